@@ -1,0 +1,208 @@
+"""The action plan: plan details, concerns and their actions, as plain pydantic models.
+
+Everything else (storage, validation, the editor, importers and exporters) reads and writes
+these classes. Nothing here knows about Qt or files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from collections.abc import Iterator
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+
+from actionplan.target_date import TargetDate
+from actionplan.text import clean_line, clean_text
+
+STANDARD_INTRODUCTION = (
+    "HM Inspectorate of Prisons (HMIP) and HM Inspectorate of Probation for England and Wales "
+    "are independent inspectorates which provide scrutiny of the conditions for, and treatment "
+    "of prisoners and offenders. They report their findings for prisons, Young Offender "
+    "Institutions, and effectiveness of the work of probation, and youth offending services "
+    "across England and Wales to Ministry of Justice (MoJ) and His Majesty's Prison and "
+    "Probation Service (HMPPS). In response to the report HMPPS / MoJ are required to draft a "
+    "robust and timely action plan to address the priority and key concerns. Action plans "
+    "provide specific steps and actions to address the priority and key concerns, that are "
+    "clear, outcome focussed, measurable, achievable, and relevant with the owner and "
+    "timescale of each step clearly identified. Action plans are sent to HMIP and published on "
+    "the GOV.UK website. Progress against the implementation and delivery of the action plans "
+    "will also be monitored and reported on."
+)
+
+ORGANISATION = "HM Prison & Probation Service"
+
+
+def new_id() -> str:
+    """A stable id for a concern or action: random, so copies made on two laptops never clash."""
+    return secrets.token_hex(8)
+
+
+def _clean_multiline(value: object) -> object:
+    return clean_text(value) if isinstance(value, str) else value
+
+
+def _clean_single_line(value: object) -> object:
+    return clean_line(value) if isinstance(value, str) else value
+
+
+def _parse_target(value: object) -> object:
+    # People and importers hand over what was typed; the file holds the parsed form.
+    return TargetDate.parse(clean_text(value)) if isinstance(value, str) else value
+
+
+def _strip(value: str) -> str:
+    return value.strip()
+
+
+Text = Annotated[str, BeforeValidator(_clean_multiline)]
+"""Multi-line text typed by a person: paragraphs separated by newlines, dash lists as ``- item``."""
+
+Line = Annotated[str, BeforeValidator(_clean_single_line)]
+"""Single-line text such as a responsible owner."""
+
+Reference = Annotated[str, BeforeValidator(_clean_single_line), AfterValidator(_strip)]
+
+Target = Annotated[TargetDate, BeforeValidator(_parse_target)]
+
+
+class Category(StrEnum):
+    PRIORITY = "priority"
+    KEY = "key"
+
+    @property
+    def heading(self) -> str:
+        return "Priority concerns" if self is Category.PRIORITY else "Key concerns"
+
+    @property
+    def singular(self) -> str:
+        return "priority concern" if self is Category.PRIORITY else "key concern"
+
+
+class Era(StrEnum):
+    """Which HMIP template the plan answers."""
+
+    CONCERNS = "concerns"
+    RECOMMENDATIONS = "recommendations"
+
+
+class Agreement(StrEnum):
+    AGREED = "agreed"
+    PARTLY_AGREED = "partly_agreed"
+    NOT_AGREED = "not_agreed"
+
+    @property
+    def label(self) -> str:
+        return {"agreed": "Agreed", "partly_agreed": "Partly agreed", "not_agreed": "Not agreed"}[
+            self.value
+        ]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Action(_Model):
+    """One SMART step answering a concern, with its responsible owner and target date."""
+
+    id: str = Field(default_factory=new_id, min_length=1)
+    text: Text = ""
+    owner: Line = ""
+    target: Target = Field(default_factory=TargetDate.not_set)
+
+
+class Concern(_Model):
+    """A priority or key concern (or, in older plans, a recommendation) and its actions."""
+
+    id: str = Field(default_factory=new_id, min_length=1)
+    category: Category = Category.PRIORITY
+    reference: Reference = ""
+    """A manual Rec No such as ``S45`` or ``1.12``. Empty means number automatically."""
+    text: Text = ""
+    agreement: Agreement | None = None
+    """Recommendations era only."""
+    actions: list[Action] = Field(default_factory=list)
+
+
+class PlanDetails(_Model):
+    establishment: Line = ""
+    submitted: dt.date | None = None
+    inspection_start: dt.date | None = None
+    inspection_end: dt.date | None = None
+    published: dt.date | None = None
+    introduction: Text = STANDARD_INTRODUCTION
+    era: Era = Era.CONCERNS
+
+
+class Dismissal(_Model):
+    """A warning that a person looked at and decided to leave, on one item."""
+
+    rule: str = Field(min_length=1)
+    item_id: str = Field(min_length=1)
+    """The concern or action id, or ``details`` for the plan details."""
+    field: str = ""
+    reason: Text = ""
+    dismissed_on: dt.date | None = None
+
+
+class Plan(_Model):
+    details: PlanDetails = Field(default_factory=PlanDetails)
+    concerns: list[Concern] = Field(default_factory=list)
+    """Kept in display order: every priority concern before every key concern."""
+    dismissals: list[Dismissal] = Field(default_factory=list)
+    word_list: list[str] = Field(default_factory=list)
+    """Words the plan's authors added to its own spelling dictionary."""
+
+    # Sections and numbering ----------------------------------------------------------------
+
+    def in_category(self, category: Category) -> list[Concern]:
+        return [concern for concern in self.concerns if concern.category is category]
+
+    def in_display_order(self) -> list[Concern]:
+        """Priority concerns first, then key concerns, each in the order they were written."""
+        return self.in_category(Category.PRIORITY) + self.in_category(Category.KEY)
+
+    def put_in_display_order(self) -> None:
+        """Reorder ``concerns`` so every priority concern comes before every key concern."""
+        ordered = self.in_display_order()
+        if ordered != self.concerns:
+            self.concerns = ordered
+
+    def references(self) -> dict[str, str]:
+        """Each concern's Rec No by id: its manual reference, or its number counting from 1
+        across both sections."""
+        return {
+            concern.id: concern.reference or str(number)
+            for number, concern in enumerate(self.in_display_order(), start=1)
+        }
+
+    def reference_of(self, concern: Concern) -> str:
+        return self.references()[concern.id]
+
+    # Finding things ------------------------------------------------------------------------
+
+    def all_actions(self) -> Iterator[tuple[Concern, Action]]:
+        for concern in self.in_display_order():
+            for action in concern.actions:
+                yield concern, action
+
+    def find_concern(self, concern_id: str) -> Concern | None:
+        return next((c for c in self.concerns if c.id == concern_id), None)
+
+    def find_action(self, action_id: str) -> tuple[Concern, Action] | None:
+        for concern in self.concerns:
+            for action in concern.actions:
+                if action.id == action_id:
+                    return concern, action
+        return None
+
+    @property
+    def action_count(self) -> int:
+        return sum(len(concern.actions) for concern in self.concerns)
+
+    def title(self) -> str:
+        """The document's main heading, used as its title too."""
+        name = self.details.establishment.strip()
+        return f"Action Plan: {name}" if name else "Action Plan"

@@ -1,0 +1,290 @@
+"""Plan files (``.actionplan``): UTF-8 JSON with a format name and schema version.
+
+Saves are atomic and keep the previous file as a backup. Loads run ordered migrations from
+older schema versions and turn every way a file can be bad into one typed error whose message
+a person can act on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from actionplan.model import Plan
+
+FORMAT_NAME = "hmpps-action-plan"
+SCHEMA_VERSION = 1
+FILE_SUFFIX = ".actionplan"
+BACKUP_SUFFIX = ".bak"
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+
+# MIGRATIONS[n] turns the "plan" object of a schema-n file into schema n + 1. Every change to
+# the file's shape bumps SCHEMA_VERSION and adds one entry here; entries are never removed.
+MIGRATIONS: dict[int, Migration] = {}
+
+
+# Errors --------------------------------------------------------------------------------------
+
+
+class PlanFileError(Exception):
+    """A plan file could not be read or written. ``str(error)`` is a message for a person."""
+
+    def __init__(self, path: Path | str, message: str) -> None:
+        super().__init__(message)
+        self.path = Path(path)
+        self.message = message
+
+
+class PlanFileMissing(PlanFileError):
+    pass
+
+
+class PlanFileUnreadable(PlanFileError):
+    pass
+
+
+class PlanFileNotJson(PlanFileError):
+    pass
+
+
+class NotAPlanFile(PlanFileError):
+    pass
+
+
+class PlanContentInvalid(PlanFileError):
+    def __init__(self, path: Path | str, message: str, where: str) -> None:
+        super().__init__(path, message)
+        self.where = where
+
+
+class PlanFileTooLarge(PlanFileError):
+    pass
+
+
+class PlanFromNewerVersion(PlanFileError):
+    def __init__(self, path: Path | str, message: str, version: int) -> None:
+        super().__init__(path, message)
+        self.version = version
+
+
+class PlanSaveError(PlanFileError):
+    """Saving failed. The plan in memory is untouched and the old file, if any, is whole."""
+
+
+# Loading -------------------------------------------------------------------------------------
+
+
+def load_plan(path: Path | str) -> Plan:
+    """Read a plan file. Raises a ``PlanFileError`` subclass for every kind of bad file."""
+    path = Path(path)
+    data = _read_bytes(path)
+    return plan_from_bytes(data, path)
+
+
+def plan_from_bytes(data: bytes, path: Path | str = "plan") -> Plan:
+    name = Path(path).name
+    try:
+        document = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise PlanFileNotJson(path, f"“{name}” is not a plan file: it is not text.") from None
+    except (json.JSONDecodeError, RecursionError):
+        raise PlanFileNotJson(
+            path, f"“{name}” is damaged or is not a plan file: it could not be read as a plan."
+        ) from None
+    plan_data = _upgrade(document, path)
+    try:
+        return Plan.model_validate(plan_data)
+    except ValidationError as error:
+        where = _describe_location(plan_data, error)
+        raise PlanContentInvalid(
+            path, f"“{name}” is damaged: {where} is not valid. Try its backup copy.", where
+        ) from None
+    except RecursionError:
+        raise PlanContentInvalid(path, f"“{name}” is damaged: it is nested too deeply.", "the file") from None
+
+
+def _read_bytes(path: Path) -> bytes:
+    name = path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise PlanFileTooLarge(
+                path,
+                f"“{name}” is {size // (1024 * 1024)} MB, which is too large for a plan file "
+                f"(the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB). It may not be a plan.",
+            )
+        with path.open("rb") as handle:
+            return handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise PlanFileMissing(path, f"“{name}” could not be found. It may have been moved or deleted.") from None
+    except IsADirectoryError:
+        raise PlanFileUnreadable(path, f"“{name}” is a folder, not a plan file.") from None
+    except PermissionError:
+        raise PlanFileUnreadable(
+            path, f"You do not have permission to open “{name}”. Ask the owner of the folder."
+        ) from None
+    except OSError as error:
+        raise PlanFileUnreadable(path, f"“{name}” could not be read: {_os_reason(error)}.") from None
+
+
+def _upgrade(document: object, path: Path | str) -> Any:
+    name = Path(path).name
+    if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
+        raise NotAPlanFile(path, f"“{name}” is not an action plan file.")
+    version = document.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise PlanContentInvalid(
+            path, f"“{name}” is damaged: its version number is missing.", "the version number"
+        )
+    if version > SCHEMA_VERSION:
+        raise PlanFromNewerVersion(
+            path,
+            f"“{name}” was saved by a newer version of this application. Update the application "
+            "to open it. The file has not been changed.",
+            version,
+        )
+    plan_data = document.get("plan")
+    for step in range(version, SCHEMA_VERSION):
+        plan_data = MIGRATIONS[step](plan_data)
+    return plan_data
+
+
+def _describe_location(plan_data: Any, error: ValidationError) -> str:
+    """Name the first bad place in words: "concern 3, action 2, target date"."""
+    first = error.errors()[0]
+    parts: list[str] = []
+    loc = list(first["loc"])
+    names = {
+        "details": "the plan details",
+        "concerns": "concern",
+        "actions": "action",
+        "dismissals": "dismissed warning",
+        "word_list": "the word list",
+        "target": "target date",
+        "owner": "responsible owner",
+        "text": "text",
+    }
+    index = 0
+    while index < len(loc):
+        key = loc[index]
+        label = names.get(str(key), str(key).replace("_", " "))
+        if index + 1 < len(loc) and isinstance(loc[index + 1], int):
+            parts.append(f"{label} {int(loc[index + 1]) + 1}")
+            index += 2
+        else:
+            parts.append(label)
+            index += 1
+    return ", ".join(parts) if parts else "the plan"
+
+
+# Saving --------------------------------------------------------------------------------------
+
+
+def plan_to_bytes(plan: Plan) -> bytes:
+    body = plan.model_dump_json(exclude_none=True)
+    header = f'{{"format": "{FORMAT_NAME}", "schema_version": {SCHEMA_VERSION}, "plan": '
+    return header.encode() + body.encode("utf-8") + b"}\n"
+
+
+def backup_path(path: Path | str) -> Path:
+    path = Path(path)
+    return path.with_name(path.name + BACKUP_SUFFIX)
+
+
+def save_plan(plan: Plan, path: Path | str, *, keep_backup: bool = True) -> None:
+    """Write ``plan`` to ``path`` atomically: the file is always either the old one or the new
+    one, whole. The previous file is kept beside it as ``<name>.bak``."""
+    write_atomically(Path(path), plan_to_bytes(plan), keep_backup=keep_backup)
+
+
+def write_atomically(path: Path, data: bytes, *, keep_backup: bool = False) -> None:
+    """Write through a temporary file in the same folder, then replace. Raises PlanSaveError."""
+    folder = path.parent
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise _save_error(path, error) from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if keep_backup and path.exists():
+            _refresh_backup(path)
+        _replace(Path(temporary), path)
+        _sync_folder(folder)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise _save_error(path, error) from None
+
+
+def _refresh_backup(path: Path) -> None:
+    # Copy rather than move: the user's file must exist at every instant.
+    backup = backup_path(path)
+    handle, temporary = tempfile.mkstemp(prefix=f".{backup.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream, path.open("rb") as source:
+            while chunk := source.read(1 << 20):
+                stream.write(chunk)
+        _replace(Path(temporary), backup)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _replace(source: Path, target: Path) -> None:
+    # On Windows an antivirus scanner or a sync client can hold the target for a moment.
+    for attempt in range(5):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if attempt == 4 or os.name != "nt":
+                raise
+            time.sleep(0.05 * (attempt + 1))
+
+
+def _sync_folder(folder: Path) -> None:
+    if os.name == "nt":
+        return
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+def _save_error(path: Path, error: OSError) -> PlanSaveError:
+    name = path.name
+    if isinstance(error, FileNotFoundError) or not path.parent.exists():
+        message = f"“{name}” could not be saved because its folder is no longer there. Use Save As to choose another folder."
+    elif error.errno in (errno.ENOSPC, errno.EDQUOT):
+        message = f"“{name}” could not be saved because the disk is full. Free some space or use Save As to save somewhere else."
+    elif isinstance(error, PermissionError) and path.exists() and not os.access(path, os.W_OK):
+        message = f"“{name}” could not be saved because the file is read-only or open in another program. Use Save As to save a copy."
+    elif isinstance(error, PermissionError):
+        message = f"“{name}” could not be saved because you cannot save in that folder. Use Save As to choose another folder."
+    elif error.errno == errno.EROFS:
+        message = f"“{name}” could not be saved because that drive is read-only. Use Save As to choose another folder."
+    else:
+        message = f"“{name}” could not be saved: {_os_reason(error)}. Your work is still open. Use Save As to save a copy."
+    return PlanSaveError(path, message)
+
+
+def _os_reason(error: OSError) -> str:
+    reason = error.strerror or type(error).__name__
+    return reason[0].lower() + reason[1:] if reason else "an unknown error"

@@ -1,0 +1,222 @@
+"""The target date of an action: parsed from what people type, written in GOV.UK style."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, model_validator
+
+MONTH_NAMES = tuple(calendar.month_name)[1:]
+_MONTHS: dict[str, int] = {}
+for _number, _name in enumerate(MONTH_NAMES, start=1):
+    _MONTHS[_name.lower()] = _number
+    _MONTHS[_name[:3].lower()] = _number
+_MONTHS["sept"] = 9
+
+MIN_YEAR = 1900
+MAX_YEAR = 2200
+
+
+class TargetKind(StrEnum):
+    MONTH = "month"
+    DATE = "date"
+    COMPLETED = "completed"
+    COMPLETED_AND_ONGOING = "completed_and_ongoing"
+    ONGOING = "ongoing"
+    NOT_SET = "not_set"
+    UNRECOGNISED = "unrecognised"
+
+
+_WORDS = {
+    TargetKind.COMPLETED: "Completed",
+    TargetKind.COMPLETED_AND_ONGOING: "Completed and ongoing",
+    TargetKind.ONGOING: "Ongoing",
+}
+_WORD_FORMS = {
+    "completed": TargetKind.COMPLETED,
+    "complete": TargetKind.COMPLETED,
+    "done": TargetKind.COMPLETED,
+    "completed and ongoing": TargetKind.COMPLETED_AND_ONGOING,
+    "complete and ongoing": TargetKind.COMPLETED_AND_ONGOING,
+    "completed & ongoing": TargetKind.COMPLETED_AND_ONGOING,
+    "completed/ongoing": TargetKind.COMPLETED_AND_ONGOING,
+    "completed, ongoing": TargetKind.COMPLETED_AND_ONGOING,
+    "ongoing": TargetKind.ONGOING,
+    "on-going": TargetKind.ONGOING,
+    "on going": TargetKind.ONGOING,
+}
+
+_MONTH_NAME = r"(?P<month_name>[a-z]{3,9})\.?"
+_YEAR = r"(?P<year>\d+)"
+_PATTERNS_MONTH = (
+    re.compile(rf"^{_MONTH_NAME},?\s+{_YEAR}$"),
+    re.compile(rf"^(?P<month>\d{{1,2}})\s*[/\-.]\s*{_YEAR}$"),
+    re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})$"),
+)
+_PATTERNS_DATE = (
+    re.compile(rf"^(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAME},?\s+{_YEAR}$"),
+    re.compile(rf"^{_MONTH_NAME}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}$"),
+    re.compile(r"^(?P<day>\d{1,2})\s*(?P<sep>[/\-.])\s*(?P<month>\d{1,2})\s*(?P=sep)\s*(?P<year>\d+)$"),
+    re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})$"),
+)
+
+
+class TargetDate(BaseModel):
+    """One of: a month and year, an exact date, Completed, Completed and ongoing, Ongoing,
+    not set, or text that could not be understood (kept word for word)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: TargetKind = TargetKind.NOT_SET
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    text: str | None = None
+
+    @model_validator(mode="after")
+    def _check_parts(self) -> TargetDate:
+        if self.kind in (TargetKind.MONTH, TargetKind.DATE):
+            if self.year is None or self.month is None:
+                raise ValueError("a month target needs a year and a month")
+            if self.kind is TargetKind.DATE and self.day is None:
+                raise ValueError("an exact date needs a day")
+            dt.date(self.year, self.month, self.day or 1)  # raises ValueError for 31 February
+        if self.kind is TargetKind.UNRECOGNISED and self.text is None:
+            raise ValueError("unrecognised text must be kept")
+        return self
+
+    # Construction ------------------------------------------------------------------------
+
+    @classmethod
+    def not_set(cls) -> TargetDate:
+        return _NOT_SET
+
+    @classmethod
+    def of_month(cls, year: int, month: int) -> TargetDate:
+        return cls(kind=TargetKind.MONTH, year=year, month=month)
+
+    @classmethod
+    def of_date(cls, value: dt.date) -> TargetDate:
+        return cls(kind=TargetKind.DATE, year=value.year, month=value.month, day=value.day)
+
+    @classmethod
+    def of_kind(cls, kind: TargetKind) -> TargetDate:
+        if kind not in _WORDS and kind is not TargetKind.NOT_SET:
+            raise ValueError(f"{kind} needs more than a kind")
+        return cls(kind=kind)
+
+    @classmethod
+    def parse(cls, typed: str) -> TargetDate:
+        """Understand what a person typed. Anything not understood is kept word for word."""
+        return parse_target(typed)[0]
+
+    # Reading -----------------------------------------------------------------------------
+
+    def __str__(self) -> str:
+        return self.format()
+
+    def format(self) -> str:
+        """GOV.UK style: ``December 2026``, ``31 March 2027``, ``Completed``."""
+        if self.kind is TargetKind.MONTH:
+            return f"{MONTH_NAMES[self.month_or_raise() - 1]} {self.year}"
+        if self.kind is TargetKind.DATE:
+            return f"{self.day} {MONTH_NAMES[self.month_or_raise() - 1]} {self.year}"
+        if self.kind is TargetKind.UNRECOGNISED:
+            return self.text or ""
+        return _WORDS.get(self.kind, "")
+
+    def month_or_raise(self) -> int:
+        if self.month is None:
+            raise ValueError(f"{self.kind} has no month")
+        return self.month
+
+    @property
+    def is_set(self) -> bool:
+        return self.kind is not TargetKind.NOT_SET
+
+    @property
+    def is_recognised(self) -> bool:
+        return self.kind is not TargetKind.UNRECOGNISED
+
+    @property
+    def is_completed(self) -> bool:
+        return self.kind in (TargetKind.COMPLETED, TargetKind.COMPLETED_AND_ONGOING)
+
+    @property
+    def has_date(self) -> bool:
+        return self.kind in (TargetKind.MONTH, TargetKind.DATE)
+
+    def first_day(self) -> dt.date | None:
+        """The earliest day the target could mean: the 1st for a month."""
+        if not self.has_date:
+            return None
+        return dt.date(self.year or 1, self.month or 1, self.day or 1)
+
+    def last_day(self) -> dt.date | None:
+        """The latest day the target could mean: the month's last day for a month."""
+        if not self.has_date or self.year is None or self.month is None:
+            return None
+        if self.day is not None:
+            return dt.date(self.year, self.month, self.day)
+        return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+
+
+_NOT_SET = TargetDate()
+
+
+def parse_target(typed: str) -> tuple[TargetDate, str | None]:
+    """Parse ``typed``; return the target and, when it was not understood, why, in plain words."""
+    text = " ".join(typed.split())
+    if not text:
+        return _NOT_SET, None
+    lowered = text.lower().rstrip(".")
+    if lowered in _WORD_FORMS:
+        return TargetDate(kind=_WORD_FORMS[lowered]), None
+    for pattern in _PATTERNS_DATE:
+        match = pattern.match(lowered)
+        if match:
+            return _from_parts(typed, match.groupdict(), exact=True)
+    for pattern in _PATTERNS_MONTH:
+        match = pattern.match(lowered)
+        if match:
+            return _from_parts(typed, match.groupdict(), exact=False)
+    return _unrecognised(typed), (
+        "Write a month and year (December 2026), a date (31 March 2027), "
+        "Completed, Completed and ongoing, or Ongoing."
+    )
+
+
+def _unrecognised(typed: str) -> TargetDate:
+    return TargetDate(kind=TargetKind.UNRECOGNISED, text=typed)
+
+
+def _from_parts(typed: str, parts: dict[str, Any], *, exact: bool) -> tuple[TargetDate, str | None]:
+    if len(parts["year"]) != 4:
+        return _unrecognised(typed), (
+            "Write the year in full, for example 2027, so the date cannot be misread."
+        )
+    year = int(parts["year"])
+    if parts.get("month_name") is not None:
+        month = _MONTHS.get(parts["month_name"])
+        if month is None:
+            return _unrecognised(typed), f"“{parts['month_name']}” is not a month."
+    else:
+        month = int(parts["month"])
+    if not MIN_YEAR <= year <= MAX_YEAR or not 1 <= month <= 12:
+        return _unrecognised(typed), "That month or year does not exist."
+    if not exact:
+        return TargetDate.of_month(year, month), None
+    try:
+        day = dt.date(year, month, int(parts["day"]))
+    except ValueError:
+        return _unrecognised(typed), "That day does not exist in that month."
+    return TargetDate.of_date(day), None
+
+
+def format_long_date(value: dt.date) -> str:
+    """A calendar date in GOV.UK style: ``22 June 2026``."""
+    return f"{value.day} {MONTH_NAMES[value.month - 1]} {value.year}"

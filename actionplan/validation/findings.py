@@ -1,0 +1,62 @@
+"""What a check found: a rule id, a severity, a plain-English message and where it is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a finding is. ``concern_id``/``action_id`` are stable ids; ``field`` is the
+    model field name (``text``, ``owner``, ``target``, ``establishment``...)."""
+
+    concern_id: str | None = None
+    action_id: str | None = None
+    field: str = ""
+    concern_ref: str = ""
+    action_number: int | None = None
+
+    @property
+    def item_id(self) -> str:
+        return self.action_id or self.concern_id or "details"
+
+    def describe(self) -> str:
+        if self.concern_id is None:
+            return "Plan details"
+        words = f"Concern {self.concern_ref}"
+        if self.action_number is not None:
+            words += f", action {self.action_number}"
+        return words
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "concern": self.concern_ref or None,
+            "concern_id": self.concern_id,
+            "action": self.action_number,
+            "action_id": self.action_id,
+            "field": self.field or None,
+            "description": self.describe(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    severity: Severity
+    message: str
+    location: Location
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "message": self.message,
+            "location": self.location.to_json(),
+        }

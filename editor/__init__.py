@@ -1,0 +1,1 @@
+"""The Qt editor: a thin adapter over the pure plan model in ``actionplan``."""

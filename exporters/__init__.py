@@ -1,0 +1,1 @@
+"""Exporters: functions of the pure plan model that write Word, PDF and ODT documents. No Qt."""
