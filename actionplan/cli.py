@@ -95,10 +95,10 @@ def _count(number: int, noun: str) -> str:
 def _run_export(args: argparse.Namespace) -> int:
     from exporters.cli import run_export
 
-    return run_export(args)
+    return int(run_export(args))
 
 
 def _run_import(args: argparse.Namespace) -> int:
     from importers.cli import run_import
 
-    return run_import(args)
+    return int(run_import(args))

@@ -154,7 +154,7 @@ def _upgrade(document: object, path: Path | str) -> Any:
             "to open it. The file has not been changed.",
             version,
         )
-    plan_data = document.get("plan")
+    plan_data: Any = document.get("plan")
     for step in range(version, SCHEMA_VERSION):
         plan_data = MIGRATIONS[step](plan_data)
     return plan_data

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,9 +13,8 @@ os.environ.setdefault("QT_ACCESSIBILITY", "0")
 
 
 @pytest.fixture(autouse=True)
-def _private_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def _private_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Keep every test away from the real user's settings, recovery copies and dictionary."""
     root: Path = tmp_path_factory.mktemp("user")
     monkeypatch.setenv("ACTIONPLAN_CONFIG_DIR", str(root / "config"))
     monkeypatch.setenv("ACTIONPLAN_DATA_DIR", str(root / "data"))
-    yield

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from actionplan.model import Plan
+from actionplan.model import Action, Concern, Plan
 from actionplan.validation.findings import Finding, Location, Severity
 
 
@@ -12,7 +12,7 @@ def validate(plan: Plan) -> list[Finding]:
     references = plan.references()
     for concern in plan.in_display_order():
         for number, action in enumerate(concern.actions, start=1):
-            def here(field: str) -> Location:
+            def here(field: str, concern: Concern = concern, action: Action = action, number: int = number) -> Location:
                 return Location(concern.id, action.id, field, references[concern.id], number)
 
             if not action.owner.strip():
