@@ -1,0 +1,1 @@
+"""Speed and memory targets, measured on this machine. Run ``python -m benchmarks.run``."""
