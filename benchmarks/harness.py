@@ -21,7 +21,7 @@ class Benchmark:
     """One timed run. Set-up belongs in ``setup``."""
     setup: Callable[[], object] | None = None
     repeat: int = 5
-    measure: Callable[[], "Result"] | None = None
+    measure: Callable[[], Result] | None = None
     """A custom measurement (memory, a subprocess's own timing) instead of timing ``run``."""
     notes: list[str] = field(default_factory=list)
 
