@@ -11,6 +11,7 @@ import contextlib
 import errno
 import json
 import os
+import stat
 import tempfile
 import time
 from collections.abc import Callable
@@ -98,7 +99,9 @@ def plan_from_bytes(data: bytes, path: Path | str = "plan") -> Plan:
         document = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise PlanFileNotJson(path, f"“{name}” is not a plan file: it is not text.") from None
-    except (json.JSONDecodeError, RecursionError):
+    except (ValueError, RecursionError):
+        # ValueError, not only JSONDecodeError: a number with thousands of digits is refused
+        # by int() with a plain ValueError.
         raise PlanFileNotJson(
             path, f"“{name}” is damaged or is not a plan file: it could not be read as a plan."
         ) from None
@@ -117,15 +120,19 @@ def plan_from_bytes(data: bytes, path: Path | str = "plan") -> Plan:
 def _read_bytes(path: Path) -> bytes:
     name = path.name
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise PlanFileTooLarge(
-                path,
-                f"“{name}” is {size // (1024 * 1024)} MB, which is too large for a plan file "
-                f"(the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB). It may not be a plan.",
-            )
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+        if not stat.S_ISREG(status.st_mode):
+            # A pipe or a device would hang the application or never end.
+            raise PlanFileUnreadable(path, f"“{name}” is not a file, so it cannot be a plan.")
+        if status.st_size > MAX_FILE_BYTES:
+            raise _too_large(path, status.st_size)
         with path.open("rb") as handle:
-            return handle.read(MAX_FILE_BYTES + 1)
+            data = handle.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:  # the file grew while we read it
+            raise _too_large(path, len(data))
+        return data
     except FileNotFoundError:
         raise PlanFileMissing(path, f"“{name}” could not be found. It may have been moved or deleted.") from None
     except IsADirectoryError:
@@ -136,6 +143,16 @@ def _read_bytes(path: Path) -> bytes:
         ) from None
     except OSError as error:
         raise PlanFileUnreadable(path, f"“{name}” could not be read: {_os_reason(error)}.") from None
+    except ValueError:  # a path with a NUL character in it
+        raise PlanFileMissing(path, f"“{name}” could not be found: the name is not valid.") from None
+
+
+def _too_large(path: Path, size: int) -> PlanFileTooLarge:
+    return PlanFileTooLarge(
+        path,
+        f"“{path.name}” is {size // (1024 * 1024)} MB, which is too large for a plan file "
+        f"(the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB). It may not be a plan.",
+    )
 
 
 def _upgrade(document: object, path: Path | str) -> Any:
@@ -156,7 +173,15 @@ def _upgrade(document: object, path: Path | str) -> Any:
         )
     plan_data: Any = document.get("plan")
     for step in range(version, SCHEMA_VERSION):
-        plan_data = MIGRATIONS[step](plan_data)
+        try:
+            plan_data = MIGRATIONS[step](plan_data)
+        except Exception:  # a damaged old file can break a migration in any way at all
+            raise PlanContentInvalid(
+                path,
+                f"“{name}” is damaged: it could not be brought up to date from version {version}. "
+                "Try its backup copy.",
+                "the file",
+            ) from None
     return plan_data
 
 
@@ -220,6 +245,7 @@ def write_atomically(path: Path, data: bytes, *, keep_backup: bool = False) -> N
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        _copy_permissions(path, Path(temporary))
         if keep_backup and path.exists():
             _refresh_backup(path)
         _replace(Path(temporary), path)
@@ -230,6 +256,28 @@ def write_atomically(path: Path, data: bytes, *, keep_backup: bool = False) -> N
         raise _save_error(path, error) from None
 
 
+def _copy_permissions(path: Path, temporary: Path) -> None:
+    """mkstemp makes a file only its owner can read: on a shared drive colleagues would lose
+    access to the plan after every save. Keep the old file's mode, or the usual default."""
+    if os.name == "nt":
+        return
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        mode = 0o666 & ~_UMASK
+    os.chmod(temporary, mode)
+
+
+def _read_umask() -> int:
+    # Read once at import: os.umask can only be read by setting it, which is not thread-safe.
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return umask
+
+
+_UMASK = _read_umask()
+
+
 def _refresh_backup(path: Path) -> None:
     # Copy rather than move: the user's file must exist at every instant.
     backup = backup_path(path)
@@ -238,6 +286,7 @@ def _refresh_backup(path: Path) -> None:
         with os.fdopen(handle, "wb") as stream, path.open("rb") as source:
             while chunk := source.read(1 << 20):
                 stream.write(chunk)
+        _copy_permissions(path, Path(temporary))
         _replace(Path(temporary), backup)
     except OSError:
         with contextlib.suppress(OSError):

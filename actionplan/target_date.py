@@ -84,9 +84,22 @@ class TargetDate(BaseModel):
                 raise ValueError("a month target needs a year and a month")
             if self.kind is TargetKind.DATE and self.day is None:
                 raise ValueError("an exact date needs a day")
-            dt.date(self.year, self.month, self.day or 1)  # raises ValueError for 31 February
+            if self.kind is TargetKind.MONTH and self.day is not None:
+                raise ValueError("a month target has no day")
+            # Range-check first: dt.date raises OverflowError, not ValueError, for huge numbers,
+            # and a damaged file must give a validation error.
+            if not (dt.MINYEAR <= self.year <= dt.MAXYEAR and 1 <= self.month <= 12):
+                raise ValueError("that month or year does not exist")
+            day = 1 if self.day is None else self.day
+            if not 1 <= day <= 31:
+                raise ValueError("that day does not exist")
+            dt.date(self.year, self.month, day)  # raises ValueError for 31 February
+        elif self.year is not None or self.month is not None or self.day is not None:
+            raise ValueError(f"a {self.kind.value} target has no date")
         if self.kind is TargetKind.UNRECOGNISED and self.text is None:
             raise ValueError("unrecognised text must be kept")
+        if self.kind is not TargetKind.UNRECOGNISED and self.text is not None:
+            raise ValueError(f"a {self.kind.value} target keeps no text")
         return self
 
     # Construction ------------------------------------------------------------------------
