@@ -1,0 +1,227 @@
+"""Every question the file handling asks the user, behind one injectable prompter.
+
+The editor uses ``QtPrompter``; tests pass a scripted fake, so no test ever waits on a modal
+dialog (git-cola's ``interaction.py`` does the same).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from actionplan.storage import FILE_SUFFIX
+from actionplan.target_date import format_long_date
+
+if TYPE_CHECKING:
+    from actionplan.lock import LockInfo
+    from actionplan.recovery import RecoveryEntry
+
+PLAN_FILTER = f"Action plans (*{FILE_SUFFIX});;All files (*)"
+
+
+class SaveChanges(Enum):
+    SAVE = "save"
+    DONT_SAVE = "don't save"
+    CANCEL = "cancel"
+
+
+class LockChoice(Enum):
+    READ_ONLY = "read-only"
+    TAKE_OVER = "take over"
+    CANCEL = "cancel"
+
+
+class OutsideChange(Enum):
+    RELOAD = "reload"
+    KEEP_MINE = "keep mine"
+
+
+class RestoreChoice(Enum):
+    RESTORE = "restore"
+    DISCARD = "discard"
+    LATER = "later"
+
+
+@dataclass(frozen=True)
+class RestoreAnswer:
+    choice: RestoreChoice
+    entry: RecoveryEntry | None = None
+    """The copy to restore or discard; None for Later."""
+
+
+class Prompter(Protocol):
+    def ask_save_changes(self, name: str) -> SaveChanges: ...
+    def confirm_revert(self, name: str) -> bool: ...
+    def choose_open_path(self, folder: Path | None) -> Path | None: ...
+    def choose_save_path(self, suggested: Path) -> Path | None: ...
+    def show_error(self, title: str, message: str) -> None: ...
+    def offer_save_as(self, message: str) -> bool:
+        """A save failed: say why, and offer Save As. True means the user wants Save As."""
+        ...
+    def ask_restore(self, entries: Sequence[RecoveryEntry]) -> RestoreAnswer: ...
+    def ask_locked(self, name: str, info: LockInfo) -> LockChoice: ...
+    def ask_outside_change(self, name: str, modified: bool) -> OutsideChange: ...
+
+
+# Words shared by the dialogs and the read-only banner ---------------------------------------
+
+
+def describe_time(moment: dt.datetime) -> str:
+    """``22 June 2026 at 14:05``, in the user's local time."""
+    local = moment.astimezone() if moment.tzinfo else moment
+    return f"{format_long_date(local.date())} at {local:%H:%M}"
+
+
+def describe_holder(info: LockInfo) -> str:
+    """``Jane Smith (on computer LAPTOP-12) has had it open since 22 June 2026 at 14:05``."""
+    return f"{info.user} (on computer {info.host}) has had it open since {describe_time(info.since)}"
+
+
+def with_plan_suffix(path: Path) -> Path:
+    return path if path.suffix else path.with_name(path.name + FILE_SUFFIX)
+
+
+# Message boxes, built apart from showing them so they can be rendered and looked at ---------
+
+
+def save_changes_box(parent: QWidget | None, name: str) -> QMessageBox:
+    box = _box(parent, "Save changes?", f"Do you want to save the changes you made to “{name}”?")
+    box.setInformativeText("If you do not save, your changes will be lost.")
+    save = box.addButton("Save", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Don't save", QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(save)
+    box.setEscapeButton(cancel)
+    return box
+
+
+def locked_box(parent: QWidget | None, name: str, info: LockInfo) -> QMessageBox:
+    box = _box(parent, "Plan in use", f"“{name}” is open in another editor.")
+    box.setInformativeText(
+        f"{describe_holder(info)}.\n\n"
+        "You can open it read-only and save any changes as a new file. Or you can take over "
+        "editing, but their unsaved changes may then be lost."
+    )
+    read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Take over", QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(read_only)
+    box.setEscapeButton(cancel)
+    return box
+
+
+def outside_change_box(parent: QWidget | None, name: str, modified: bool) -> QMessageBox:
+    box = _box(parent, "Plan changed by someone else", f"“{name}” has been changed outside this editor.")
+    loss = (
+        " Reloading will lose the changes you have made here since you last saved."
+        if modified else ""
+    )
+    box.setInformativeText(
+        "Someone else may have saved it, or a sync tool may have replaced it.\n\n"
+        f"Reload it to see the new version, or keep your version and save it as a new file.{loss}"
+    )
+    reload = box.addButton("Reload", QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton("Keep mine and save as…", QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(keep if modified else reload)
+    box.setEscapeButton(keep)
+    return box
+
+
+def save_failed_box(parent: QWidget | None, message: str) -> QMessageBox:
+    box = _box(parent, "Could not save", message)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setInformativeText("Your work is still open in the editor. Nothing has been lost.")
+    save_as = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(save_as)
+    box.setEscapeButton(cancel)
+    return box
+
+
+def revert_box(parent: QWidget | None, name: str) -> QMessageBox:
+    box = _box(parent, "Revert to saved?", f"Go back to the saved version of “{name}”?")
+    box.setInformativeText("The changes you made since you last saved will be lost. You cannot undo this.")
+    box.addButton("Revert", QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    return box
+
+
+def _box(parent: QWidget | None, title: str, text: str) -> QMessageBox:
+    box = QMessageBox(parent)
+    box.setWindowTitle(title)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setText(text)
+    return box
+
+
+class QtPrompter:
+    """Asks with real dialogs, parented to the main window."""
+
+    def __init__(self, parent: QWidget | None) -> None:
+        self._parent = parent
+
+    def ask_save_changes(self, name: str) -> SaveChanges:
+        box = save_changes_box(self._parent, name)
+        box.exec()
+        role = box.buttonRole(box.clickedButton())
+        if role is QMessageBox.ButtonRole.AcceptRole:
+            return SaveChanges.SAVE
+        if role is QMessageBox.ButtonRole.DestructiveRole:
+            return SaveChanges.DONT_SAVE
+        return SaveChanges.CANCEL
+
+    def confirm_revert(self, name: str) -> bool:
+        box = revert_box(self._parent, name)
+        box.exec()
+        return box.buttonRole(box.clickedButton()) is QMessageBox.ButtonRole.DestructiveRole
+
+    def choose_open_path(self, folder: Path | None) -> Path | None:
+        chosen, _ = QFileDialog.getOpenFileName(self._parent, "Open plan", str(folder or Path.home()), PLAN_FILTER)
+        return Path(chosen) if chosen else None
+
+    def choose_save_path(self, suggested: Path) -> Path | None:
+        chosen, _ = QFileDialog.getSaveFileName(self._parent, "Save plan as", str(suggested), PLAN_FILTER)
+        return with_plan_suffix(Path(chosen)) if chosen else None
+
+    def show_error(self, title: str, message: str) -> None:
+        box = _box(self._parent, title, message)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.addButton("OK", QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
+
+    def offer_save_as(self, message: str) -> bool:
+        box = save_failed_box(self._parent, message)
+        box.exec()
+        return box.buttonRole(box.clickedButton()) is QMessageBox.ButtonRole.AcceptRole
+
+    def ask_restore(self, entries: Sequence[RecoveryEntry]) -> RestoreAnswer:
+        from editor.restore_dialog import RestoreDialog
+
+        dialog = RestoreDialog(entries, self._parent)
+        dialog.exec()
+        return dialog.answer()
+
+    def ask_locked(self, name: str, info: LockInfo) -> LockChoice:
+        box = locked_box(self._parent, name, info)
+        box.exec()
+        role = box.buttonRole(box.clickedButton())
+        if role is QMessageBox.ButtonRole.AcceptRole:
+            return LockChoice.READ_ONLY
+        if role is QMessageBox.ButtonRole.DestructiveRole:
+            return LockChoice.TAKE_OVER
+        return LockChoice.CANCEL
+
+    def ask_outside_change(self, name: str, modified: bool) -> OutsideChange:
+        box = outside_change_box(self._parent, name, modified)
+        box.exec()
+        if box.buttonRole(box.clickedButton()) is QMessageBox.ButtonRole.DestructiveRole:
+            return OutsideChange.RELOAD
+        return OutsideChange.KEEP_MINE
