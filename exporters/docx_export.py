@@ -1,0 +1,148 @@
+"""Export a plan to a Word document built on the GOV.UK template (or an organisation's own).
+
+    export_docx(plan, "plan.docx", ExportOptions(layout=Layout.CLASSIC))
+
+The body is written as WordprocessingML text (see ``plan_layout``); python-docx only opens the
+template, carries its parts across, and sets the document properties.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+from docx.document import Document
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml import parse_xml
+from docx.oxml.ns import qn
+from lxml import etree
+
+from actionplan.model import ORGANISATION, Era, Plan
+from actionplan.validation import Finding, Severity, validate
+from exporters import template_styles, wordml
+from exporters.errors import PlanHasErrors, TemplateError
+from exporters.files import write_output
+from exporters.options import ExportOptions
+from exporters.plan_layout import Page, body_xml
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+DEFAULT_TEMPLATE = RESOURCES / "template.docx"
+LANGUAGE = "en-GB"
+
+
+def errors_in(plan: Plan) -> list[Finding]:
+    return [finding for finding in validate(plan) if finding.severity is Severity.ERROR]
+
+
+def export_docx(plan: Plan, path: Path | str, options: ExportOptions | None = None) -> None:
+    """Write ``plan`` to ``path`` as .docx. Raises ``PlanHasErrors`` when the plan has errors and
+    ``options.draft`` is false, and ``ExportError`` (with a message) when it cannot be written."""
+    options = options or ExportOptions()
+    errors = errors_in(plan)
+    if errors and not options.draft:
+        raise PlanHasErrors(errors)
+    write_output(Path(path), docx_bytes(plan, options, error_count=len(errors)))
+
+
+def docx_bytes(plan: Plan, options: ExportOptions, *, error_count: int = 0) -> bytes:
+    document = open_template(options.template)
+    template_styles.ensure_styles(document)
+    page = page_of(document)
+    replace_body(document, body_xml(plan, options, page))
+    if options.draft:
+        template_styles.add_draft_header(document, draft_notice(error_count))
+    set_properties(document, plan, draft=options.draft)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def draft_notice(error_count: int) -> str:
+    if error_count == 0:
+        return "DRAFT: not for publication"
+    noun = "error" if error_count == 1 else "errors"
+    return f"DRAFT: not for publication. This plan has {error_count} {noun} to fix."
+
+
+# The template ---------------------------------------------------------------------------------
+
+
+def open_template(template: Path | None) -> Document:
+    path = template or DEFAULT_TEMPLATE
+    name = path.name
+    if template is not None and path.suffix.lower() in (".dotx", ".dot", ".doc", ".dotm"):
+        raise TemplateError(f"“{name}” is not a .docx file. Open it in Word and save it as a Word Document (.docx).")
+    try:
+        return docx.Document(str(path))
+    except FileNotFoundError:
+        raise TemplateError(f"The Word template “{name}” could not be found.") from None
+    except PermissionError:
+        raise TemplateError(f"You do not have permission to open the Word template “{name}”.") from None
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError):
+        raise TemplateError(f"“{name}” is not a Word document (.docx) that can be used as a template.") from None
+    except OSError as error:
+        raise TemplateError(f"The Word template “{name}” could not be read: {error.strerror or error}.") from None
+
+
+def page_of(document: Document) -> Page:
+    section = document.sections[-1]
+    width = (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
+    height = (section.page_height or 0) - (section.top_margin or 0) - (section.bottom_margin or 0)
+    emu_per_twip = 635
+    if width <= 0 or height <= 0:
+        return Page(text_width=14570, text_height=9638)
+    return Page(text_width=int(width) // emu_per_twip, text_height=int(height) // emu_per_twip)
+
+
+def replace_body(document: Document, content: str) -> None:
+    """Remove the template's own body text, keeping its final page set-up, and add ``content``."""
+    body = document.element.body
+    section = body.find(qn("w:sectPr"))
+    for child in list(body):
+        if child is not section:
+            body.remove(child)
+    fragment = parse_xml(wordml.body_fragment(content))
+    for child in list(fragment):
+        if section is not None:
+            section.addprevious(child)
+        else:
+            body.append(child)
+
+
+# Properties -----------------------------------------------------------------------------------
+
+
+def set_properties(document: Document, plan: Plan, *, draft: bool) -> None:
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    properties = document.core_properties
+    properties.title = plan.title()
+    properties.subject = subject_of(plan)
+    properties.author = ORGANISATION
+    properties.last_modified_by = ORGANISATION
+    properties.language = LANGUAGE
+    properties.keywords = "HMIP, inspection, action plan"
+    properties.category = "Action plan"
+    properties.content_status = "Draft" if draft else "Final"
+    properties.revision = 1
+    properties.created = now
+    properties.modified = now
+    _remove_leftovers(properties)
+
+
+def _remove_leftovers(properties: object) -> None:
+    # A user's template can carry comments, a description or a print date from its own life.
+    element = getattr(properties, "_element", None)
+    if element is None:
+        return
+    for name in ("dc:description", "cp:lastPrinted", "cp:version", "dc:identifier"):
+        for found in element.findall(qn(name)):
+            element.remove(found)
+
+
+def subject_of(plan: Plan) -> str:
+    noun = "recommendations" if plan.details.era is Era.RECOMMENDATIONS else "concerns"
+    where = plan.details.establishment.strip() or "the establishment"
+    return f"Response to the {noun} in the HM Inspectorate of Prisons report on {where}"

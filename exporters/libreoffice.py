@@ -1,0 +1,121 @@
+"""PDF (tagged, PDF/UA) and ODT through LibreOffice in headless mode, when it is installed.
+
+LibreOffice runs with a private profile folder, so a copy the user has open cannot swallow the
+request, and is stopped if it takes too long.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from exporters.errors import LibreOfficeError
+
+TIMEOUT_SECONDS = 180
+WORD_PDF_HELP = (
+    "To make a PDF without LibreOffice, export as Word (.docx), open the file in Word, choose "
+    "File > Save As, pick PDF, and under Options tick “Document structure tags for accessibility”."
+)
+NOT_INSTALLED = (
+    "PDF and ODT export need LibreOffice, which is not installed on this computer. "
+    "Install it from libreoffice.org (or ask your IT team). " + WORD_PDF_HELP
+)
+
+# Tagged PDF with PDF/UA checks, so headings, tables and reading order reach screen readers.
+_PDF_OPTIONS = {
+    "UseTaggedPDF": {"type": "boolean", "value": "true"},
+    "PDFUACompliance": {"type": "boolean", "value": "true"},
+    "ExportBookmarks": {"type": "boolean", "value": "true"},
+    "UseLosslessCompression": {"type": "boolean", "value": "true"},
+}
+FILTERS = {
+    ".pdf": "pdf:writer_pdf_Export:" + json.dumps(_PDF_OPTIONS, separators=(",", ":")),
+    ".odt": "odt:writer8",
+}
+
+
+def _candidates() -> Iterator[Path]:
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            yield Path(found)
+    for variable in ("PROGRAMFILES", "PROGRAMFILES(X86)", "LOCALAPPDATA"):
+        root = os.environ.get(variable)
+        if root:
+            yield Path(root) / "LibreOffice" / "program" / "soffice.exe"
+            yield Path(root) / "Programs" / "LibreOffice" / "program" / "soffice.exe"
+    yield Path(r"C:\Program Files\LibreOffice\program\soffice.exe")
+    yield Path(r"C:\Program Files (x86)\LibreOffice\program\soffice.exe")
+    for folder in ("/usr/bin", "/usr/local/bin", "/usr/lib/libreoffice/program", "/opt/libreoffice/program",
+                   "/snap/bin", "/Applications/LibreOffice.app/Contents/MacOS"):
+        yield Path(folder) / "soffice"
+    yield from sorted(Path("/opt").glob("libreoffice*/program/soffice"), reverse=True)
+
+
+def find_soffice() -> Path | None:
+    """LibreOffice's ``soffice`` program, or None when LibreOffice is not installed."""
+    override = os.environ.get("ACTIONPLAN_SOFFICE")
+    if override:
+        return Path(override) if Path(override).is_file() else None
+    return next((path for path in _candidates() if path.is_file()), None)
+
+
+def convert(docx: Path, suffix: str, out_folder: Path, *, timeout: float = TIMEOUT_SECONDS) -> Path:
+    """Convert ``docx`` to ``suffix`` (``.pdf`` or ``.odt``) in ``out_folder``; return the new file."""
+    soffice = find_soffice()
+    if soffice is None:
+        raise LibreOfficeError(NOT_INSTALLED)
+    with tempfile.TemporaryDirectory(prefix="actionplan-lo-") as profile:
+        command = [
+            str(soffice), f"-env:UserInstallation={Path(profile).as_uri()}",
+            "--headless", "--invisible", "--norestore", "--nolockcheck", "--nodefault",
+            "--convert-to", FILTERS[suffix], "--outdir", str(out_folder), str(docx),
+        ]
+        _run(command, timeout)
+    result = out_folder / (docx.stem + suffix)
+    if not result.is_file() or result.stat().st_size == 0:
+        raise LibreOfficeError(f"LibreOffice could not convert the document to {suffix[1:].upper()}. " + WORD_PDF_HELP)
+    return result
+
+
+def _run(command: list[str], timeout: float) -> None:
+    options: dict[str, object] = {}
+    if os.name == "nt":
+        options["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP  # type: ignore[attr-defined]
+    else:
+        options["start_new_session"] = True
+    try:
+        process = subprocess.Popen(  # noqa: S603 - the command is built here, not typed by a user
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **options  # type: ignore[call-overload]
+        )
+    except OSError as error:
+        raise LibreOfficeError(f"LibreOffice could not be started: {error.strerror or error}. " + WORD_PDF_HELP) from None
+    try:
+        _, errors = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _stop(process)
+        raise LibreOfficeError(
+            f"LibreOffice took longer than {int(timeout)} seconds and was stopped. Try again, or "
+            + WORD_PDF_HELP[0].lower() + WORD_PDF_HELP[1:]
+        ) from None
+    if process.returncode != 0:
+        detail = " ".join(errors.decode("utf-8", "replace").split())[:200]
+        raise LibreOfficeError(f"LibreOffice could not convert the document ({detail or 'no reason given'}).")
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    # LibreOffice starts a child (oosplash starts soffice.bin), so stop the whole group.
+    with contextlib.suppress(OSError):
+        if os.name == "nt":
+            process.kill()
+        else:
+            os.killpg(process.pid, signal.SIGKILL)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.communicate(timeout=10)

@@ -1,0 +1,242 @@
+"""The body of an exported plan, in the template's order, as WordprocessingML text.
+
+Front matter (organisation, heading, dates, introduction, establishment), then the action
+table: one table per section in the accessible layout, or one table like the published plans
+in the classic layout.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from actionplan.model import ORGANISATION, Action, Category, Concern, Era, Plan
+from actionplan.target_date import format_long_date
+from exporters import wordml
+from exporters.options import ExportOptions, Layout
+from exporters.wordml import Cell
+
+TABLE_STYLE = "ActionPlanTable"
+NOT_SET = "Not set"
+
+CONCERN_HEADINGS = (
+    "1. Rec No", "2. Concerns", "3. Response Action Taken/Planned", "4. Responsible Owner", "5. Target Date",
+)
+RECOMMENDATION_HEADINGS = (
+    "1. Rec No", "2. Recommendation", "3. Agreed/Partly Agreed/Not Agreed",
+    "4. Response Action Taken/Planned", "5. Responsible Owner", "6. Target Date",
+)
+# Shares of the text width: a narrow Rec No, a wide response.
+CONCERN_SHARES = (7, 24, 43, 14, 12)
+RECOMMENDATION_SHARES = (7, 20, 11, 36, 14, 12)
+
+DEFINITIONS = (
+    ("Agreed", "All of the recommendation is agreed with, can be achieved and is affordable."),
+    ("Partly Agreed", "Only part of the recommendation is agreed with, is achievable, affordable and will "
+     "be implemented. It might not be possible to implement all of a recommendation, for example "
+     "because of operational, policy or legal reasons, or current and future resource constraints. "
+     "The response must state clearly which part of the recommendation will not be implemented "
+     "and why."),
+    ("Not Agreed", "The recommendation is not agreed and will not be implemented, for example because "
+     "of operational, policy or legal reasons, or current and future resource constraints. The "
+     "response must state clearly why the recommendation has been rejected."),
+)
+
+# Rough size of 12pt Arial in a table cell, for deciding which rows can be kept whole on a page.
+_TWIPS_PER_CHARACTER = 115
+_TWIPS_PER_LINE = 290
+_HEADER_ROW_AND_SPACING = 1200
+
+
+@dataclass(frozen=True)
+class Page:
+    """The text area of the page, from the template's section properties, in twips."""
+
+    text_width: int
+    text_height: int
+
+
+def body_xml(plan: Plan, options: ExportOptions, page: Page) -> str:
+    parts = list(front_matter(plan))
+    if plan.details.era is Era.RECOMMENDATIONS:
+        parts.append(definitions_table(page))
+    parts.append(wordml.paragraph(runs=wordml.run("Action plan", caps=True), style="Heading2"))
+    parts.append(wordml.paragraph(runs=wordml.run("ESTABLISHMENT: ", bold=True)
+                                  + wordml.run(plan.details.establishment)))
+    table = ActionTable(plan, page)
+    if options.layout is Layout.ACCESSIBLE:
+        parts.extend(table.accessible())
+    else:
+        parts.append(table.classic(merge=options.merge_concern_cells))
+    return "".join(parts)
+
+
+# Front matter --------------------------------------------------------------------------------
+
+
+def front_matter(plan: Plan) -> Iterator[str]:
+    details = plan.details
+    yield wordml.paragraph(runs=wordml.run(ORGANISATION, bold=True, size_half_points=28))
+    yield wordml.paragraph(plan.title(), style="Heading1")
+    yield wordml.paragraph(f"Action Plan Submitted: {_date_or_not_set(details.submitted)}")
+    inspection = format_date_range(details.inspection_start, details.inspection_end)
+    yield wordml.paragraph(f"A response to the HMIP Inspection: {inspection}")
+    yield wordml.paragraph(f"Report published: {_date_or_not_set(details.published)}")
+    # Shown in capitals as in the template, but stored in sentence case so screen readers say
+    # the word rather than spelling it out.
+    yield wordml.paragraph(runs=wordml.run("Introduction", caps=True), style="Heading2")
+    yield wordml.text_paragraphs(details.introduction)
+
+
+def _date_or_not_set(value: dt.date | None) -> str:
+    return format_long_date(value) if value else NOT_SET.lower()
+
+
+def format_date_range(start: dt.date | None, end: dt.date | None) -> str:
+    """GOV.UK style: ``23 February to 5 March 2026``, ``2 to 6 March 2020``."""
+    if start is None and end is None:
+        return NOT_SET.lower()
+    if start is None or end is None or start == end:
+        return format_long_date(start or end)  # type: ignore[arg-type]
+    last = format_long_date(end)
+    if start.year != end.year:
+        return f"{format_long_date(start)} to {last}"
+    if start.month != end.month:
+        return f"{start.day} {start.strftime('%B')} to {last}"
+    return f"{start.day} to {last}"
+
+
+def definitions_table(page: Page) -> str:
+    widths = _widths((20, 80), page.text_width)
+    rows = [wordml.row_xml([_text_cell("Term"), _text_cell("Definition")], widths, header=True)]
+    rows += [wordml.row_xml([_text_cell(term), _text_cell(meaning)], widths) for term, meaning in DEFINITIONS]
+    return wordml.table_xml(rows, widths, style=TABLE_STYLE, caption="What the agreement terms mean",
+                            description="Each term used in the agreement column, and its definition.")
+
+
+# The action table ----------------------------------------------------------------------------
+
+
+def _text_cell(text: str) -> Cell:
+    return Cell(wordml.text_paragraphs(text) if text.strip() else "<w:p/>")
+
+
+def _widths(shares: tuple[int, ...], text_width: int) -> list[int]:
+    total = sum(shares)
+    widths = [text_width * share // total for share in shares]
+    widths[shares.index(max(shares))] += text_width - sum(widths)
+    return widths
+
+
+class ActionTable:
+    """The plan's concerns and actions as table rows, in either layout."""
+
+    def __init__(self, plan: Plan, page: Page) -> None:
+        self.plan = plan
+        self.recommendations = plan.details.era is Era.RECOMMENDATIONS
+        headings = RECOMMENDATION_HEADINGS if self.recommendations else CONCERN_HEADINGS
+        shares = RECOMMENDATION_SHARES if self.recommendations else CONCERN_SHARES
+        self.headings = headings
+        self.widths = _widths(shares, page.text_width)
+        self.references = plan.references()
+        self._characters_per_line = [max(10, (width - 216) // _TWIPS_PER_CHARACTER) for width in self.widths]
+        self._lines_per_page = max(10, (page.text_height - _HEADER_ROW_AND_SPACING) // _TWIPS_PER_LINE)
+
+    # Sections
+
+    def sections(self) -> list[tuple[str, list[Concern]]]:
+        if self.recommendations:
+            return [("Recommendations", self.plan.in_display_order())]
+        return [
+            (category.heading, concerns)
+            for category in (Category.PRIORITY, Category.KEY)
+            if (concerns := self.plan.in_category(category))
+        ]
+
+    def header_row(self) -> str:
+        cells = [Cell(wordml.paragraph(runs=wordml.run(heading, bold=True))) for heading in self.headings]
+        return wordml.row_xml(cells, self.widths, header=True)
+
+    # Layouts
+
+    def accessible(self) -> Iterator[str]:
+        for heading, concerns in self.sections():
+            yield wordml.paragraph(heading, style="Heading3", keep_next=True)
+            rows = [self.header_row()]
+            for concern in concerns:
+                rows.extend(self._concern_rows(concern, repeat_concern=True))
+            yield wordml.table_xml(rows, self.widths, style=TABLE_STYLE, caption=heading,
+                                   description=self._description(heading))
+            yield "<w:p/>"
+
+    def classic(self, *, merge: bool) -> str:
+        rows = [self.header_row()]
+        columns = len(self.widths)
+        for heading, concerns in self.sections():
+            if not self.recommendations:
+                section = Cell(wordml.paragraph(runs=wordml.run(heading, bold=True), keep_next=True), span=columns)
+                rows.append(wordml.row_xml([section], self.widths))
+            for concern in concerns:
+                rows.extend(self._concern_rows(concern, repeat_concern=False, merge=merge))
+        return wordml.table_xml(rows, self.widths, style=TABLE_STYLE, caption="Action plan",
+                                description=self._description("Action plan"))
+
+    def _description(self, heading: str) -> str:
+        subject = "recommendation" if self.recommendations else "concern"
+        return f"{heading}: each {subject} with the actions taken or planned, their responsible owner and target date."
+
+    # Rows
+
+    def _concern_rows(self, concern: Concern, *, repeat_concern: bool, merge: bool = False) -> Iterator[str]:
+        reference = self.references[concern.id]
+        actions: list[Action | None] = list(concern.actions) or [None]
+        for index, action in enumerate(actions):
+            first = index == 0
+            rec_no, concern_cell = self._concern_cells(concern, reference, first, repeat_concern, merge)
+            texts = [
+                action.text if action else "",
+                action.owner if action else "",
+                action.target.format() if action else "",
+            ]
+            cells = [rec_no, concern_cell]
+            if self.recommendations:
+                label = concern.agreement.label if concern.agreement else ""
+                cells.append(self._filled(label, first or repeat_concern))
+            cells.extend(self._filled(text, True) for text in texts)
+            yield wordml.row_xml(cells, self.widths, cant_split=self._fits_on_a_page(concern, action, first))
+
+    def _concern_cells(self, concern: Concern, reference: str, first: bool, repeat: bool,
+                       merge: bool) -> tuple[Cell, Cell]:
+        if first:
+            merged = "restart" if merge and len(concern.actions) > 1 else None
+            return (Cell(wordml.text_paragraphs(reference) if reference else "<w:p/>", vertical_merge=merged),
+                    Cell(self._concern_text(concern), vertical_merge=merged))
+        if repeat:
+            return _text_cell(reference), _text_cell(self._continued(reference))
+        merged = "continue" if merge else None
+        return Cell("<w:p/>", vertical_merge=merged), Cell("<w:p/>", vertical_merge=merged)
+
+    def _concern_text(self, concern: Concern) -> str:
+        return wordml.text_paragraphs(concern.text) if concern.text.strip() else wordml.paragraph(NOT_SET)
+
+    def _continued(self, reference: str) -> str:
+        noun = "Recommendation" if self.recommendations else "Concern"
+        return f"{noun} {reference} (continued)"
+
+    @staticmethod
+    def _filled(text: str, shown: bool) -> Cell:
+        if not shown:
+            return Cell("<w:p/>")
+        return _text_cell(text if text.strip() else NOT_SET)
+
+    def _fits_on_a_page(self, concern: Concern, action: Action | None, first: bool) -> bool:
+        # A row taller than a page must be allowed to split, or Word cuts off its end.
+        texts = [concern.text if first else "", action.text if action else ""]
+        columns = [self._characters_per_line[1], self._characters_per_line[-3]]
+        lines = max(_line_count(text, width) for text, width in zip(texts, columns, strict=True))
+        return lines <= self._lines_per_page
+
+
+def _line_count(text: str, characters_per_line: int) -> int:
+    return sum(len(line) // characters_per_line + 1 for line in text.split("\n") if line.strip())
