@@ -50,7 +50,7 @@ def export_docx(plan: Plan, path: Path | str, options: ExportOptions | None = No
 def docx_bytes(plan: Plan, options: ExportOptions, *, error_count: int = 0) -> bytes:
     document = open_template(options.template)
     template_styles.ensure_styles(document)
-    page = page_of(document)
+    page = page_of(document, template_styles.bullet_num_id(document))
     replace_body(document, body_xml(plan, options, page))
     if options.draft:
         template_styles.add_draft_header(document, draft_notice(error_count))
@@ -87,14 +87,14 @@ def open_template(template: Path | None) -> Document:
         raise TemplateError(f"The Word template “{name}” could not be read: {error.strerror or error}.") from None
 
 
-def page_of(document: Document) -> Page:
+def page_of(document: Document, bullet_num_id: str | None = None) -> Page:
     section = document.sections[-1]
     width = (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
     height = (section.page_height or 0) - (section.top_margin or 0) - (section.bottom_margin or 0)
     emu_per_twip = 635
     if width <= 0 or height <= 0:
-        return Page(text_width=14570, text_height=9638)
-    return Page(text_width=int(width) // emu_per_twip, text_height=int(height) // emu_per_twip)
+        return Page(text_width=14570, text_height=9638, bullet_num_id=bullet_num_id)
+    return Page(int(width) // emu_per_twip, int(height) // emu_per_twip, bullet_num_id)
 
 
 def replace_body(document: Document, content: str) -> None:

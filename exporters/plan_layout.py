@@ -55,16 +55,19 @@ class Page:
 
     text_width: int
     text_height: int
+    bullet_num_id: str | None = None
+    """The numbering of the template's List Bullet style."""
 
 
 def body_xml(plan: Plan, options: ExportOptions, page: Page) -> str:
-    parts = list(front_matter(plan))
+    numbering = wordml.bullet_numbering(page.bullet_num_id)
+    parts = list(front_matter(plan, numbering))
     if plan.details.era is Era.RECOMMENDATIONS:
-        parts.append(definitions_table(page))
+        parts.append(definitions_table(page, numbering))
     parts.append(wordml.paragraph(runs=wordml.run("Action plan", caps=True), style="Heading2"))
     parts.append(wordml.paragraph(runs=wordml.run("ESTABLISHMENT: ", bold=True)
                                   + wordml.run(plan.details.establishment)))
-    table = ActionTable(plan, page)
+    table = ActionTable(plan, page, numbering)
     if options.layout is Layout.ACCESSIBLE:
         parts.extend(table.accessible())
     else:
@@ -75,7 +78,7 @@ def body_xml(plan: Plan, options: ExportOptions, page: Page) -> str:
 # Front matter --------------------------------------------------------------------------------
 
 
-def front_matter(plan: Plan) -> Iterator[str]:
+def front_matter(plan: Plan, numbering: str = "") -> Iterator[str]:
     details = plan.details
     yield wordml.paragraph(runs=wordml.run(ORGANISATION, bold=True, size_half_points=28))
     yield wordml.paragraph(plan.title(), style="Heading1")
@@ -86,7 +89,7 @@ def front_matter(plan: Plan) -> Iterator[str]:
     # Shown in capitals as in the template, but stored in sentence case so screen readers say
     # the word rather than spelling it out.
     yield wordml.paragraph(runs=wordml.run("Introduction", caps=True), style="Heading2")
-    yield wordml.text_paragraphs(details.introduction)
+    yield wordml.text_paragraphs(details.introduction, numbering)
 
 
 def _date_or_not_set(value: dt.date | None) -> str:
@@ -107,10 +110,12 @@ def format_date_range(start: dt.date | None, end: dt.date | None) -> str:
     return f"{start.day} to {last}"
 
 
-def definitions_table(page: Page) -> str:
+def definitions_table(page: Page, numbering: str = "") -> str:
     widths = _widths((20, 80), page.text_width)
-    rows = [wordml.row_xml([_text_cell("Term"), _text_cell("Definition")], widths, header=True)]
-    rows += [wordml.row_xml([_text_cell(term), _text_cell(meaning)], widths) for term, meaning in DEFINITIONS]
+    heading = [Cell(wordml.paragraph(runs=wordml.run(name, bold=True))) for name in ("Term", "Definition")]
+    rows = [wordml.row_xml(heading, widths, header=True)]
+    rows += [wordml.row_xml([_text_cell(term, numbering), _text_cell(meaning, numbering)], widths)
+             for term, meaning in DEFINITIONS]
     return wordml.table_xml(rows, widths, style=TABLE_STYLE, caption="What the agreement terms mean",
                             description="Each term used in the agreement column, and its definition.")
 
@@ -118,8 +123,8 @@ def definitions_table(page: Page) -> str:
 # The action table ----------------------------------------------------------------------------
 
 
-def _text_cell(text: str) -> Cell:
-    return Cell(wordml.text_paragraphs(text) if text.strip() else "<w:p/>")
+def _text_cell(text: str, numbering: str = "") -> Cell:
+    return Cell(wordml.text_paragraphs(text, numbering) if text.strip() else "<w:p/>")
 
 
 def _widths(shares: tuple[int, ...], text_width: int) -> list[int]:
@@ -132,8 +137,9 @@ def _widths(shares: tuple[int, ...], text_width: int) -> list[int]:
 class ActionTable:
     """The plan's concerns and actions as table rows, in either layout."""
 
-    def __init__(self, plan: Plan, page: Page) -> None:
+    def __init__(self, plan: Plan, page: Page, numbering: str = "") -> None:
         self.plan = plan
+        self.numbering = numbering
         self.recommendations = plan.details.era is Era.RECOMMENDATIONS
         headings = RECOMMENDATION_HEADINGS if self.recommendations else CONCERN_HEADINGS
         shares = RECOMMENDATION_SHARES if self.recommendations else CONCERN_SHARES
@@ -218,17 +224,18 @@ class ActionTable:
         return Cell("<w:p/>", vertical_merge=merged), Cell("<w:p/>", vertical_merge=merged)
 
     def _concern_text(self, concern: Concern) -> str:
-        return wordml.text_paragraphs(concern.text) if concern.text.strip() else wordml.paragraph(NOT_SET)
+        if not concern.text.strip():
+            return wordml.paragraph(NOT_SET)
+        return wordml.text_paragraphs(concern.text, self.numbering)
 
     def _continued(self, reference: str) -> str:
         noun = "Recommendation" if self.recommendations else "Concern"
         return f"{noun} {reference} (continued)"
 
-    @staticmethod
-    def _filled(text: str, shown: bool) -> Cell:
+    def _filled(self, text: str, shown: bool) -> Cell:
         if not shown:
             return Cell("<w:p/>")
-        return _text_cell(text if text.strip() else NOT_SET)
+        return _text_cell(text if text.strip() else NOT_SET, self.numbering)
 
     def _fits_on_a_page(self, concern: Concern, action: Action | None, first: bool) -> bool:
         # A row taller than a page must be allowed to split, or Word cuts off its end.

@@ -88,6 +88,15 @@ def _numbering_element(document: Document) -> Any:
     return element
 
 
+def bullet_num_id(document: Document) -> str | None:
+    """The numbering id the template's List Bullet style uses, if any."""
+    for style in document.styles.element.iter(qn("w:style")):
+        if style.get(qn("w:styleId")) == "ListBullet":
+            num_id = style.find(f".//{qn('w:numId')}")
+            return num_id.get(qn("w:val")) if num_id is not None else None
+    return None
+
+
 # The DRAFT header -----------------------------------------------------------------------------
 
 

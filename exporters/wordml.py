@@ -58,14 +58,27 @@ def bullet_text(line: str) -> str:
     return _BULLET.sub("", line, count=1)
 
 
-def text_paragraphs(text: str, *, bullet_style: str = "ListBullet") -> str:
+BULLET_STYLE = "ListBullet"
+
+
+def bullet_numbering(num_id: str | None) -> str:
+    """The list a bullet belongs to, written on each bullet as well as in its style, so readers
+    that ignore style numbering still see a list."""
+    return f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>' if num_id else ""
+
+
+def bullet_paragraph(text: str, numbering: str = "") -> str:
+    return f'<w:p><w:pPr><w:pStyle w:val="{BULLET_STYLE}"/>{numbering}</w:pPr>{run(text)}</w:p>'
+
+
+def text_paragraphs(text: str, numbering: str = "") -> str:
     """Each line of ``text`` as its own paragraph; ``- item`` lines as real bulleted items."""
     parts = []
     for line in text.split("\n"):
         if not line.strip():
             continue
         if is_bullet(line):
-            parts.append(paragraph(bullet_text(line), style=bullet_style))
+            parts.append(bullet_paragraph(bullet_text(line), numbering))
         else:
             parts.append(paragraph(line))
     return "".join(parts) or "<w:p/>"
