@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from actionplan import APP_NAME, __version__
+from actionplan.spelling import SpellChecker
 from actionplan.storage import PlanFileError, load_plan
 from actionplan.validation import Severity, validate
 
@@ -75,7 +76,7 @@ def run_check(args: argparse.Namespace) -> int:
         plan = load_plan(args.plan)
     except PlanFileError as error:
         return fail(error.message)
-    findings = validate(plan)
+    findings = validate(plan, spelling=_spell_checker(plan.word_list))
     if args.json:
         print(json.dumps([finding.to_json() for finding in findings], indent=2, ensure_ascii=False))
     else:
@@ -86,6 +87,14 @@ def run_check(args: argparse.Namespace) -> int:
         print(f"{_count(errors, 'error')}, {_count(warnings, 'warning')}.")
     has_errors = any(finding.severity is Severity.ERROR for finding in findings)
     return EXIT_PLAN_HAS_ERRORS if has_errors else EXIT_OK
+
+
+def _spell_checker(plan_words: list[str]) -> SpellChecker | None:
+    spelling = SpellChecker(plan_words)
+    if not spelling.available:
+        print(f"Note: {spelling.reason}", file=sys.stderr)
+        return None
+    return spelling
 
 
 def _count(number: int, noun: str) -> str:

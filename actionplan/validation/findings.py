@@ -48,15 +48,25 @@ class Location:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
+    """One problem: ``message`` says what to do; ``why`` says why it matters (the editor shows
+    it in tooltips and the problems panel)."""
+
     rule: str
     severity: Severity
     message: str
     location: Location
+    why: str = ""
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """What a dismissal names: the rule, the item and the field."""
+        return (self.rule, self.location.item_id, self.location.field)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "rule": self.rule,
             "severity": self.severity.value,
             "message": self.message,
+            "why": self.why,
             "location": self.location.to_json(),
         }

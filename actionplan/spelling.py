@@ -1,0 +1,180 @@
+"""British English spelling for action text: pyenchant's en-GB dictionary, the plan's own word
+list and the user's dictionary (a plain text file in the settings folder).
+
+Without Enchant or its en-GB dictionary, ``SpellChecker.available`` is False and ``reason``
+says why in plain words; every check then finds nothing, and the rest of the program works on.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from actionplan.paths import config_dir
+
+LANGUAGE = "en_GB"
+USER_DICTIONARY_NAME = "dictionary.txt"
+
+# Words HMPPS uses that hunspell's en-GB list lacks ("outcome focussed" is in the standard
+# introduction itself).
+_HOUSE_WORDS = frozenset(
+    {"focussed", "focussing", "keywork", "keyworker", "keyworkers", "wellbeing", "reoffending",
+     "safeguarding", "neurodivergent", "neurodiversity", "reintegration", "resettlement",
+     "prisoner's", "prisoners'", "learner's", "learners'", "onwards", "adjudications", "rehabilitative",
+     "employability", "equalities", "comparator", "comparators", "residentially", "upskilling",
+     "workstream", "workstreams", "stakeholder", "stakeholders", "timetabling", "neurodiverse"}
+)
+_SKIPPED = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\S+")
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*['’]?|\w+")
+_SENTENCE_END = re.compile(r"[.!?:]\s*$|^\s*(?:[-–—•*]\s*)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Misspelling:
+    start: int
+    end: int
+    word: str
+
+
+def user_dictionary_path() -> Path:
+    return config_dir() / USER_DICTIONARY_NAME
+
+
+class SpellChecker:
+    """Checks words and texts. Results are cached per word, so checking is cheap once warm."""
+
+    def __init__(self, plan_words: Iterable[str] = (), user_dictionary: Path | None = None,
+                 language: str = LANGUAGE) -> None:
+        self._dictionary, self.reason = _open_dictionary(language)
+        self._user_path = user_dictionary if user_dictionary is not None else user_dictionary_path()
+        self._user_words = _read_word_file(self._user_path)
+        self._plan_words: frozenset[str] = frozenset()
+        self._ignored: set[str] = set()
+        self._cache: dict[str, bool] = {}
+        self.set_plan_words(plan_words)
+
+    @property
+    def available(self) -> bool:
+        return self._dictionary is not None
+
+    def set_plan_words(self, words: Iterable[str]) -> None:
+        self._plan_words = frozenset(word.strip().lower() for word in words if word.strip())
+        self._cache.clear()
+
+    # Words ---------------------------------------------------------------------------------
+
+    def is_known(self, word: str) -> bool:
+        known = self._cache.get(word)
+        if known is None:
+            known = self._cache[word] = self._check(word)
+        return known
+
+    def _check(self, word: str) -> bool:
+        if self._dictionary is None:
+            return True
+        plain = word.replace("’", "'")
+        lowered = plain.lower()
+        if lowered in self._plan_words or lowered in self._user_words or lowered in self._ignored:
+            return True
+        if lowered in _HOUSE_WORDS or self._in_dictionary(plain):
+            return True
+        stem = re.sub(r"'s?$", "", plain)
+        if stem != plain and stem and self.is_known(stem):
+            return True
+        if "-" in plain:
+            # "co-ordinated" is "coordinated"; "day-to-day" is three known words.
+            parts = [part for part in plain.split("-") if part]
+            return self.is_known("".join(parts)) or all(self.is_known(part) for part in parts)
+        ascii_form = _without_accents(plain)
+        return ascii_form != plain and self.is_known(ascii_form)
+
+    def _in_dictionary(self, word: str) -> bool:
+        assert self._dictionary is not None
+        try:
+            return bool(self._dictionary.check(word)) or bool(self._dictionary.check(word.lower()))
+        except Exception:  # Enchant rejects some strings (odd Unicode); never fail a check on one
+            return True
+
+    def suggestions(self, word: str, limit: int = 6) -> list[str]:
+        if self._dictionary is None:
+            return []
+        try:
+            return [str(s) for s in self._dictionary.suggest(word)][:limit]
+        except Exception:
+            return []
+
+    def ignore(self, word: str) -> None:
+        """Accept ``word`` until the program closes."""
+        self._ignored.add(word.lower().replace("’", "'"))
+        self._cache.clear()
+
+    def add_to_user_dictionary(self, word: str) -> None:
+        """Accept ``word`` from now on, in every plan, by adding it to the user's dictionary file."""
+        word = word.strip()
+        if not word or word.lower() in self._user_words:
+            return
+        self._user_path.parent.mkdir(parents=True, exist_ok=True)
+        with self._user_path.open("a", encoding="utf-8") as file:
+            file.write(word + "\n")
+        self._user_words.add(word.lower())
+        self._cache.clear()
+
+    # Texts ---------------------------------------------------------------------------------
+
+    def misspellings(self, text: str) -> list[Misspelling]:
+        """Unknown words in ``text``. Skips abbreviations, words with digits, web and email
+        addresses, and capitalised words inside a sentence (names such as Stoke Heath or Novus)."""
+        if self._dictionary is None:
+            return []
+        text = _SKIPPED.sub(lambda m: " " * len(m.group()), text)
+        found: list[Misspelling] = []
+        for match in _TOKEN.finditer(text):
+            word = match.group().rstrip("'’")
+            if _is_skipped(word, text, match.start()) or self.is_known(word):
+                continue
+            found.append(Misspelling(match.start(), match.start() + len(word), word))
+        return found
+
+
+def _is_skipped(word: str, text: str, start: int) -> bool:
+    if len(word) < 2 or any(char.isdigit() or char == "_" for char in word):
+        return True
+    if sum(1 for char in word if char.isupper()) >= 2:
+        return True  # QIG, MoJ, SMaRG
+    # A capital letter mid-sentence marks a name; at a sentence start the word is checked.
+    return word[0].isupper() and not _SENTENCE_END.search(text[:start])
+
+
+def _without_accents(word: str) -> str:
+    # "cafés": the dictionary knows the anglicised "cafes".
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def _open_dictionary(language: str) -> tuple[Any, str]:
+    try:
+        import enchant
+    except ImportError:
+        return None, "Spelling is off: the Enchant spelling library is not installed."
+    except OSError:
+        return None, ("Spelling is off: the Enchant library could not be loaded. On Linux, "
+                      "install libenchant-2-2.")
+    try:
+        return enchant.Dict(language), ""
+    except enchant.errors.DictNotFoundError:
+        return None, ("Spelling is off: the British English (en-GB) dictionary is not installed. "
+                      "On Linux, install hunspell-en-gb.")
+    except Exception as error:  # Enchant's providers fail in many ways
+        return None, f"Spelling is off: the dictionary could not be opened ({error})."
+
+
+def _read_word_file(path: Path) -> set[str]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return set()
+    return {line.strip().lower().replace("’", "'") for line in lines if line.strip()}

@@ -1,0 +1,140 @@
+"""GOV.UK style checks on one piece of text: dates, sentence length and words to avoid.
+
+Each check returns a message saying what to change, or None when the text is fine.
+"""
+
+from __future__ import annotations
+
+import re
+
+from actionplan.target_date import MONTH_NAMES
+from actionplan.validation.parsing import split_sentences, word_count
+
+MAX_SENTENCE_WORDS = 25
+
+# Dates --------------------------------------------------------------------------------------
+
+_MONTH = r"(?:" + "|".join(MONTH_NAMES) + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
+_DASH = r"\s*[-–—]\s*"
+_DATE_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)(?:\s+of)?\s+{_MONTH}", re.IGNORECASE),
+     "drop the ordinal"),
+    (re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)\b", re.IGNORECASE), "drop the ordinal"),
+    (re.compile(rf"\b0\d\s+{_MONTH}", re.IGNORECASE), "drop the leading zero"),
+    (re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b"), "write the month as a word"),
+    (re.compile(rf"\b{_MONTH}\s+\d{{1,2}},\s*\d{{4}}\b", re.IGNORECASE), "write the day first, with no comma"),
+    (re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?{_DASH}\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}", re.IGNORECASE),
+     "use \"to\" in a range, not a dash"),
+    (re.compile(rf"\b{_MONTH}(?:\s+\d{{4}})?{_DASH}(?:\d{{1,2}}\s+)?{_MONTH}", re.IGNORECASE),
+     "use \"to\" in a range, not a dash"),
+    (re.compile(rf"\b\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?{_DASH}\d{{1,2}}\s+{_MONTH}", re.IGNORECASE),
+     "use \"to\" in a range, not a dash"),
+    (re.compile(r"\b(?:19|20)\d\d[-–—](?:19|20)?\d\d\b"), "use \"to\" in a range of years, not a dash"),
+)
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def date_format_problem(text: str) -> str | None:
+    if not _HAS_DIGIT.search(text):
+        return None
+    problems: list[tuple[int, str, str]] = []
+    for pattern, advice in _DATE_PROBLEMS:
+        problems.extend((m.start(), m.group(), advice) for m in pattern.finditer(text))
+    if not problems:
+        return None
+    problems.sort()
+    kept: list[tuple[int, str, str]] = []
+    for problem in problems:
+        # Two patterns can find the same range; show it once.
+        if not kept or problem[0] >= kept[-1][0] + len(kept[-1][1]):
+            kept.append(problem)
+    problems = kept
+    shown = "; ".join(f"“{found}”: {advice}" for _, found, advice in problems[:3])
+    return f"Write dates the GOV.UK way, like 22 June 2026 or 10 to 21 February 2020 ({shown})."
+
+
+# Sentence length ----------------------------------------------------------------------------
+
+
+def long_sentence_problem(text: str) -> str | None:
+    lengths = [(count, sentence.text) for sentence in split_sentences(text)
+               if (count := word_count(sentence.text)) > MAX_SENTENCE_WORDS]
+    if not lengths:
+        return None
+    if len(lengths) == 1:
+        count, sentence = lengths[0]
+        return (f"Split this {count}-word sentence into shorter ones of 25 words or fewer: "
+                f"“{_opening(sentence)}”.")
+    counts = ", ".join(str(count) for count, _ in lengths)
+    return (f"Split the {len(lengths)} sentences longer than 25 words ({counts} words) into shorter "
+            f"ones, starting with “{_opening(lengths[0][1])}”.")
+
+
+def _opening(sentence: str, words: int = 8) -> str:
+    parts = sentence.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+# Words to avoid -----------------------------------------------------------------------------
+
+# (pattern, the word as shown, the plain alternative). From GOV.UK's "words to avoid" list.
+_AVOID: tuple[tuple[str, str, str], ...] = (
+    (r"advancing", "advancing", "say what you are doing"),
+    (r"collaborat(?:e|es|ed|ing)", "collaborate", "work with"),
+    (r"combat(?:ing|s)?", "combat", "solve, fix or stop"),
+    (r"counter(?:ing)", "countering", "prevent or stop"),
+    (r"deliver(?:s|ed|ing)?", "deliver", "make, create, provide or run"),
+    (r"deploy(?:s|ed|ing)?", "deploy", "use or put into place"),
+    (r"dialogue", "dialogue", "talk to or discuss"),
+    (r"disincentivi[sz]e", "disincentivise", "discourage or deter"),
+    (r"driv(?:e|es|ing)(?!\s+(?:a|the)?\s*(?:car|vehicle|van|bus)s?\b)", "drive", "say what you are doing"),
+    (r"empower(?:s|ed|ing)?", "empower", "allow or give permission"),
+    (r"facilitat(?:e|es|ed|ing)", "facilitate", "say what you are doing: run, help or arrange"),
+    (r"focus(?:s?ed|s?ing|es)?", "focus", "concentrate on or work on"),
+    (r"foster(?:s|ed|ing)?", "foster", "encourage or help"),
+    (r"incentivi[sz](?:e|es|ed|ing)", "incentivise", "encourage or reward"),
+    (r"initiat(?:e|es|ed|ing)", "initiate", "start"),
+    (r"key(?!\s*work|\s+workers?\b|\s+concerns?\b|\s+to\b|s\b)", "key (as an adjective)",
+     "important, main or most important"),
+    (r"leverag(?:e|es|ed|ing)", "leverage", "use or influence"),
+    (r"liais(?:e|es|ed|ing)", "liaise", "work with"),
+    (r"overarching", "overarching", "leave it out, or say what you mean"),
+    (r"(?<=will )progress|(?<=to )progress|progressing", "progress (as a verb)",
+     "say what you are doing: carry on, finish or move forward"),
+    (r"robust(?:ly)?", "robust", "strong, thorough or well thought out"),
+    (r"slim(?:ming)? down", "slim down", "make smaller or reduce"),
+    (r"streamlin(?:e|es|ed|ing)", "streamline", "simplify or make faster"),
+    (r"strengthening", "strengthening", "say what you are doing: improving or adding to"),
+    (r"tackl(?:e|es|ed|ing)", "tackle", "stop, solve or deal with"),
+    (r"transforming", "transforming", "say what you are changing and how"),
+    (r"utilis(?:e|es|ed|ing)|utiliz(?:e|es|ed|ing)", "utilise", "use"),
+    (r"going forward|moving forward", "going forward", "from now on, or in future"),
+    (r"ring[- ]?fenc(?:e|ed|ing)", "ring fencing", "separate or protect"),
+)
+_AVOID_PATTERN = re.compile(
+    "|".join(rf"(?P<w{index}>\b(?:{pattern})\b)" for index, (pattern, _, _) in enumerate(_AVOID)),
+    re.IGNORECASE,
+)
+
+
+_STARTS_HERE = re.compile(r"(?:^|[.!?:]\s+|\n\s*(?:[-–—•*]\s*)?)$")
+
+
+def words_to_avoid(text: str) -> list[tuple[str, str]]:
+    """(the word as shown, a plain alternative) for each listed word in ``text``, once each."""
+    found: dict[str, str] = {}
+    for match in _AVOID_PATTERN.finditer(text):
+        if match.group()[0].isupper() and not _STARTS_HERE.search(text, 0, match.start()):
+            continue  # a capital inside a sentence marks a name: "Incentivised Substance Free Living"
+        index = int((match.lastgroup or "w0")[1:])
+        _, word, alternative = _AVOID[index]
+        found.setdefault(word, alternative)
+    return list(found.items())
+
+
+def words_to_avoid_problem(text: str) -> str | None:
+    found = words_to_avoid(text)
+    if not found:
+        return None
+    advice = "; ".join(f"instead of “{word}”, {alternative}" for word, alternative in found)
+    return f"Use plain words: {advice}."

@@ -1,0 +1,293 @@
+"""``PlanValidator`` keeps every finding of a plan and, after an edit, re-checks only what the
+edit touched plus the few rules that span the plan. The editor owns one per open plan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from actionplan.changes import PlanChange
+from actionplan.model import Action, Concern, Plan
+from actionplan.spelling import SpellChecker
+from actionplan.validation import checks, planwide
+from actionplan.validation.dismissals import dismissed_keys
+from actionplan.validation.findings import Finding, Location, Severity
+from actionplan.validation.planwide import TextSummary
+
+DETAILS = "details"
+
+# Groups of findings, each recomputed by its own trigger.
+_LOCAL = "local"  # the item's own fields
+_TIMING = "timing"  # target dates against the submission date
+_ACTIONS = "actions"  # a concern with no actions
+_REFERENCES = "references"
+_CROSS = "cross"
+_ABBREVIATIONS = "abbreviations"
+_GROUPS = (_LOCAL, _TIMING, _ACTIONS, _REFERENCES, _CROSS, _ABBREVIATIONS)
+
+
+@dataclass(frozen=True)
+class Counts:
+    errors: int
+    warnings: int
+    """Warnings still showing: dismissed ones are not counted."""
+    dismissed: int
+
+
+class _Store:
+    """Findings by group and item, with running totals so counting is instant."""
+
+    def __init__(self) -> None:
+        self.groups: dict[str, dict[str, list[Finding]]] = {group: {} for group in _GROUPS}
+        self.errors = 0
+        self.warnings = 0
+
+    def put(self, group: str, item_id: str, findings: list[Finding]) -> None:
+        old = self.groups[group].pop(item_id, None)
+        if old:
+            self._count(old, -1)
+        if findings:
+            self.groups[group][item_id] = findings
+            self._count(findings, 1)
+
+    def replace_group(self, group: str, findings: list[Finding]) -> None:
+        by_item: dict[str, list[Finding]] = {}
+        for finding in findings:
+            by_item.setdefault(finding.location.item_id, []).append(finding)
+        for item_id in list(self.groups[group]):
+            if item_id not in by_item:
+                self.put(group, item_id, [])
+        for item_id, item_findings in by_item.items():
+            if self.groups[group].get(item_id) != item_findings:
+                self.put(group, item_id, item_findings)
+
+    def for_item(self, item_id: str) -> list[Finding]:
+        found: list[Finding] = []
+        for group in self.groups.values():
+            found.extend(group.get(item_id, ()))
+        return found
+
+    def _count(self, findings: list[Finding], sign: int) -> None:
+        for finding in findings:
+            if finding.severity is Severity.ERROR:
+                self.errors += sign
+            else:
+                self.warnings += sign
+
+
+class PlanValidator:
+    """All findings of one plan, kept up to date by ``update(change)`` after each edit.
+
+    ``spelling`` (optional) adds the spelling rule; each edit then re-checks only the edited
+    text's spelling.
+    """
+
+    def __init__(self, plan: Plan, spelling: SpellChecker | None = None) -> None:
+        self.spelling = spelling
+        self.reset(plan)
+
+    # Whole plan ------------------------------------------------------------------------------
+
+    def reset(self, plan: Plan) -> None:
+        """Check ``plan`` from scratch (a plan was opened or replaced)."""
+        self.plan = plan
+        self._store = _Store()
+        self._summaries: dict[tuple[str, str], TextSummary] = {}
+        self._submitted: dt.date | None = plan.details.submitted
+        self._index()
+        self._check_details()
+        for concern in plan.concerns:
+            self._check_concern(concern)
+            for action in concern.actions:
+                self._check_action(concern, action)
+        self._check_structure()
+        self._check_cross_references()
+        self._check_abbreviations()
+
+    def update(self, change: PlanChange) -> None:
+        """Re-check what ``change`` touched, and the plan-wide rules it can affect."""
+        structure = change.structure or not self._ids_known(change)
+        if structure:
+            self._reindex()
+        touched = [*change.action_ids, *change.concern_ids]
+        before = self._summary_keys(touched)
+        if change.details:
+            self._check_details()
+        for concern_id in change.concern_ids:
+            concern = self.plan.find_concern(concern_id)
+            if concern is not None:
+                self._check_concern(concern)
+        for action_id in change.action_ids:
+            found = self.plan.find_action(action_id)
+            if found is not None:
+                self._check_action(*found)
+        if self.plan.details.submitted != self._submitted:
+            self._submitted = self.plan.details.submitted
+            self._check_all_timing()
+        after = self._summary_keys(touched)
+        if structure:
+            self._check_structure()
+        if structure or [x for x, _ in before] != [x for x, _ in after]:
+            self._check_cross_references()
+        if structure or change.details or [a for _, a in before] != [a for _, a in after]:
+            self._check_abbreviations()
+
+    def _ids_known(self, change: PlanChange) -> bool:
+        # An id we have never seen means a structural change that was not flagged as one.
+        return all(i in self._positions for i in change.concern_ids | change.action_ids)
+
+    def _summary_keys(self, item_ids: list[str]) -> list[tuple[object, object]]:
+        """What the plan-wide rules read from these items: if it is unchanged after an edit
+        (the usual keystroke), they need not run again."""
+        keys: list[tuple[object, object]] = []
+        for item_id in item_ids:
+            summary = self._summaries.get((item_id, "text"))
+            if summary is None:
+                keys.append((None, None))
+            else:
+                keys.append((planwide.cross_reference_key(summary), planwide.abbreviation_key(summary)))
+        return keys
+
+    # Reading ---------------------------------------------------------------------------------
+
+    def findings(self, include_dismissed: bool = False) -> list[Finding]:
+        """Every finding in plan order: details, then each concern and its actions."""
+        found = list(self._all_in_order())
+        if include_dismissed:
+            return found
+        hidden = dismissed_keys(self.plan)
+        return [f for f in found if not _is_hidden(f, hidden)]
+
+    def _all_in_order(self) -> Iterator[Finding]:
+        yield from self._store.for_item(DETAILS)
+        for concern in self.plan.in_display_order():
+            yield from self._store.for_item(concern.id)
+            for action in concern.actions:
+                yield from self._store.for_item(action.id)
+
+    def findings_for(self, item_id: str, field: str | None = None, include_dismissed: bool = False) -> list[Finding]:
+        found = self._store.for_item(item_id)
+        if field is not None:
+            found = [f for f in found if f.location.field == field]
+        if include_dismissed or not found or not self.plan.dismissals:
+            return found
+        hidden = dismissed_keys(self.plan)
+        return [f for f in found if not _is_hidden(f, hidden)]
+
+    def is_dismissed(self, finding: Finding) -> bool:
+        return _is_hidden(finding, dismissed_keys(self.plan))
+
+    def counts(self) -> Counts:
+        hidden = dismissed_keys(self.plan)
+        dismissed = 0
+        for _rule, item_id, _field in hidden:
+            dismissed += sum(1 for f in self._store.for_item(item_id) if _is_hidden(f, hidden))
+        return Counts(self._store.errors, self._store.warnings - dismissed, dismissed)
+
+    # Indexing --------------------------------------------------------------------------------
+
+    def _index(self) -> None:
+        self._references = self.plan.references()
+        self._positions: dict[str, int] = {DETAILS: -1}
+        self._action_places: dict[str, tuple[str, int]] = {}
+        position = 0
+        for concern in self.plan.in_display_order():
+            self._positions[concern.id] = position
+            position += 1
+            for number, action in enumerate(concern.actions, start=1):
+                self._positions[action.id] = position
+                self._action_places[action.id] = (concern.id, number)
+                position += 1
+
+    def _reindex(self) -> None:
+        old_ids = set(self._positions)
+        self._index()
+        for item_id in old_ids - set(self._positions):
+            self._forget(item_id)
+        for concern in self.plan.concerns:
+            if concern.id not in old_ids:
+                self._check_concern(concern)
+            for action in concern.actions:
+                if action.id not in old_ids:
+                    self._check_action(concern, action)
+        self._relocate()
+
+    def _forget(self, item_id: str) -> None:
+        for group in _GROUPS:
+            self._store.put(group, item_id, [])
+        for key in [key for key in self._summaries if key[0] == item_id]:
+            del self._summaries[key]
+
+    def _relocate(self) -> None:
+        # Rec Nos and action numbers shift when concerns move; findings carry them for display.
+        for group in self._store.groups.values():
+            for item_id, findings in group.items():
+                group[item_id] = [replace(f, location=self.location(item_id, f.location.field)) for f in findings]
+
+    def location(self, item_id: str, field: str) -> Location:
+        if item_id == DETAILS:
+            return Location(None, None, field)
+        place = self._action_places.get(item_id)
+        if place is not None:
+            concern_id, number = place
+            return Location(concern_id, item_id, field, self._references.get(concern_id, ""), number)
+        return Location(item_id, None, field, self._references.get(item_id, ""))
+
+    def describe(self, item_id: str) -> str:
+        return self.location(item_id, "").describe().lower()
+
+    # Checking items --------------------------------------------------------------------------
+
+    def _here(self, item_id: str) -> checks.LocationFor:
+        return lambda field: self.location(item_id, field)
+
+    def _check_details(self) -> None:
+        self._store.put(_LOCAL, DETAILS, checks.check_details(self.plan.details, self._here(DETAILS)))
+        # The introduction is never checked, but abbreviations it spells out count as spelled out.
+        summary = planwide.summarise(DETAILS, "introduction", self.plan.details.introduction)
+        definitions = tuple(a for a in summary.abbreviations if a.defines)
+        self._summaries[(DETAILS, "introduction")] = replace(summary, cross_references=(), abbreviations=definitions)
+
+    def _check_concern(self, concern: Concern) -> None:
+        self._store.put(_LOCAL, concern.id, checks.check_concern(concern, self._here(concern.id), self.spelling))
+        # Concern text is HMIP's, so it is not checked; what it spells out still counts.
+        summary = planwide.summarise(concern.id, "text", concern.text)
+        definitions = tuple(a for a in summary.abbreviations if a.defines)
+        self._summaries[(concern.id, "text")] = replace(summary, cross_references=(), abbreviations=definitions)
+
+    def _check_action(self, concern: Concern, action: Action) -> None:
+        here = self._here(action.id)
+        self._store.put(_LOCAL, action.id, checks.check_action(action, here, self.spelling))
+        self._store.put(_TIMING, action.id, checks.check_timing(action, here, self._submitted))
+        self._summaries[(action.id, "text")] = planwide.summarise(action.id, "text", action.text)
+
+    def _check_all_timing(self) -> None:
+        for concern in self.plan.concerns:
+            for action in concern.actions:
+                self._store.put(_TIMING, action.id, checks.check_timing(action, self._here(action.id), self._submitted))
+
+    # Plan-wide rules -------------------------------------------------------------------------
+
+    def _check_structure(self) -> None:
+        for concern in self.plan.concerns:
+            self._store.put(_ACTIONS, concern.id, checks.check_concern_actions(concern, self._here(concern.id)))
+        self._store.replace_group(_REFERENCES, planwide.duplicate_references(
+            self.plan.concerns, self._references, self.location))
+
+    def _check_cross_references(self) -> None:
+        with_references = [s for s in self._summaries.values() if s.cross_references]
+        self._store.replace_group(_CROSS, planwide.broken_cross_references(
+            with_references, self.plan.concerns, self._references, self.location))
+
+    def _check_abbreviations(self) -> None:
+        ordered = sorted((s for s in self._summaries.values() if s.abbreviations),
+                         key=lambda s: self._positions.get(s.item_id, -2))
+        known = planwide.WELL_KNOWN_ABBREVIATIONS | frozenset(self.plan.word_list)
+        self._store.replace_group(_ABBREVIATIONS, planwide.undefined_abbreviations(
+            ordered, known, self.location, self.describe))
+
+
+def _is_hidden(finding: Finding, hidden: frozenset[tuple[str, str, str]]) -> bool:
+    return finding.severity is Severity.WARNING and finding.key in hidden
