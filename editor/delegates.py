@@ -1,0 +1,185 @@
+"""Item delegates: how each table cell is edited in place.
+
+- Concerns and actions: ``PlanTextEdit`` (Enter = new line, Ctrl+Enter or Tab = finish,
+  Esc = cancel). ``TextDelegate.editor_created`` lets others (spelling) decorate each editor.
+- Rec No: a line edit; empty means "number automatically".
+- Responsible owner: ``OwnerComboBox`` completing from this plan, the standard list and
+  owners typed before (remembered when the edit is kept).
+- Target date: ``TargetDateEditor``, larger than the cell, kept inside the table.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from actionplan.target_date import TargetDate
+from editor.document import PlanDocument
+from editor.owner_editor import OwnerComboBox
+from editor.owners import owner_choices, remember_owner
+from editor.plan_table_model import TARGET_ROLE, Column
+from editor.target_date_editor import TargetDateEditor
+from editor.text_editor import PlanTextEdit, is_finish_key
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+_MIN_TEXT_EDITOR_HEIGHT = 120
+
+
+def _within(parent: QWidget, rect: QRect) -> QRect:
+    """Move ``rect`` up or left so it stays inside ``parent`` where it can."""
+    area = parent.rect()
+    if rect.bottom() > area.bottom():
+        rect.moveBottom(max(area.bottom(), rect.height() - 1))
+    if rect.right() > area.right():
+        rect.moveRight(max(area.right(), rect.width() - 1))
+    rect.moveTop(max(0, rect.top()))
+    rect.moveLeft(max(0, rect.left()))
+    return rect
+
+
+class TextDelegate(QStyledItemDelegate):
+    """Edits a concern's or an action's text in a ``PlanTextEdit``."""
+
+    editor_created = Signal(object)
+    """Every new ``PlanTextEdit``, for example to attach a spelling highlighter."""
+
+    def __init__(self, label: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.label = label
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex) -> QWidget:
+        editor = PlanTextEdit(parent)
+        editor.setAccessibleName(self.label)
+        editor.finished.connect(lambda: self._finish(editor))
+        self.editor_created.emit(editor)
+        return editor
+
+    def _finish(self, editor: PlanTextEdit) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
+        if isinstance(editor, PlanTextEdit):
+            editor.set_text(str(index.data() or ""))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: ModelIndex) -> None:
+        if isinstance(editor, PlanTextEdit):
+            model.setData(index, editor.text())
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        rect = QRect(option.rect)
+        rect.setHeight(max(rect.height(), _MIN_TEXT_EDITOR_HEIGHT))
+        parent = editor.parentWidget()
+        editor.setGeometry(_within(parent, rect) if parent else rect)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        finish = isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and is_finish_key(event)
+        if finish and isinstance(watched, PlanTextEdit):
+            self._finish(watched)
+            return True
+        return super().eventFilter(watched, event)
+
+
+class RecNoDelegate(QStyledItemDelegate):
+    """A manual Rec No such as S45; empty numbers the concern automatically."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex) -> QWidget:
+        editor = QLineEdit(parent)
+        editor.setAccessibleName("Rec No")
+        editor.setPlaceholderText("Automatic")
+        editor.setToolTip("Leave empty to number automatically, or type a reference such as S45")
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
+        if isinstance(editor, QLineEdit):
+            editor.setText(str(index.data(Qt.ItemDataRole.EditRole) or ""))  # the manual reference only
+            editor.selectAll()
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: ModelIndex) -> None:
+        if isinstance(editor, QLineEdit):
+            model.setData(index, editor.text().strip())
+
+
+class OwnerDelegate(QStyledItemDelegate):
+    """Edits the responsible owner in an ``OwnerComboBox``."""
+
+    def __init__(self, document: PlanDocument, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex) -> QWidget:
+        return OwnerComboBox(owner_choices(self.document.plan), parent)
+
+    def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
+        if isinstance(editor, OwnerComboBox):
+            editor.set_owner(str(index.data() or ""))
+            line = editor.lineEdit()
+            if line is not None:
+                line.selectAll()
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: ModelIndex) -> None:
+        if isinstance(editor, OwnerComboBox):
+            owner = editor.owner()
+            model.setData(index, owner)
+            remember_owner(owner)
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        rect = QRect(option.rect)
+        rect.setHeight(max(editor.sizeHint().height(), min(rect.height(), editor.sizeHint().height() + 8)))
+        editor.setGeometry(rect)
+
+
+class TargetDateDelegate(QStyledItemDelegate):
+    """Edits the target date in a ``TargetDateEditor`` that opens over the cell."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex) -> QWidget:
+        return TargetDateEditor(parent)
+
+    def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
+        if isinstance(editor, TargetDateEditor):
+            target = index.data(TARGET_ROLE)
+            editor.set_target(target if isinstance(target, TargetDate) else TargetDate.not_set())
+            editor.line_edit().selectAll()
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: ModelIndex) -> None:
+        if isinstance(editor, TargetDateEditor):
+            model.setData(index, editor.target())
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        hint = editor.sizeHint()
+        rect = QRect(option.rect.topLeft(), hint.expandedTo(option.rect.size()))
+        rect.setHeight(hint.height())
+        parent = editor.parentWidget()
+        editor.setGeometry(_within(parent, rect) if parent else rect)
+
+
+def install_delegates(view: Any, document: PlanDocument) -> dict[Column, QStyledItemDelegate]:
+    """Give each column of the plan table its delegate; returns them by column."""
+    delegates: dict[Column, QStyledItemDelegate] = {
+        Column.REC_NO: RecNoDelegate(view),
+        Column.CONCERN: TextDelegate("Concern", view),
+        Column.ACTION: TextDelegate("Response action", view),
+        Column.OWNER: OwnerDelegate(document, view),
+        Column.TARGET: TargetDateDelegate(view),
+    }
+    for column, delegate in delegates.items():
+        view.setItemDelegateForColumn(int(column), delegate)
+    return delegates

@@ -1,0 +1,250 @@
+"""The inspector beside the table: every field of the selected concern and action, with large
+editors for long text. Edits go through the undo stack as you type (one step per field visit).
+
+``Inspector.problems`` is a layout kept for the validation engineer: put the selected item's
+findings there, following ``Inspector.item_changed(concern_id, action_id)``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from actionplan.changes import PlanChange
+from actionplan.model import Action, Agreement, Category, Concern, Era
+from actionplan.target_date import TargetDate
+from editor import commands
+from editor.commands import FieldRef
+from editor.document import PlanDocument
+from editor.owner_editor import OwnerComboBox
+from editor.owners import owner_choices, remember_owner
+from editor.target_date_editor import TargetDateEditor
+from editor.text_editor import PlanTextEdit
+
+
+def _has_focus_within(widget: QWidget) -> bool:
+    focused = QApplication.focusWidget()
+    return focused is not None and (focused is widget or widget.isAncestorOf(focused))
+
+
+class Inspector(QScrollArea):
+    """Shows and edits the concern (and action) chosen in the table."""
+
+    item_changed = Signal(object, object)
+    """The concern id and action id now shown (either may be None)."""
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.concern_id: str | None = None
+        self.action_id: str | None = None
+        self._loading = False
+        self._session = 0
+        self.setWidgetResizable(True)
+        self.setAccessibleName("Inspector")
+        self._build()
+        self._connect()
+        self.show_item(None, None)
+
+    # Building ----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        self.heading = QLabel(body)
+        self.heading.setAccessibleName("Selected item")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
+        layout.addWidget(self._build_concern(body))
+        layout.addWidget(self._build_action(body))
+        self.problems_box = QGroupBox("Problems", body)
+        self.problems = QVBoxLayout(self.problems_box)
+        self.problems_box.setVisible(False)
+        layout.addWidget(self.problems_box)
+        layout.addStretch(1)
+        self.setWidget(body)
+
+    def _build_concern(self, parent: QWidget) -> QGroupBox:
+        self.concern_box = QGroupBox("Concern", parent)
+        form = QFormLayout(self.concern_box)
+        self.reference = QLineEdit(self.concern_box)
+        self.reference.setAccessibleName("Rec No")
+        self.reference.setToolTip("Leave empty to number automatically, or type a reference such as S45")
+        self.category = QComboBox(self.concern_box)
+        self.category.setAccessibleName("Category")
+        self.category.addItem("Priority concern", Category.PRIORITY.value)
+        self.category.addItem("Key concern", Category.KEY.value)
+        self.agreement = QComboBox(self.concern_box)
+        self.agreement.setAccessibleName("Agreement")
+        self.agreement.addItem("Not recorded", None)
+        for agreement in Agreement:
+            self.agreement.addItem(agreement.label, agreement.value)
+        self.concern_text = PlanTextEdit(self.concern_box)
+        self.concern_text.setAccessibleName("Concern text")
+        self.concern_text.setMinimumHeight(110)
+        form.addRow("&Rec No", self.reference)
+        form.addRow("Ca&tegory", self.category)
+        form.addRow("A&greement", self.agreement)
+        self._agreement_label = form.labelForField(self.agreement)
+        form.addRow("&Concern", self.concern_text)
+        return self.concern_box
+
+    def _build_action(self, parent: QWidget) -> QGroupBox:
+        self.action_box = QGroupBox("Action", parent)
+        form = QFormLayout(self.action_box)
+        self.action_text = PlanTextEdit(self.action_box)
+        self.action_text.setAccessibleName("Response action")
+        self.action_text.setMinimumHeight(180)
+        self.owner = OwnerComboBox([], self.action_box)
+        self.target = TargetDateEditor(self.action_box)
+        form.addRow("Response &action", self.action_text)
+        form.addRow("Responsible &owner", self.owner)
+        form.addRow("Target &date", self.target)
+        return self.action_box
+
+    def _connect(self) -> None:
+        self.reference.textEdited.connect(lambda text: self._set_concern("reference", text.strip()))
+        self.reference.editingFinished.connect(self._end_session)
+        self.category.activated.connect(lambda _i: self._change_category())
+        self.agreement.activated.connect(lambda _i: self._set_concern("agreement", self._agreement()))
+        self.concern_text.textChanged.connect(lambda: self._set_concern("text", self.concern_text.text()))
+        self.concern_text.focus_left.connect(self._end_session)
+        self.action_text.textChanged.connect(lambda: self._set_action("text", self.action_text.text()))
+        self.action_text.focus_left.connect(self._end_session)
+        self.owner.editTextChanged.connect(lambda _t: self._set_action("owner", self.owner.owner()))
+        line = self.owner.lineEdit()
+        if line is not None:
+            line.editingFinished.connect(self._owner_finished)
+        self.target.changed.connect(lambda: self._set_action("target", self.target.target()))
+        self.document.edited.connect(self._on_edited)
+        self.document.plan_replaced.connect(lambda: self.show_item(None, None))
+        self.document.read_only_changed.connect(lambda read_only: self.setEnabled(not read_only))
+
+    # Showing -----------------------------------------------------------------------------
+
+    def _items(self) -> tuple[Concern | None, Action | None]:
+        plan = self.document.plan
+        concern = plan.find_concern(self.concern_id) if self.concern_id else None
+        found = plan.find_action(self.action_id) if self.action_id else None
+        return concern, (found[1] if found else None)
+
+    def show_item(self, concern_id: str | None, action_id: str | None) -> None:
+        changed = (concern_id, action_id) != (self.concern_id, self.action_id)
+        self.concern_id, self.action_id = concern_id, action_id
+        if changed:
+            self._end_session()
+            self.owner.set_choices(owner_choices(self.document.plan))
+        self.load()
+        if changed:
+            self.item_changed.emit(concern_id, action_id)
+
+    def load(self) -> None:
+        concern, action = self._items()
+        self._loading = True
+        try:
+            self.heading.setText(self._heading(concern, action))
+            self.concern_box.setVisible(concern is not None)
+            self.action_box.setVisible(action is not None)
+            if concern is not None:
+                self._load_concern(concern)
+            if action is not None:
+                self._load_action(action)
+        finally:
+            self._loading = False
+
+    def _heading(self, concern: Concern | None, action: Action | None) -> str:
+        if concern is None:
+            return "Select a concern or an action in the table to see all its details here."
+        plan = self.document.plan
+        words = f"{concern.category.singular.capitalize()} {plan.reference_of(concern)}"
+        if action is not None:
+            number = next(n for n, a in enumerate(concern.actions, start=1) if a is action)
+            words += f", action {number} of {len(concern.actions)}"
+        return words
+
+    def _load_concern(self, concern: Concern) -> None:
+        self._load(self.reference, lambda: self.reference.setText(concern.reference))
+        number = self.document.plan.references().get(concern.id, "")
+        self.reference.setPlaceholderText(f"Automatic: {number}" if not concern.reference else "")
+        self.category.setCurrentIndex(self.category.findData(concern.category.value))
+        self.agreement.setCurrentIndex(max(0, self.agreement.findData(concern.agreement.value if concern.agreement else None)))
+        recommendations = self.document.plan.details.era is Era.RECOMMENDATIONS
+        self.agreement.setVisible(recommendations)
+        if self._agreement_label is not None:
+            self._agreement_label.setVisible(recommendations)
+        self._load(self.concern_text, lambda: self.concern_text.set_text(concern.text))
+
+    def _load_action(self, action: Action) -> None:
+        self._load(self.action_text, lambda: self.action_text.set_text(action.text))
+        self._load(self.owner, lambda: self.owner.set_owner(action.owner))
+        self._load(self.target, lambda: self.target.set_target(action.target))
+
+    def _load(self, widget: QWidget, load: Any) -> None:
+        # Never rewrite the field the person is typing in: the cursor would jump.
+        if not _has_focus_within(widget):
+            load()
+
+    def _on_edited(self, change: PlanChange) -> None:
+        if change.structure or change.details or self.concern_id in change.concern_ids \
+                or self.action_id in change.action_ids:
+            concern, action = self._items()
+            if concern is None:
+                self.concern_id = self.action_id = None
+            elif self.action_id is not None and action is None:
+                self.action_id = None
+            self.load()
+
+    # Editing -----------------------------------------------------------------------------
+
+    def _end_session(self) -> None:
+        self._session += 1
+
+    def _agreement(self) -> Agreement | None:
+        value = self.agreement.currentData()
+        return Agreement(value) if value else None
+
+    def _owner_finished(self) -> None:
+        remember_owner(self.owner.owner())
+        self._end_session()
+
+    def _set_concern(self, name: str, value: Any) -> None:
+        if self.concern_id is not None:
+            self._push(FieldRef(self.concern_id, None, name), value)
+
+    def _set_action(self, name: str, value: Any) -> None:
+        if self.concern_id is not None and self.action_id is not None:
+            self._push(FieldRef(self.concern_id, self.action_id, name), value)
+
+    def _push(self, ref: FieldRef, value: Any) -> None:
+        if self._loading or self.document.read_only:
+            return
+        if isinstance(value, TargetDate) and ref.read(self.document.plan) == value:
+            return
+        if ref.read(self.document.plan) == value:
+            return
+        key = ("inspector", ref, self._session)
+        self.document.undo_stack.push(commands.SetField(self.document, ref, value, merge_key=key))
+
+    def _change_category(self) -> None:
+        if self._loading or self.concern_id is None or self.document.read_only:
+            return
+        category = Category(self.category.currentData())
+        concern = self.document.plan.find_concern(self.concern_id)
+        if concern is not None and concern.category is not category:
+            self.document.undo_stack.push(commands.ChangeCategory(self.document, self.concern_id, category))

@@ -1,0 +1,198 @@
+"""The main window: a coordinator that wires the table, the docks, the menus and the status bar
+to one ``PlanDocument``. It does no editing itself.
+
+Other parts add their actions to ``self.menus["file"|"edit"|"view"|"plan"|"help"]`` and their
+status to ``self.statusBar()`` (``addPermanentWidget``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QWidget
+
+from actionplan.model import Category, Plan
+from editor.delegates import install_delegates
+from editor.details_form import DetailsForm
+from editor.document import PlanDocument
+from editor.inspector import Inspector
+from editor.plan_table_model import Column
+from editor.plan_table_view import PlanTableView
+from editor.structure_actions import StructureActions
+
+APP_NAME = "Action Plan Editor"
+
+
+class MainWindow(QMainWindow):
+    """One plan, shown as the published table with an inspector and the plan details."""
+
+    def __init__(self, document: PlanDocument | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document if document is not None else PlanDocument(Plan(), None, self)
+        if self.document.parent() is None:
+            self.document.setParent(self)
+        self.table = PlanTableView(self.document, self)
+        self.setCentralWidget(self.table)
+        self.delegates = install_delegates(self.table, self.document)
+        self.structure = StructureActions(self.table, self)
+        self.table.context_actions = self.structure.all()
+        self.inspector = Inspector(self.document, self)
+        self.details = DetailsForm(self.document, self)
+        self.inspector_dock = self._dock("Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.details_dock = self._dock("Plan details", self.details, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.details_dock, self.inspector_dock)
+        self.inspector_dock.raise_()
+        self.menus: dict[str, QMenu] = {}
+        self._build_menus()
+        self._build_status_bar()
+        self._connect()
+        self._update_title()
+        self._update_counts()
+        self.resize(1400, 900)
+
+    # Building ----------------------------------------------------------------------------
+
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(title.replace(" ", "_").lower())
+        dock.setAccessibleName(title)
+        dock.setWidget(widget)
+        dock.setMinimumWidth(340)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        for key, title in (("file", "&File"), ("edit", "&Edit"), ("view", "&View"),
+                           ("plan", "&Plan"), ("help", "&Help")):
+            self.menus[key] = bar.addMenu(title)
+        self.quit_action = self._add(self.menus["file"], "&Quit", QKeySequence.StandardKey.Quit, self.close)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self._build_edit_menu()
+        self._build_view_menu()
+        self._build_plan_menu()
+        self._add(self.menus["help"], "&Keyboard shortcuts", QKeySequence.StandardKey.HelpContents,
+                  self.show_shortcuts)
+
+    def _build_edit_menu(self) -> None:
+        edit = self.menus["edit"]
+        self.undo_action = self.document.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.redo_action = self.document.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        edit.addSeparator()
+        self.edit_cell_action = self._add(edit, "&Edit cell", "F2", self._edit_current)
+        self.find_separator = edit.addSeparator()
+
+    def _build_view_menu(self) -> None:
+        view = self.menus["view"]
+        self._add(view, "Zoom &in", QKeySequence("Ctrl+="), self.table.zoom_in).setShortcuts(
+            [QKeySequence("Ctrl+="), QKeySequence("Ctrl++"), QKeySequence(QKeySequence.StandardKey.ZoomIn)])
+        self._add(view, "Zoom &out", QKeySequence("Ctrl+-"), self.table.zoom_out).setShortcuts(
+            [QKeySequence("Ctrl+-"), QKeySequence(QKeySequence.StandardKey.ZoomOut)])
+        self._add(view, "&Actual size", QKeySequence("Ctrl+0"), self.table.reset_zoom)
+        view.addSeparator()
+        view.addAction(self.inspector_dock.toggleViewAction())
+        view.addAction(self.details_dock.toggleViewAction())
+
+    def _build_plan_menu(self) -> None:
+        plan = self.menus["plan"]
+        self._add(plan, "Plan &details", QKeySequence("Ctrl+Shift+D"), lambda: self.reveal(None, None, "establishment"))
+        plan.addSeparator()
+        for action in self.structure.all():
+            if action is None:
+                plan.addSeparator()
+            else:
+                plan.addAction(action)
+        self.addActions([a for a in self.structure.all() if a is not None])
+
+    def _add(self, menu: QMenu, text: str, keys: QKeySequence | QKeySequence.StandardKey | str, slot: object) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        menu.addAction(action)
+        return action
+
+    def _build_status_bar(self) -> None:
+        self.counts_label = QLabel(self)
+        self.counts_label.setAccessibleName("Counts of concerns and actions")
+        self.statusBar().addWidget(self.counts_label)
+
+    def _connect(self) -> None:
+        document = self.document
+        document.modified_changed.connect(lambda _modified: self._update_title())
+        document.path_changed.connect(self._update_title)
+        document.read_only_changed.connect(lambda _r: self._update_title())
+        document.plan_replaced.connect(self._update_title)
+        document.plan_replaced.connect(self._update_counts)
+        document.edited.connect(lambda change: self._update_counts() if change.structure else None)
+        self.table.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.table.plan_model.modelReset.connect(self._follow_current)
+
+    # Coordinating ------------------------------------------------------------------------
+
+    def _update_title(self) -> None:
+        suffix = " (read-only)" if self.document.read_only else ""
+        self.setWindowTitle(f"{self.document.display_name()}[*]{suffix} — {APP_NAME}")
+        self.setWindowModified(self.document.is_modified())
+
+    def _update_counts(self) -> None:
+        plan = self.document.plan
+        priority = len(plan.in_category(Category.PRIORITY))
+        key = len(plan.in_category(Category.KEY))
+        actions = plan.action_count
+        self.counts_label.setText(
+            f"{_count(priority, 'priority concern')}, {_count(key, 'key concern')}, {_count(actions, 'action')}"
+        )
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            self.inspector.show_item(None, None)
+            return
+        row = self.table.plan_model.row(current.row())
+        self.inspector.show_item(
+            row.concern.id if row.concern else None, row.action.id if row.action else None
+        )
+
+    def _follow_current(self) -> None:
+        self._on_current_changed(self.table.currentIndex(), QModelIndex())
+
+    def _edit_current(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.table.edit(index)
+
+    def reveal(self, concern_id: str | None, action_id: str | None, field: str) -> None:
+        """Select and scroll to the cell showing ``field``; plan details fields open the form."""
+        if concern_id is None:
+            self.details_dock.show()
+            self.details_dock.raise_()
+            self.details.field_widget(field).setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        model = self.table.plan_model
+        index = model.index_for(concern_id, action_id, field)
+        if not index.isValid() and concern_id is not None:
+            row = model.first_row_of_concern(concern_id)
+            index = model.index(row, Column.CONCERN) if row is not None else index
+        self.table.select_cell(index)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        if field in ("category", "agreement"):
+            self.inspector_dock.show()
+            self.inspector_dock.raise_()
+
+    def show_shortcuts(self) -> None:
+        from editor.shortcuts import SHORTCUTS_TEXT
+
+        QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_TEXT)
+
+    def open_plan(self, plan: Plan, path: Path | None) -> None:
+        """Show ``plan`` (the file controller calls ``document.replace`` the same way)."""
+        self.document.replace(plan, path)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"

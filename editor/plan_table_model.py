@@ -1,0 +1,495 @@
+"""The Qt table adapter over the pure plan: one row per action, laid out like the Word table.
+
+Rows: a section row ("Priority concerns", "Key concerns"), then for each concern one row per
+action (one empty-action row when it has none). Columns: Rec No | Concerns | Response action
+taken/planned | Responsible owner | Target date. The view spans a concern's Rec No and text
+over its action rows (``Row.span``). ``setData`` pushes undo commands; the model never edits
+the plan itself, and it follows ``document.edited`` to refresh only what changed.
+
+Findings hook (for the validation engineer)::
+
+    model.set_findings_source(source)   # source.findings_for(concern_id, action_id, field)
+                                        #   -> list[Finding]; None removes the marks
+    model.refresh_findings()            # call after new findings: repaints the marks
+
+A cell with findings gets a tinted ``BackgroundRole`` (red for errors, amber for warnings),
+its messages as ``ToolTipRole`` and an icon as ``DecorationRole``. The fields asked for are
+``reference`` (Rec No) and ``text`` of a concern (action_id None), and ``text``, ``owner``,
+``target`` of an action. ``FINDINGS_ROLE`` gives the list itself.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Any, Protocol
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon
+from PySide6.QtWidgets import QApplication, QStyle
+
+from actionplan.changes import PlanChange
+from actionplan.model import Action, Category, Concern
+from actionplan.target_date import TargetDate
+from actionplan.validation.findings import Finding, Severity
+from editor import commands
+from editor.commands import FieldRef
+from editor.document import PlanDocument
+
+MIME_TYPE = "application/x-actionplan-items"
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    REC_NO = 0
+    CONCERN = 1
+    ACTION = 2
+    OWNER = 3
+    TARGET = 4
+
+    @property
+    def heading(self) -> str:
+        return _HEADINGS[self]
+
+    @property
+    def field(self) -> str:
+        return _FIELDS[self]
+
+    @property
+    def is_concern_column(self) -> bool:
+        return self in (Column.REC_NO, Column.CONCERN)
+
+
+_HEADINGS = {
+    Column.REC_NO: "Rec No",
+    Column.CONCERN: "Concerns",
+    Column.ACTION: "Response action taken/planned",
+    Column.OWNER: "Responsible owner",
+    Column.TARGET: "Target date",
+}
+_FIELDS = {
+    Column.REC_NO: "reference",
+    Column.CONCERN: "text",
+    Column.ACTION: "text",
+    Column.OWNER: "owner",
+    Column.TARGET: "target",
+}
+COLUMN_FOR_FIELD = {
+    ("concern", "reference"): Column.REC_NO,
+    ("concern", "text"): Column.CONCERN,
+    ("action", "text"): Column.ACTION,
+    ("action", "owner"): Column.OWNER,
+    ("action", "target"): Column.TARGET,
+}
+
+CONCERN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ACTION_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+IS_SECTION_ROLE = Qt.ItemDataRole.UserRole + 3
+TARGET_ROLE = Qt.ItemDataRole.UserRole + 4
+"""The ``TargetDate`` of an action's target cell (EditRole gives its text)."""
+FINDINGS_ROLE = Qt.ItemDataRole.UserRole + 5
+
+_ERROR_TINT = QColor(253, 226, 226)
+_WARNING_TINT = QColor(255, 243, 205)
+_SECTION_TINT = QColor(222, 226, 230)
+
+
+class FindingsSource(Protocol):
+    def findings_for(self, concern_id: str | None, action_id: str | None, field: str) -> list[Finding]: ...
+
+
+@dataclass(slots=True)
+class Row:
+    """One table row: a section heading, or one action of a concern (``action`` is None for a
+    concern with no actions yet). ``span`` is the concern's row count, on its first row."""
+
+    category: Category
+    concern: Concern | None = None
+    action: Action | None = None
+    action_number: int = 0
+    first: bool = False
+    span: int = 1
+
+    @property
+    def is_section(self) -> bool:
+        return self.concern is None
+
+
+def layout_rows(concerns: Sequence[Concern]) -> list[Row]:
+    """The rows for concerns in display order, each section headed even when empty."""
+    rows: list[Row] = []
+    for category in (Category.PRIORITY, Category.KEY):
+        rows.append(Row(category))
+        for concern in concerns:
+            if concern.category is not category:
+                continue
+            span = max(1, len(concern.actions))
+            if not concern.actions:
+                rows.append(Row(category, concern, None, 0, True, 1))
+            for number, action in enumerate(concern.actions, start=1):
+                rows.append(Row(category, concern, action, number, number == 1, span))
+    return rows
+
+
+class PlanTableModel(QAbstractTableModel):
+    """The plan as the published table. Edits become undo commands on the document."""
+
+    rows_remeasure = Signal(list)
+    """Rows whose text changed, so the view sizes just those again."""
+
+    def __init__(self, document: PlanDocument, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self._rows: list[Row] = []
+        self._row_of_action: dict[str, int] = {}
+        self._first_row_of_concern: dict[str, int] = {}
+        self._references: dict[str, str] = {}
+        self._findings: FindingsSource | None = None
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._rebuild()
+        document.plan_replaced.connect(self.reload)
+        document.edited.connect(self._on_edited)
+        document.read_only_changed.connect(lambda _read_only: self._refresh_all())
+
+    # Layout ------------------------------------------------------------------------------
+
+    def _rebuild(self) -> None:
+        plan = self.document.plan
+        self._rows = layout_rows(plan.concerns)
+        self._references = plan.references()
+        self._row_of_action = {}
+        self._first_row_of_concern = {}
+        for number, row in enumerate(self._rows):
+            if row.action is not None:
+                self._row_of_action[row.action.id] = number
+            if row.first and row.concern is not None:
+                self._first_row_of_concern[row.concern.id] = number
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._rebuild()
+        self.endResetModel()
+
+    def rows(self) -> list[Row]:
+        return self._rows
+
+    def row(self, number: int) -> Row:
+        return self._rows[number]
+
+    def row_of_action(self, action_id: str) -> int | None:
+        return self._row_of_action.get(action_id)
+
+    def first_row_of_concern(self, concern_id: str) -> int | None:
+        return self._first_row_of_concern.get(concern_id)
+
+    def section_row(self, category: Category) -> int:
+        return next(n for n, row in enumerate(self._rows) if row.is_section and row.category is category)
+
+    def reference(self, concern: Concern) -> str:
+        return self._references.get(concern.id, "")
+
+    def index_for(self, concern_id: str | None, action_id: str | None, field: str) -> QModelIndex:
+        """The cell showing a field, or an invalid index for fields not in the table."""
+        if concern_id is None:
+            return QModelIndex()
+        if action_id is not None:
+            number = self.row_of_action(action_id)
+            column = COLUMN_FOR_FIELD.get(("action", field), Column.ACTION)
+        else:
+            number = self.first_row_of_concern(concern_id)
+            column = COLUMN_FOR_FIELD.get(("concern", field), Column.CONCERN)
+        return QModelIndex() if number is None else self.index(number, column)
+
+    def _on_edited(self, change: PlanChange) -> None:
+        if change.structure:
+            self.reload()
+            return
+        rows = {self._row_of_action[a] for a in change.action_ids if a in self._row_of_action}
+        rows |= {self._first_row_of_concern[c] for c in change.concern_ids if c in self._first_row_of_concern}
+        for number in sorted(rows):
+            self.dataChanged.emit(self.index(number, 0), self.index(number, len(Column) - 1))
+        if rows:
+            self.rows_remeasure.emit(sorted(rows))
+
+    def _refresh_all(self) -> None:
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1))
+
+    # Findings ----------------------------------------------------------------------------
+
+    def set_findings_source(self, source: FindingsSource | None) -> None:
+        self._findings = source
+        self.refresh_findings()
+
+    def refresh_findings(self) -> None:
+        if self._rows:
+            roles = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole,
+                     Qt.ItemDataRole.DecorationRole, FINDINGS_ROLE]
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1), roles)
+
+    def findings_at(self, index: ModelIndex) -> list[Finding]:
+        row = self._rows[index.row()]
+        if self._findings is None or row.concern is None:
+            return []
+        column = Column(index.column())
+        if column.is_concern_column:
+            return self._findings.findings_for(row.concern.id, None, column.field)
+        if row.action is None:
+            return []
+        return self._findings.findings_for(row.concern.id, row.action.id, column.field)
+
+    # Qt model ----------------------------------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation is Qt.Orientation.Horizontal and 0 <= section < len(Column):
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return Column(section).heading
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if row.is_section:
+            return self._section_data(row, index.column(), role)
+        return self._cell_data(row, Column(index.column()), index, role)
+
+    def _section_data(self, row: Row, column: int, role: int) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return row.category.heading if column == 0 else None
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(_SECTION_TINT)
+        if role == IS_SECTION_ROLE:
+            return True
+        return None
+
+    def _cell_data(self, row: Row, column: Column, index: ModelIndex, role: int) -> Any:
+        assert row.concern is not None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self.cell_text(row, column, role == Qt.ItemDataRole.EditRole)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._accessible_text(row, column)
+        if role == CONCERN_ID_ROLE:
+            return row.concern.id
+        if role == ACTION_ID_ROLE:
+            return row.action.id if row.action is not None else None
+        if role == IS_SECTION_ROLE:
+            return False
+        if role == TARGET_ROLE:
+            return row.action.target if row.action is not None and column is Column.TARGET else None
+        if role == Qt.ItemDataRole.FontRole and column is Column.REC_NO:
+            return self._bold
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        if role in _FINDING_ROLES:
+            return _finding_data(self.findings_at(index), role)
+        return None
+
+    def cell_text(self, row: Row, column: Column, editing: bool = False) -> str:
+        concern = row.concern
+        if concern is None:
+            return row.category.heading if column is Column.REC_NO else ""
+        if column is Column.REC_NO:
+            return concern.reference if editing else self._references.get(concern.id, "")
+        if column is Column.CONCERN:
+            return concern.text
+        action = row.action
+        if action is None:
+            return ""
+        if column is Column.ACTION:
+            return action.text
+        if column is Column.OWNER:
+            return action.owner
+        return action.target.format()
+
+    def _accessible_text(self, row: Row, column: Column) -> str:
+        assert row.concern is not None
+        where = f"{row.concern.category.singular.capitalize()} {self.reference(row.concern)}"
+        if not column.is_concern_column:
+            where += f", action {row.action_number}" if row.action is not None else ", no actions yet"
+        text = self.cell_text(row, column) or "empty"
+        return f"{where}, {column.heading}: {text}"
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled
+        row = self._rows[index.row()]
+        if row.is_section:
+            return flags
+        flags |= Qt.ItemFlag.ItemIsDragEnabled
+        if not self.document.read_only:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.document.read_only:
+            return False
+        row = self._rows[index.row()]
+        if row.concern is None:
+            return False
+        column = Column(index.column())
+        if column is Column.TARGET and isinstance(value, str):
+            value = TargetDate.parse(value)
+        if value is None:
+            value = TargetDate.not_set() if column is Column.TARGET else ""
+        if row.action is None and not column.is_concern_column:
+            return self._add_first_action(row.concern, column, value)
+        action_id = None if column.is_concern_column or row.action is None else row.action.id
+        ref = FieldRef(row.concern.id, action_id, column.field)
+        if ref.read(self.document.plan) == value:
+            return True
+        self.document.undo_stack.push(commands.SetField(self.document, ref, value))
+        return True
+
+    def _add_first_action(self, concern: Concern, column: Column, value: Any) -> bool:
+        """Typing into the empty action row of a concern creates its first action."""
+        if value in ("", TargetDate.not_set()):
+            return True
+        action = Action(**{column.field: value})
+        self.document.undo_stack.push(commands.AddAction(self.document, concern.id, action))
+        return True
+
+    # Drag and drop -----------------------------------------------------------------------
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME_TYPE]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        kind, ids = self.dragged_items(indexes)
+        data = QMimeData()
+        data.setData(MIME_TYPE, QByteArray(json.dumps({"kind": kind, "ids": ids}).encode()))
+        return data
+
+    def dragged_items(self, indexes: Sequence[ModelIndex]) -> tuple[str, list[str]]:
+        """Concerns when any concern cell is among ``indexes``, otherwise actions."""
+        rows = [self._rows[i.row()] for i in sorted(indexes, key=lambda i: (i.row(), i.column()))]
+        as_concerns = any(Column(i.column()).is_concern_column for i in indexes)
+        ids: list[str] = []
+        for row, index in zip(rows, sorted(indexes, key=lambda i: (i.row(), i.column())), strict=True):
+            if row.concern is None:
+                continue
+            if as_concerns and Column(index.column()).is_concern_column:
+                item_id = row.concern.id
+            elif not as_concerns and row.action is not None:
+                item_id = row.action.id
+            else:
+                continue
+            if item_id not in ids:
+                ids.append(item_id)
+        return ("concern" if as_concerns else "action"), ids
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: ModelIndex) -> bool:
+        return data.hasFormat(MIME_TYPE) and not self.document.read_only
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: ModelIndex) -> bool:
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        payload = json.loads(bytes(data.data(MIME_TYPE).data()).decode())
+        target_row = parent.row() if row < 0 and parent.isValid() else row
+        if target_row < 0:
+            target_row = len(self._rows)
+        target_column = parent.column() if parent.isValid() else column
+        return drop_items(self, payload["kind"], payload["ids"], target_row, target_column)
+
+
+_FINDING_ROLES = (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole,
+                  Qt.ItemDataRole.DecorationRole, FINDINGS_ROLE)
+
+
+def _finding_data(findings: list[Finding], role: int) -> Any:
+    if role == FINDINGS_ROLE:
+        return findings
+    if not findings:
+        return None
+    has_error = any(f.severity is Severity.ERROR for f in findings)
+    if role == Qt.ItemDataRole.BackgroundRole:
+        return QBrush(_ERROR_TINT if has_error else _WARNING_TINT)
+    if role == Qt.ItemDataRole.ToolTipRole:
+        return "\n".join(f"{f.severity.value.capitalize()}: {f.message}" for f in findings)
+    return _icon(has_error)
+
+
+def _icon(error: bool) -> QIcon:
+    style = QApplication.style()
+    pixmap = QStyle.StandardPixmap.SP_MessageBoxCritical if error else QStyle.StandardPixmap.SP_MessageBoxWarning
+    return style.standardIcon(pixmap)
+
+
+# Dropping ------------------------------------------------------------------------------------
+
+
+def drop_items(model: PlanTableModel, kind: str, ids: list[str], target_row: int, target_column: int) -> bool:
+    """Move dragged concerns or actions to where they were dropped, as one undo step."""
+    from editor.structure import move_actions_before, move_concerns_before
+
+    rows = model.rows()
+    target = rows[target_row] if target_row < len(rows) else None
+    if kind == "concern":
+        return move_concerns_before(model.document, ids, *_concern_drop_place(rows, target))
+    concern_id, anchor = _action_drop_place(rows, target_row, target, target_column)
+    if concern_id is None:
+        return False
+    return move_actions_before(model.document, ids, concern_id, anchor)
+
+
+def _concern_drop_place(rows: list[Row], target: Row | None) -> tuple[Category, str | None]:
+    if target is None:
+        return Category.KEY, None
+    if target.concern is None:
+        return target.category, _first_concern_id_after(rows, target)
+    return target.category, target.concern.id
+
+
+def _first_concern_id_after(rows: list[Row], section: Row) -> str | None:
+    start = next(n for n, row in enumerate(rows) if row is section)
+    for row in rows[start + 1:]:
+        if row.concern is None:
+            return None
+        return row.concern.id
+    return None
+
+
+def _action_drop_place(rows: list[Row], number: int, target: Row | None, column: int) -> tuple[str | None, str | None]:
+    """The concern to drop actions into and the action to put them before (None: at the end)."""
+    if target is None:
+        last = next((row for row in reversed(rows) if row.concern is not None), None)
+        return (last.concern.id if last and last.concern else None), None
+    if target.concern is None:
+        following = rows[number + 1] if number + 1 < len(rows) else None
+        if following is None or following.concern is None:
+            return None, None
+        first = following.concern.actions[0].id if following.concern.actions else None
+        return following.concern.id, first
+    if Column(column).is_concern_column or target.action is None:
+        return target.concern.id, None
+    return target.concern.id, target.action.id

@@ -1,0 +1,161 @@
+"""Menu, keyboard and context-menu actions that change the plan's structure, acting on the
+concern or action at the table's current cell.
+
+Keys: Ctrl+Shift+P add a priority concern, Ctrl+Shift+K add a key concern, Ctrl+Shift+A add
+an action, Ctrl+D duplicate, Ctrl+Delete delete, Ctrl+Shift+Up/Down move, Ctrl+Shift+M make a
+priority concern a key concern or the other way round.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+
+from actionplan.model import Category
+from editor import structure
+from editor.plan_table_model import Column
+from editor.plan_table_view import PlanTableView
+
+
+class StructureActions(QObject):
+    """The structural actions for one table view."""
+
+    def __init__(self, view: PlanTableView, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.document = view.document
+        self.add_priority = self._action("Add priority concern", "Ctrl+Shift+P", lambda: self._add_concern(Category.PRIORITY))
+        self.add_key = self._action("Add key concern", "Ctrl+Shift+K", lambda: self._add_concern(Category.KEY))
+        self.add_action = self._action("Add action", "Ctrl+Shift+A", self._add_action)
+        self.duplicate = self._action("Duplicate", "Ctrl+D", self._duplicate)
+        self.delete = self._action("Delete", "Ctrl+Del", self._delete)
+        self.move_up = self._action("Move up", "Ctrl+Shift+Up", lambda: self._move(-1))
+        self.move_down = self._action("Move down", "Ctrl+Shift+Down", lambda: self._move(+1))
+        self.change_category = self._action("Change category", "Ctrl+Shift+M", self._change_category)
+        view.selectionModel().currentChanged.connect(lambda *_: self.update_enabled())
+        self.document.read_only_changed.connect(lambda _r: self.update_enabled())
+        view.plan_model.modelReset.connect(self.update_enabled)
+        self.update_enabled()
+
+    def _action(self, text: str, keys: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(keys))
+        action.setToolTip(f"{text} ({QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)})")
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def all(self) -> list[QAction | None]:
+        """In menu order; None marks a separator."""
+        return [self.add_priority, self.add_key, self.add_action, None, self.duplicate, self.delete, None,
+                self.move_up, self.move_down, self.change_category]
+
+    # What is selected --------------------------------------------------------------------
+
+    def _current(self) -> tuple[str | None, str | None, bool]:
+        """The current concern id, action id, and whether the concern (not an action) is meant."""
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return None, None, False
+        row = self.view.plan_model.row(index.row())
+        if row.concern is None:
+            return None, None, False
+        on_concern = Column(index.column()).is_concern_column or row.action is None
+        return row.concern.id, (row.action.id if row.action else None), on_concern
+
+    def update_enabled(self) -> None:
+        concern_id, action_id, on_concern = self._current()
+        editable = not self.document.read_only
+        for action in (self.add_priority, self.add_key):
+            action.setEnabled(editable)
+        self.add_action.setEnabled(editable and concern_id is not None)
+        for action in (self.duplicate, self.delete, self.move_up, self.move_down):
+            action.setEnabled(editable and concern_id is not None)
+        self.change_category.setEnabled(editable and concern_id is not None)
+        if concern_id is not None:
+            concern = self.document.plan.find_concern(concern_id)
+            if concern is not None:
+                other = structure.other_category(concern.category)
+                self.change_category.setText(f"Make {other.singular}")
+        noun = "concern" if on_concern else "action"
+        for action, verb in ((self.duplicate, "Duplicate"), (self.delete, "Delete"),
+                             (self.move_up, "Move up"), (self.move_down, "Move down")):
+            action.setText(f"{verb} {noun}" if concern_id else verb)
+        _ = action_id
+
+    # Doing -------------------------------------------------------------------------------
+
+    def _reveal(self, concern_id: str | None, action_id: str | None, column: Column) -> None:
+        index = self.view.plan_model.index_for(concern_id, action_id, column.field)
+        if action_id is None and concern_id is not None and not column.is_concern_column:
+            row = self.view.plan_model.first_row_of_concern(concern_id)
+            index = self.view.plan_model.index(row, column) if row is not None else index
+        self.view.select_cell(index)
+        self.update_enabled()
+
+    def _add_concern(self, category: Category) -> None:
+        concern_id, _, _ = self._current()
+        new_id = structure.add_concern(self.document, category, concern_id)
+        self._reveal(new_id, None, Column.CONCERN)
+
+    def _add_action(self) -> None:
+        concern_id, action_id, on_concern = self._current()
+        if concern_id is None:
+            return
+        new_id = structure.add_action(self.document, concern_id, None if on_concern else action_id)
+        self._reveal(concern_id, new_id, Column.ACTION)
+
+    def _duplicate(self) -> None:
+        concern_id, action_id, on_concern = self._current()
+        if concern_id is None:
+            return
+        if on_concern or action_id is None:
+            self._reveal(structure.duplicate_concern(self.document, concern_id), None, Column.CONCERN)
+        else:
+            self._reveal(concern_id, structure.duplicate_action(self.document, action_id), Column.ACTION)
+
+    def _delete(self) -> None:
+        concern_ids, action_ids = self._selected_items()
+        row = self.view.currentIndex().row()
+        column = self.view.currentIndex().column()
+        if concern_ids:
+            structure.delete_concerns(self.document, concern_ids)
+        elif action_ids:
+            structure.delete_actions(self.document, action_ids)
+        else:
+            return
+        model = self.view.plan_model
+        row = min(row, model.rowCount() - 1)
+        if row >= 0:
+            self.view.select_cell(model.index(row, column))
+        self.update_enabled()
+
+    def _selected_items(self) -> tuple[list[str], list[str]]:
+        indexes = self.view.selectedIndexes() or [self.view.currentIndex()]
+        kind, ids = self.view.plan_model.dragged_items([i for i in indexes if i.isValid()])
+        concern_id, _action, on_concern = self._current()
+        if kind == "concern":
+            return ids, []
+        if not ids and on_concern and concern_id:
+            return [concern_id], []
+        return [], ids
+
+    def _move(self, step: int) -> None:
+        concern_id, action_id, on_concern = self._current()
+        if concern_id is None:
+            return
+        if on_concern or action_id is None:
+            structure.move_concern(self.document, concern_id, step)
+            self._reveal(concern_id, None, Column(self.view.currentIndex().column()))
+        else:
+            structure.move_action(self.document, action_id, step)
+            found = self.document.plan.find_action(action_id)
+            if found is not None:
+                self._reveal(found[0].id, action_id, Column(self.view.currentIndex().column()))
+
+    def _change_category(self) -> None:
+        concern_id, _, _ = self._current()
+        if concern_id is not None:
+            structure.change_category(self.document, concern_id)
+            self._reveal(concern_id, None, Column.CONCERN)

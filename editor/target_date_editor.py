@@ -1,0 +1,178 @@
+"""The target date editor: type a target, or choose a month and year, an exact date, Completed,
+Completed and ongoing, Ongoing or Not set.
+
+Typing is parsed with ``actionplan.target_date.parse_target``: the line under the box says how
+it was understood, or why it could not be. Enter (or Tab) keeps it, Esc cancels.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from actionplan.target_date import MONTH_NAMES, TargetDate, TargetKind, parse_target
+
+_CHOICES = (
+    (TargetKind.MONTH, "Month and year"),
+    (TargetKind.DATE, "Exact date"),
+    (TargetKind.COMPLETED, "Completed"),
+    (TargetKind.COMPLETED_AND_ONGOING, "Completed and ongoing"),
+    (TargetKind.ONGOING, "Ongoing"),
+    (TargetKind.NOT_SET, "Not set"),
+)
+_KIND_IDS = {kind: number for number, (kind, _) in enumerate(_CHOICES)}
+
+
+def describe(target: TargetDate, reason: str | None) -> str:
+    if reason:
+        return f"Not understood. {reason}"
+    if target.kind is TargetKind.NOT_SET:
+        return "No target date"
+    return f"Understood as: {target.format()}"
+
+
+class TargetDateEditor(QFrame):
+    """Edits one ``TargetDate``. ``target()`` is what the person chose or typed."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setAccessibleName("Target date")
+        self._updating = False
+        self._typed = QLineEdit(self)
+        self._typed.setAccessibleName("Type a target date")
+        self._typed.setPlaceholderText("For example December 2026, or Completed")
+        self._feedback = QLabel(self)
+        self._feedback.setWordWrap(True)
+        self._feedback.setAccessibleName("How the target date was understood")
+        self._kinds = QButtonGroup(self)
+        self._month = QComboBox(self)
+        self._month.addItems(list(MONTH_NAMES))
+        self._month.setAccessibleName("Month")
+        self._year = QSpinBox(self)
+        self._year.setRange(2000, 2100)
+        self._year.setAccessibleName("Year")
+        self._date = QDateEdit(self)
+        self._date.setCalendarPopup(True)
+        self._date.setDisplayFormat("d MMMM yyyy")
+        self._date.setAccessibleName("Exact date")
+        self._lay_out()
+        self._connect()
+        self.setFocusProxy(self._typed)
+        self.set_target(TargetDate.not_set())
+
+    def _lay_out(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self._typed)
+        layout.addWidget(self._feedback)
+        grid = QGridLayout()
+        for number, (kind, label) in enumerate(_CHOICES):
+            button = QRadioButton(label, self)
+            button.setAccessibleName(label)
+            self._kinds.addButton(button, number)
+            grid.addWidget(button, number, 0)
+            if kind is TargetKind.MONTH:
+                grid.addWidget(self._month, number, 1)
+                grid.addWidget(self._year, number, 2)
+            elif kind is TargetKind.DATE:
+                grid.addWidget(self._date, number, 1, 1, 2)
+        layout.addLayout(grid)
+
+    def _connect(self) -> None:
+        self._typed.textEdited.connect(self._on_typed)
+        self._kinds.idClicked.connect(lambda _id: self._from_choices())
+        self._month.currentIndexChanged.connect(lambda _i: self._choose(TargetKind.MONTH))
+        self._year.valueChanged.connect(lambda _v: self._choose(TargetKind.MONTH))
+        self._date.dateChanged.connect(lambda _d: self._choose(TargetKind.DATE))
+
+    # Reading and writing -----------------------------------------------------------------
+
+    def target(self) -> TargetDate:
+        return parse_target(self._typed.text())[0]
+
+    def reason(self) -> str | None:
+        return parse_target(self._typed.text())[1]
+
+    def set_target(self, target: TargetDate) -> None:
+        self._typed.setText(target.format())
+        self._show(target, None)
+
+    def line_edit(self) -> QLineEdit:
+        return self._typed
+
+    def feedback(self) -> str:
+        return self._feedback.text()
+
+    # Reacting ----------------------------------------------------------------------------
+
+    def _on_typed(self, text: str) -> None:
+        target, reason = parse_target(text)
+        self._show(target, reason)
+        self.changed.emit()
+
+    def _choose(self, kind: TargetKind) -> None:
+        if self._updating:
+            return
+        button = self._kinds.button(_KIND_IDS[kind])
+        button.setChecked(True)
+        self._from_choices()
+
+    def _from_choices(self) -> None:
+        if self._updating:
+            return
+        kind = _CHOICES[self._kinds.checkedId()][0] if self._kinds.checkedId() >= 0 else TargetKind.NOT_SET
+        target = self._target_of(kind)
+        self._typed.setText(target.format())
+        self._show(target, None)
+        self.changed.emit()
+
+    def _target_of(self, kind: TargetKind) -> TargetDate:
+        if kind is TargetKind.MONTH:
+            return TargetDate.of_month(self._year.value(), self._month.currentIndex() + 1)
+        if kind is TargetKind.DATE:
+            chosen = self._date.date()
+            return TargetDate.of_date(dt.date(chosen.year(), chosen.month(), chosen.day()))
+        return TargetDate.of_kind(kind)
+
+    def _show(self, target: TargetDate, reason: str | None) -> None:
+        """Make the choices and the feedback line agree with ``target``."""
+        self._updating = True
+        try:
+            self._feedback.setText(describe(target, reason))
+            self._feedback.setStyleSheet("color: #b10e1e;" if reason else "")
+            kind_id = _KIND_IDS.get(target.kind, -1)
+            self._check(kind_id)
+            day = target.first_day() or dt.date.today()
+            self._month.setCurrentIndex(day.month - 1)
+            self._year.setValue(day.year)
+            self._date.setDate(QDate(day.year, day.month, day.day))
+        finally:
+            self._updating = False
+
+    def _check(self, kind_id: int) -> None:
+        if kind_id < 0:
+            # Typed text not understood: no choice matches it.
+            self._kinds.setExclusive(False)
+            for button in self._kinds.buttons():
+                button.setChecked(False)
+            self._kinds.setExclusive(True)
+        else:
+            self._kinds.button(kind_id).setChecked(True)
