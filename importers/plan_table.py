@@ -1,0 +1,153 @@
+"""Find the action-plan table's columns and turn each Word table row into a ``PlanRow``.
+
+Columns are found by their header words, so plans with an agreement column, a missing Rec No
+column or columns in another order still import. A table with no header that follows an
+action-plan table is the same table broken across pages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from importers.wordml import Cell, Row, Table
+
+
+class Column(StrEnum):
+    REC = "Rec No"
+    CONCERN = "Concern"
+    AGREEMENT = "Agreement"
+    RESPONSE = "Response"
+    OWNER = "Responsible owner"
+    TARGET = "Target date"
+
+
+_NUMBERING = re.compile(r"^\s*\d+[.)]?\s*")
+_SECTION = re.compile(r"^(priority|key)\s+concerns?$")
+_CONTINUED = re.compile(r"^.{0,40}\((?:continued|cont(?:'d|inued)?\.?)\)$", re.IGNORECASE)
+
+
+def column_for_heading(heading: str) -> Column | None:
+    words = _NUMBERING.sub("", heading).strip().lower()
+    if not words or len(words) > 60:  # a heading is a few words, not a sentence of plan text
+        return None
+    if (words.startswith("rec") and not words.startswith("recommendation")) or words in ("no", "no.", "ref"):
+        return Column.REC
+    if "concern" in words or "recommendation" in words:
+        return Column.CONCERN
+    if "agree" in words or "accepted" in words:
+        return Column.AGREEMENT
+    if "owner" in words or "responsib" in words:
+        return Column.OWNER
+    if "target" in words or "date" in words or "timescale" in words:
+        return Column.TARGET
+    if "response" in words or "action" in words:
+        return Column.RESPONSE
+    return None
+
+
+@dataclass
+class ColumnMap:
+    """Which grid column holds what."""
+
+    columns: dict[Column, int]
+    width: int
+
+    def right_aligned(self, width: int) -> ColumnMap:
+        # A broken-off table that lost its leading empty columns keeps the last ones.
+        shift = self.width - width
+        return ColumnMap({c: i - shift for c, i in self.columns.items() if i - shift >= 0}, width)
+
+
+def header_map(row: Row) -> ColumnMap | None:
+    """The column map if ``row`` is an action-plan header row."""
+    found: dict[Column, int] = {}
+    for cell in row.cells:
+        column = column_for_heading(cell.text.replace("\n", " "))
+        if column is not None and column not in found:
+            found[column] = cell.column
+    if len(found) >= 3 and (Column.CONCERN in found or Column.RESPONSE in found):
+        return ColumnMap(found, max(c.column + c.span for c in row.cells))
+    return None
+
+
+def find_header(table: Table) -> tuple[ColumnMap, int] | None:
+    """The column map and the header row's index, looking at the first few rows."""
+    for index, row in enumerate(table.rows[:3]):
+        found = header_map(row)
+        if found:
+            return found, index
+    return None
+
+
+def is_definitions_table(table: Table) -> bool:
+    """The recommendations era's Term | Definition table explaining Agreed and Not agreed."""
+    if not table.rows:
+        return False
+    first = [cell.text.strip().lower() for cell in table.rows[0].cells]
+    return first[:2] == ["term", "definition"]
+
+
+def section_of(row: Row) -> str | None:
+    """``priority`` or ``key`` for a section row, whichever column holds the label."""
+    texts = {cell.text.strip() for cell in row.cells if cell.text.strip()}
+    if len(texts) != 1:
+        return None
+    label = " ".join(texts.pop().lower().rstrip(":. ").split())
+    match = _SECTION.match(label)
+    return match.group(1) if match else None
+
+
+def is_continued_marker(text: str) -> bool:
+    """"Concern 1 (continued)": the accessible layout's words for an otherwise empty cell."""
+    return bool(_CONTINUED.match(" ".join(text.split())))
+
+
+@dataclass
+class PlanRow:
+    where: str
+    rec: list[str] = field(default_factory=list)
+    concern: list[str] = field(default_factory=list)
+    concern_merged: bool = False
+    agreement: list[str] = field(default_factory=list)
+    response: list[str] = field(default_factory=list)
+    owners: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    unplaced: list[Cell] = field(default_factory=list)
+    """Cells in columns the plan has no place for."""
+
+    @property
+    def is_empty(self) -> bool:
+        parts = (self.rec, self.concern, self.agreement, self.response, self.owners, self.targets)
+        return not any(line for part in parts for line in part) and not any(c.text for c in self.unplaced)
+
+
+def read_row(row: Row, columns: ColumnMap, where: str) -> PlanRow:
+    result = PlanRow(where)
+    used: set[int] = set()
+    for column, index in columns.columns.items():
+        cell = row.cell_at(index)
+        if cell is None or id(cell) in used:
+            continue
+        used.add(id(cell))
+        lines = [] if cell.continues_merge else cell.lines
+        if column in (Column.REC, Column.CONCERN) and is_continued_marker(" ".join(lines)):
+            lines = []
+        _store(result, column, lines)
+        if column is Column.CONCERN:
+            result.concern_merged = cell.continues_merge
+    result.unplaced = [cell for cell in row.cells if id(cell) not in used and not cell.continues_merge]
+    return result
+
+
+def _store(row: PlanRow, column: Column, lines: list[str]) -> None:
+    attribute = {
+        Column.REC: "rec",
+        Column.CONCERN: "concern",
+        Column.AGREEMENT: "agreement",
+        Column.RESPONSE: "response",
+        Column.OWNER: "owners",
+        Column.TARGET: "targets",
+    }[column]
+    setattr(row, attribute, lines)
