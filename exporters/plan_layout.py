@@ -127,6 +127,11 @@ def _text_cell(text: str, numbering: str = "") -> Cell:
     return Cell(wordml.text_paragraphs(text, numbering) if text.strip() else "<w:p/>")
 
 
+def _plain_cell(text: str) -> Cell:
+    """A cell for a short field (Rec No, owner, target): never a list, never left empty."""
+    return Cell(wordml.plain_paragraphs(text if text.strip() else NOT_SET))
+
+
 def _widths(shares: tuple[int, ...], text_width: int) -> list[int]:
     total = sum(shares)
     widths = [text_width * share // total for share in shares]
@@ -200,28 +205,29 @@ class ActionTable:
         for index, action in enumerate(actions):
             first = index == 0
             rec_no, concern_cell = self._concern_cells(concern, reference, first, repeat_concern, merge)
-            texts = [
-                action.text if action else "",
-                action.owner if action else "",
-                action.target.format() if action else "",
-            ]
             cells = [rec_no, concern_cell]
             if self.recommendations:
-                label = concern.agreement.label if concern.agreement else ""
-                cells.append(self._filled(label, first or repeat_concern))
-            cells.extend(self._filled(text, True) for text in texts)
+                label = concern.agreement.label if concern.agreement else NOT_SET
+                cells.append(_plain_cell(label) if first or repeat_concern else Cell("<w:p/>"))
+            cells.append(self._response_cell(action))
+            cells.append(_plain_cell(action.owner if action else ""))
+            cells.append(_plain_cell(action.target.format() if action else ""))
             yield wordml.row_xml(cells, self.widths, cant_split=self._fits_on_a_page(concern, action, first))
 
     def _concern_cells(self, concern: Concern, reference: str, first: bool, repeat: bool,
                        merge: bool) -> tuple[Cell, Cell]:
         if first:
             merged = "restart" if merge and len(concern.actions) > 1 else None
-            return (Cell(wordml.text_paragraphs(reference) if reference else "<w:p/>", vertical_merge=merged),
+            return (Cell(_plain_cell(reference).paragraphs, vertical_merge=merged),
                     Cell(self._concern_text(concern), vertical_merge=merged))
         if repeat:
-            return _text_cell(reference), _text_cell(self._continued(reference))
+            return _plain_cell(reference), _plain_cell(self._continued(reference))
         merged = "continue" if merge else None
         return Cell("<w:p/>", vertical_merge=merged), Cell("<w:p/>", vertical_merge=merged)
+
+    def _response_cell(self, action: Action | None) -> Cell:
+        text = action.text if action else ""
+        return Cell(wordml.text_paragraphs(text, self.numbering) if text.strip() else wordml.paragraph(NOT_SET))
 
     def _concern_text(self, concern: Concern) -> str:
         if not concern.text.strip():
@@ -231,11 +237,6 @@ class ActionTable:
     def _continued(self, reference: str) -> str:
         noun = "Recommendation" if self.recommendations else "Concern"
         return f"{noun} {reference} (continued)"
-
-    def _filled(self, text: str, shown: bool) -> Cell:
-        if not shown:
-            return Cell("<w:p/>")
-        return _text_cell(text if text.strip() else NOT_SET, self.numbering)
 
     def _fits_on_a_page(self, concern: Concern, action: Action | None, first: bool) -> bool:
         # A row taller than a page must be allowed to split, or Word cuts off its end.

@@ -84,6 +84,11 @@ def text_paragraphs(text: str, numbering: str = "") -> str:
     return "".join(parts) or "<w:p/>"
 
 
+def plain_paragraphs(text: str) -> str:
+    """Each non-blank line of ``text`` as a paragraph, with no list detection."""
+    return "".join(paragraph(line) for line in text.split("\n") if line.strip()) or "<w:p/>"
+
+
 @dataclass(frozen=True, slots=True)
 class Cell:
     """One table cell: its paragraphs as XML, and how it is merged (the classic layout only)."""
