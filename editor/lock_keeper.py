@@ -1,0 +1,100 @@
+"""Holds the lock on the open plan, so others see who is editing it, and keeps it fresh.
+
+A plan that someone else has open is offered read-only, or the user can take over. The lock
+is refreshed every few minutes, so a lock left by a crashed editor goes stale and is cleared
+by the next person without fuss.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from actionplan.lock import REFRESH_EVERY, LockInfo, PlanLock, PlanLocked
+from editor.prompter import LockChoice, Prompter
+
+REFRESH_MS = int(REFRESH_EVERY.total_seconds() * 1000)
+
+
+class LockOutcome(Enum):
+    EDITABLE = "editable"
+    READ_ONLY = "read-only"
+    CANCELLED = "cancelled"
+
+
+class LockKeeper(QObject):
+    lost = Signal(object)
+    """Someone else took the lock over while we held it. The argument is their ``LockInfo``."""
+    unwritten = Signal(str)
+    """The lock file could not be written (a read-only folder): others will not be warned."""
+
+    def __init__(self, prompter: Prompter, user_name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._prompter = prompter
+        self.user_name = user_name
+        self._lock: PlanLock | None = None
+        self.holder: LockInfo | None = None
+        """Who holds the plan when we opened it read-only."""
+        self._refresh = QTimer(self, interval=REFRESH_MS)
+        self._refresh.timeout.connect(self.refresh)
+
+    @property
+    def held(self) -> bool:
+        return self._lock is not None
+
+    def claim(self, path: Path) -> LockOutcome:
+        """Lock ``path`` for editing, asking the user if someone else has it open."""
+        self.release()
+        try:
+            return self._hold(PlanLock.acquire(path, self.user_name))
+        except PlanLocked as locked:
+            return self._ask(path, locked.info)
+
+    def take_over(self, path: Path) -> LockOutcome:
+        self.release()
+        try:
+            return self._hold(PlanLock.acquire(path, self.user_name, take_over=True))
+        except PlanLocked as locked:
+            self.holder = locked.info
+            return LockOutcome.READ_ONLY
+
+    def refresh(self) -> None:
+        """Touch the lock, and notice if a colleague has taken it over meanwhile."""
+        lock = self._lock
+        if lock is None:
+            return
+        lock.refresh()
+        if lock.written and not lock.is_ours():
+            taker = PlanLock.read(lock.plan_path)
+            if taker is not None:
+                self._forget()
+                self.lost.emit(taker)
+
+    def release(self) -> None:
+        lock = self._forget()
+        self.holder = None
+        if lock is not None:
+            lock.release()
+
+    def _ask(self, path: Path, info: LockInfo) -> LockOutcome:
+        choice = self._prompter.ask_locked(path.name, info)
+        if choice is LockChoice.TAKE_OVER:
+            return self.take_over(path)
+        if choice is LockChoice.READ_ONLY:
+            self.holder = info
+            return LockOutcome.READ_ONLY
+        return LockOutcome.CANCELLED
+
+    def _hold(self, lock: PlanLock) -> LockOutcome:
+        self._lock = lock
+        self._refresh.start()
+        if not lock.written:
+            self.unwritten.emit(lock.problem)
+        return LockOutcome.EDITABLE
+
+    def _forget(self) -> PlanLock | None:
+        lock, self._lock = self._lock, None
+        self._refresh.stop()
+        return lock
