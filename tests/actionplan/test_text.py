@@ -130,3 +130,29 @@ def test_output_is_valid_xml_and_utf8(pasted: str) -> None:
     element.text = cleaned  # lxml refuses control characters and non-characters
     parsed = etree.fromstring(etree.tostring(element, encoding="utf-8"))
     assert (parsed.text or "") == cleaned
+
+
+def _kept_by_definition(char: str) -> bool:
+    """The rule in Unicode's words, independent of the regex the code uses."""
+    if char in "\n\t":
+        return True
+    if char in _DROPPED:
+        return False
+    code = ord(char)
+    noncharacter = 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
+    return unicodedata.category(char) not in ("Cc", "Cs") and not noncharacter
+
+
+_SPECIAL = {"\r", "\x0b", "\x0c", "\u2028", "\u2029", "\x85", "\u00a0", "\u2007", "\u202f"}
+
+
+def test_every_code_point_follows_the_rule() -> None:
+    planes = [chr(code) for code in range(0x10000)]
+    planes += [chr(plane * 0x10000 + low) for plane in range(1, 17) for low in (0, 0xF600, 0xFFFD, 0xFFFE, 0xFFFF)
+               if plane * 0x10000 + low <= 0x10FFFF]
+    planes += [chr(code) for code in range(0xE0000, 0xE0080)]  # tags, used in flag emoji
+    for char in planes:
+        if char in _SPECIAL:
+            continue
+        expected = char if _kept_by_definition(char) else ""
+        assert clean_text(f"a{char}b") == f"a{expected}b", hex(ord(char))
