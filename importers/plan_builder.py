@@ -70,6 +70,8 @@ class PlanBuilder:
     def add_row(self, row: PlanRow) -> None:
         self._note_unplaced(row)
         rec = [line for line in row.rec if line]
+        if rec and self._repeats_current(clean_rec(rec[0]), row):
+            rec = []  # the accessible layout repeats the Rec No on every row of a concern
         if rec:
             self._start_concern(clean_rec(rec[0]), row)
             for extra in rec[1:]:
@@ -96,6 +98,12 @@ class PlanBuilder:
         self.spare_paragraphs = False
         if not text:
             self.report.add(NoteKind.WARNING, row.where, f"Concern {rec or number} has no text.")
+
+    def _repeats_current(self, rec: str, row: PlanRow) -> bool:
+        if self.concern is None or rec != self._number():
+            return False
+        text = "\n".join(line for line in row.concern if line)
+        return not text or text == self.concern.text
 
     def _concern_without_rec(self, row: PlanRow) -> None:
         text = "\n".join(line for line in row.concern if line)

@@ -43,6 +43,8 @@ class DetailsReader:
         line = _flat(text)
         if not line or line.lower() in _ORGANISATION_WORDS:
             return True
+        if line.lower() == "recommendations" and not self.in_introduction:
+            return True  # the section heading of a recommendations-era plan
         if _INTRODUCTION.match(line):
             self.in_introduction = True
             return True
@@ -99,7 +101,7 @@ class DetailsReader:
         return found
 
     def _not_understood(self, value: str, where: str, what: str) -> None:
-        if value:
+        if value and value.lower() != "not set":
             self.report.add(NoteKind.NOT_IMPORTED, where, f"The {what} could not be read as a date.", value)
         else:
             self.report.add(NoteKind.WARNING, where, f"The {what} is blank.")

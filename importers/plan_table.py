@@ -23,6 +23,7 @@ class Column(StrEnum):
     TARGET = "Target date"
 
 
+NOT_SET = "Not set"
 _NUMBERING = re.compile(r"^\s*\d+[.)]?\s*")
 _SECTION = re.compile(r"^(priority|key)\s+concerns?$")
 _CONTINUED = re.compile(r"^.{0,40}\((?:continued|cont(?:'d|inued)?\.?)\)$", re.IGNORECASE)
@@ -134,6 +135,8 @@ def read_row(row: Row, columns: ColumnMap, where: str) -> PlanRow:
         lines = [] if cell.continues_merge else cell.lines
         if column in (Column.REC, Column.CONCERN) and is_continued_marker(" ".join(lines)):
             lines = []
+        if column is not Column.REC and [line for line in lines if line] == [NOT_SET]:
+            lines = []  # this project's exporter fills an empty cell with "Not set"
         _store(result, column, lines)
         if column is Column.CONCERN:
             result.concern_merged = cell.continues_merge
