@@ -62,6 +62,7 @@ class _DocumentReader:
         self.plan = Plan()
         self.builder = PlanBuilder(self.plan, report)
         self.columns: ColumnMap | None = None
+        self.text_since_table = False
         self.paragraphs = 0
         self.tables = 0
 
@@ -69,7 +70,9 @@ class _DocumentReader:
         if isinstance(block, Table):
             self.tables += 1
             self._table(block)
+            self.text_since_table = False
         else:
+            self.text_since_table = self.text_since_table or bool(block.text.strip())
             self.paragraphs += 1
             self._paragraph(block)
 
@@ -101,7 +104,7 @@ class _DocumentReader:
             self.columns, header_row = header
             first_row = header_row + 1
             self._note_rows_above(table, header_row)
-        elif self.columns is not None and 0 < table.width <= self.columns.width:
+        elif self._continues_plan_table(table):
             self.report.add(NoteKind.GUESSED, f"Table {self.tables}", "A table with no header row, read as the "
                             "rest of the action plan table broken across pages.")
         else:
@@ -124,6 +127,13 @@ class _DocumentReader:
                 self.builder.add_row(plan_row)
         if Column.AGREEMENT in columns.columns:
             self.plan.details.era = Era.RECOMMENDATIONS
+
+    def _continues_plan_table(self, table: Table) -> bool:
+        # A table broken across pages follows the last one with nothing but blank lines between,
+        # and keeps at least the response, owner and date columns.
+        if self.columns is None or self.text_since_table:
+            return False
+        return table.width == self.columns.width or 3 <= table.width < self.columns.width
 
     def _note_rows_above(self, table: Table, header_row: int) -> None:
         for index, row in enumerate(table.rows[:header_row], start=1):
