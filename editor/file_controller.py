@@ -117,7 +117,6 @@ class FileController(QObject):
         # The window writes its own title (name, [*] and "read-only"); the banner and the
         # Revert action are ours.
         document = self.document
-        self.window.setWindowModified(document.is_modified())
         self.actions["revert"].setEnabled(document.path is not None and document.is_modified())
         self.banner_bar.setVisible(document.read_only)
 
