@@ -32,8 +32,11 @@ def clean_text(value: str) -> str:
 
     Everything a person can see is kept, word for word.
     """
-    if not _NEEDS_WORK.search(value):
-        return value  # the common case: typed text needs no work
+    # The common case, typed text, needs no work. isprintable() is false for every character
+    # that needs work (controls, odd spaces and line separators, formatting, surrogates,
+    # non-characters) and runs at C speed, far faster than the regex below.
+    if value.replace("\n", "").replace("\t", "").isprintable() or not _NEEDS_WORK.search(value):
+        return value
     value = _LINE_BREAKS.sub("\n", value)
     value = _SPACES.sub(" ", value)
     return _DROPPED.sub("", value)
