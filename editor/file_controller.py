@@ -31,6 +31,7 @@ from editor.outside_changes import OutsideChangeWatcher
 from editor.prompter import OutsideChange, Prompter, QtPrompter, RestoreChoice, SaveChanges
 from editor.read_only_banner import ReadOnlyBanner, attach_banner
 from editor.recent_files import RecentFilesMenu
+from editor.save_failure import explain_save_failure
 from editor.settings import AppSettings
 from editor.window_events import WindowEvents
 
@@ -237,7 +238,7 @@ class FileController(QObject):
             save_plan(self.document.plan, path)
         except PlanSaveError as error:
             self.watcher.resume(accept_current=False)
-            if self.prompter.offer_save_as(error.message):
+            if self.prompter.offer_save_as(explain_save_failure(error)):
                 return self.save_as()
             return False
         self.document.mark_saved(path)
