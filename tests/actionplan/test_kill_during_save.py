@@ -69,7 +69,7 @@ def test_sigkill_during_save_leaves_a_whole_file(tmp_path: Path) -> None:
             leftover.unlink()
     assert seen == {"a", "b"}, "the kills should land at different points in the save loop"
     assert total_saves > KILLS
-    assert mid_write >= KILLS // 3, f"only {mid_write} kills landed while a file was being written"
+    assert mid_write >= 3, f"only {mid_write} kills landed while a file was being written"
 
 
 def test_plans_compare_by_content() -> None:
