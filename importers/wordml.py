@@ -99,15 +99,16 @@ Block = Paragraph | Table
 
 
 def _join_deleted_marks(paragraphs: list[Paragraph]) -> list[str]:
-    lines: list[str] = []
+    merged: list[Paragraph] = []
     runs_on = False
     for paragraph in paragraphs:
-        if runs_on and lines:
-            lines[-1] = f"{lines[-1]}{paragraph.line}"
+        if runs_on and merged:
+            last = merged[-1]
+            merged[-1] = Paragraph(last.text + paragraph.text, last.style, last.is_list_item)
         else:
-            lines.append(paragraph.line)
+            merged.append(paragraph)
         runs_on = paragraph.mark_deleted
-    return lines
+    return [paragraph.line for paragraph in merged]
 
 
 def has_tracked_changes(root: etree._Element) -> bool:
