@@ -15,6 +15,7 @@ from actionplan.spelling import SpellChecker
 from actionplan.target_date import TargetKind, format_long_date, parse_target
 from actionplan.validation import smart, style
 from actionplan.validation.findings import Finding, Location
+from actionplan.validation.parsing import split_sentences
 from actionplan.validation.rules import rule
 
 LocationFor = Callable[[str], Location]
@@ -63,10 +64,11 @@ def _text_findings(action: Action, here: LocationFor, spelling: SpellChecker | N
     if not text.strip():
         return [rule("action-text-missing").finding(
             "Write what will be done to answer the concern, or delete this action.", here("text"))]
+    sentences = split_sentences(text)
     checks: list[tuple[str, str | None]] = [
-        ("action-vague", smart.vague_problem(text)),
+        ("action-vague", smart.vague_problem(text, sentences)),
         ("style-date-format", style.date_format_problem(text)),
-        ("style-long-sentence", style.long_sentence_problem(text)),
+        ("style-long-sentence", style.long_sentence_problem(text, sentences)),
         ("style-words-to-avoid", style.words_to_avoid_problem(text)),
     ]
     if action.target.kind is not TargetKind.COMPLETED:

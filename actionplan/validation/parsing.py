@@ -73,7 +73,7 @@ def words(text: str) -> list[Span]:
 
 
 def word_count(text: str) -> int:
-    return sum(1 for _ in _WORD.finditer(text))
+    return len(_WORD.findall(text))
 
 
 # Cross-references ---------------------------------------------------------------------------
@@ -163,7 +163,8 @@ def _looks_like_abbreviation(token: str) -> bool:
 def abbreviations(text: str) -> list[Abbreviation]:
     """Abbreviations in order. "Quality Improvement Group (QIG)" and "QIG (Quality Improvement
     Group)" spell QIG out; any other "QIG" uses it."""
-    text = _GOV_UK.sub(lambda m: " " * len(m.group()), text)
+    if "gov.uk" in text.lower():
+        text = _GOV_UK.sub(lambda m: " " * len(m.group()), text)
     found: dict[int, Abbreviation] = {}
     for match in _ACRONYM.finditer(text):
         token = normalise_abbreviation(match.group().rstrip("&"))

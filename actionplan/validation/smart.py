@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from actionplan.validation.parsing import split_sentences
+from actionplan.validation.parsing import Span, split_sentences
 
 # Specific -----------------------------------------------------------------------------------
 
@@ -18,6 +18,7 @@ _VAGUE = re.compile(
     r"|(?P<continue>continue\s+to))\b",
     re.IGNORECASE,
 )
+_VAGUE_WORDS = ("review", "consider", "explore", "look", "continue")
 # What follows a vague verb when the action says what it is for.
 _OUTCOME = re.compile(
     r"\b(?:so\s+that|in\s+order\s+to|so\s+as\s+to|with\s+a\s+view\s+to|resulting\s+in|which\s+will"
@@ -31,13 +32,19 @@ _OUTCOME = re.compile(
 )
 
 
-def vague_problem(text: str) -> str | None:
-    """"Review", "consider", "explore", "look into" or "continue to" with nothing after it, in
-    the rest of the action, saying what for or how it will be measured."""
-    for sentence in split_sentences(text):
+def vague_problem(text: str, sentences: list[Span] | None = None) -> str | None:
+    """"Review", "consider", "explore", "look into" or "continue to" with nothing after it
+    saying what for (in the rest of the action) or how it will be measured (in its sentence)."""
+    lowered = text.lower()
+    if not any(word in lowered for word in _VAGUE_WORDS):
+        return None
+    if sentences is None:
+        sentences = split_sentences(text)
+    for sentence in sentences:
         for match in _VAGUE.finditer(sentence.text):
+            # A purpose anywhere after it, or a measure in the same sentence, says what for.
             rest = text[sentence.start + match.end():]
-            if _OUTCOME.search(rest) or has_measure(rest):
+            if _OUTCOME.search(rest) or has_measure(sentence.text[match.end():]):
                 continue
             verb = " ".join((match.group("verb") or match.group("passive") or match.group("continue")).split())
             return (f"Say what “{verb.lower()}” will achieve, for example “… to reduce …” or "
@@ -47,21 +54,31 @@ def vague_problem(text: str) -> str | None:
 
 # Measurable ---------------------------------------------------------------------------------
 
-_MEASURE = re.compile(
-    r"\b(?:monitor\w*|measur\w*|track\w*|record\w*|audit\w*|survey\w*|assur\w*|evaluat\w*"
-    r"|evidenc\w*|report(?:ed|ing|s)?\s+(?:to|through|at|in|on|via)|review(?:ed)?\s+(?:through|at|in|by|via)"
-    r"|data|figures|statistics|dashboard|KPIs?|performance|feedback|minutes|checks?|sheets?"
-    r"|daily|weekly|fortnightly|monthly|quarterly|annual(?:ly)?|yearly|bi-?annual\w*|every|each\s+(?:day|week|month)"
-    r"|minimum|maximum|at\s+least|no\s+(?:less|fewer|more)\s+than|target|per\s*cent|percent"
-    r"|meetings?|board|committee|forum|group|QIG|SIM|SMT|SLT|panel|oversight|scrutiny"
-    r"|quality\s+assur\w*|completion\s+rates?|attendance\s+(?:rates?|figures|data))\b"
-    r"|\d+\s*%|\b\d+\b",
-    re.IGNORECASE,
+# How success can be seen: checking, counting, data, a frequency, or a meeting that oversees it.
+_MEASURE_STEMS = (
+    "monitor", "measur", "track", "record", "audit", "survey", "assur", "evaluat", "evidenc",
+    "per cent", "percent", "at least", "no less than", "no fewer than", "no more than", "each day",
+    "each week", "each month", "completion rate", "oversee", "overseen",
 )
+_MEASURE_WORDS = frozenset(
+    {"data", "figures", "statistics", "dashboard", "kpi", "kpis", "performance", "feedback", "minutes",
+     "check", "checks", "checked", "sheet", "sheets", "daily", "weekly", "fortnightly", "monthly",
+     "quarterly", "annual", "annually", "yearly", "biannual", "biannually", "every", "minimum",
+     "maximum", "target", "targets", "meeting", "meetings", "board", "committee", "forum", "group",
+     "qig", "sim", "smt", "slt", "panel", "oversight", "scrutiny"}
+)
+_LETTERS = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
+_REPORTED = re.compile(r"\b(?:report(?:ed|ing|s)?\s+(?:to|through|at|in|on|via)|review(?:ed)?\s+(?:through|at|in|by|via))\b")
 
 
 def has_measure(text: str) -> bool:
-    return _MEASURE.search(text) is not None
+    lowered = text.lower()
+    if any(stem in lowered for stem in _MEASURE_STEMS) or _DIGIT.search(text):
+        return True
+    if not _MEASURE_WORDS.isdisjoint(_LETTERS.findall(lowered)):
+        return True
+    return ("report" in lowered or "review" in lowered) and _REPORTED.search(lowered) is not None
 
 
 def no_measure_problem(text: str) -> str | None:

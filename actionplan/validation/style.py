@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from actionplan.target_date import MONTH_NAMES
-from actionplan.validation.parsing import split_sentences, word_count
+from actionplan.validation.parsing import Span, split_sentences, word_count
 
 MAX_SENTENCE_WORDS = 25
 
@@ -56,8 +56,10 @@ def date_format_problem(text: str) -> str | None:
 # Sentence length ----------------------------------------------------------------------------
 
 
-def long_sentence_problem(text: str) -> str | None:
-    lengths = [(count, sentence.text) for sentence in split_sentences(text)
+def long_sentence_problem(text: str, sentences: list[Span] | None = None) -> str | None:
+    if sentences is None:
+        sentences = split_sentences(text)
+    lengths = [(count, sentence.text) for sentence in sentences
                if (count := word_count(sentence.text)) > MAX_SENTENCE_WORDS]
     if not lengths:
         return None
@@ -111,24 +113,32 @@ _AVOID: tuple[tuple[str, str, str], ...] = (
     (r"going forward|moving forward", "going forward", "from now on, or in future"),
     (r"ring[- ]?fenc(?:e|ed|ing)", "ring fencing", "separate or protect"),
 )
-_AVOID_PATTERN = re.compile(
-    "|".join(rf"(?P<w{index}>\b(?:{pattern})\b)" for index, (pattern, _, _) in enumerate(_AVOID)),
-    re.IGNORECASE,
+_AVOID_PATTERNS = tuple(re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE) for pattern, _, _ in _AVOID)
+# A word can only be on the list if its stem is in the text: a cheap first test.
+_AVOID_STEMS = (
+    "advanc", "collaborat", "combat", "counter", "deliver", "deploy", "dialogue", "disincentiv", "driv",
+    "empower", "facilitat", "focus", "foster", "incentiv", "initiat", "key", "leverag", "liais",
+    "overarching", "progress", "robust", "slim", "streamlin", "strengthening", "tackl", "transforming",
+    "utili", "forward", "fenc",
 )
 
 
-_STARTS_HERE = re.compile(r"(?:^|[.!?:]\s+|\n\s*(?:[-–—•*]\s*)?)$")
+_STARTS_HERE = re.compile(r"(?:^|[.!?:]\s+|\n\s*(?:[-–—•*]\s*)?|^\s*[-–—•*]\s*)$")
 
 
 def words_to_avoid(text: str) -> list[tuple[str, str]]:
     """(the word as shown, a plain alternative) for each listed word in ``text``, once each."""
     found: dict[str, str] = {}
-    for match in _AVOID_PATTERN.finditer(text):
-        if match.group()[0].isupper() and not _STARTS_HERE.search(text, 0, match.start()):
-            continue  # a capital inside a sentence marks a name: "Incentivised Substance Free Living"
-        index = int((match.lastgroup or "w0")[1:])
-        _, word, alternative = _AVOID[index]
-        found.setdefault(word, alternative)
+    lowered = text.lower()
+    for pattern, stem, (_, word, alternative) in zip(_AVOID_PATTERNS, _AVOID_STEMS, _AVOID, strict=True):
+        if stem not in lowered:
+            continue
+        for match in pattern.finditer(text):
+            # A capital inside a sentence marks a name: "Incentivised Substance Free Living".
+            start = match.start()
+            if not text[start].isupper() or _STARTS_HERE.search(text[max(0, start - 4): start]):
+                found.setdefault(word, alternative)
+                break
     return list(found.items())
 
 

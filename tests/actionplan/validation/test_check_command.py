@@ -1,0 +1,41 @@
+"""``main.py check`` runs every rule, including spelling, and leaves dismissed warnings out."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from actionplan.cli import EXIT_OK, EXIT_PLAN_HAS_ERRORS, run
+from actionplan.storage import save_plan
+from actionplan.validation import validate, with_dismissal
+from tests.actionplan.validation.helpers import make_plan
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "fixtures"
+
+
+def test_check_counts_warnings_but_not_dismissed_ones(tmp_path: Path, capsys: object) -> None:
+    plan = make_plan(action={"target": "Ongoing", "text": "A robust monthly check."})
+    path = tmp_path / "plan.actionplan"
+    save_plan(plan, path)
+    assert run(["check", str(path), "--json"]) == EXIT_OK
+    rules = {f["rule"] for f in json.loads(capsys.readouterr().out)}  # type: ignore[attr-defined]
+    assert rules == {"target-ongoing-only", "style-words-to-avoid"}
+    ongoing = next(f for f in validate(plan) if f.rule == "target-ongoing-only")
+    plan.dismissals = with_dismissal(plan.dismissals, ongoing, "Reviewed every month")
+    save_plan(plan, path)
+    assert run(["check", str(path)]) == EXIT_OK
+    out = capsys.readouterr().out  # type: ignore[attr-defined]
+    assert "0 errors, 1 warning." in out
+    assert "target-ongoing-only" not in out
+
+
+def test_check_fails_on_errors(tmp_path: Path) -> None:
+    path = tmp_path / "plan.actionplan"
+    save_plan(make_plan(action={"owner": ""}), path)
+    assert run(["check", str(path)]) == EXIT_PLAN_HAS_ERRORS
+
+
+def test_published_examples_have_no_false_errors() -> None:
+    # East Sutton Park was imported whole; Stoke Heath's published PDF lost a page (concern 7).
+    east_sutton = EXAMPLES / "east-sutton-park-2024.actionplan"
+    assert run(["check", str(east_sutton)]) == EXIT_OK
