@@ -152,7 +152,7 @@ class Plan(_Model):
     concerns: list[Concern] = Field(default_factory=list)
     """Kept in display order: every priority concern before every key concern."""
     dismissals: list[Dismissal] = Field(default_factory=list)
-    word_list: list[str] = Field(default_factory=list)
+    word_list: list[Line] = Field(default_factory=list)
     """Words the plan's authors added to its own spelling dictionary."""
 
     # Sections and numbering ----------------------------------------------------------------

@@ -11,6 +11,7 @@ import contextlib
 import errno
 import json
 import os
+import re
 import stat
 import tempfile
 import time
@@ -106,6 +107,13 @@ def plan_from_bytes(data: bytes, path: Path | str = "plan") -> Plan:
             path, f"“{name}” is damaged or is not a plan file: it could not be read as a plan."
         ) from None
     plan_data = _upgrade(document, path)
+    if b"\\ud" in data or b"\\uD" in data:
+        # JSON escapes can make lone surrogates, which could never be saved again as UTF-8.
+        # Files we write never escape, so only hand-made or damaged files pay for this walk.
+        try:
+            plan_data = _without_lone_surrogates(plan_data)
+        except RecursionError:
+            raise PlanContentInvalid(path, f"“{name}” is damaged: it is nested too deeply.", "the file") from None
     try:
         return Plan.model_validate(plan_data)
     except ValidationError as error:
@@ -115,6 +123,19 @@ def plan_from_bytes(data: bytes, path: Path | str = "plan") -> Plan:
         ) from None
     except RecursionError:
         raise PlanContentInvalid(path, f"“{name}” is damaged: it is nested too deeply.", "the file") from None
+
+
+def _without_lone_surrogates(value: Any) -> Any:
+    if isinstance(value, str):
+        return _LONE_SURROGATES.sub("", value)
+    if isinstance(value, list):
+        return [_without_lone_surrogates(item) for item in value]
+    if isinstance(value, dict):
+        return {_without_lone_surrogates(k): _without_lone_surrogates(v) for k, v in value.items()}
+    return value
+
+
+_LONE_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -230,7 +251,15 @@ def backup_path(path: Path | str) -> Path:
 def save_plan(plan: Plan, path: Path | str, *, keep_backup: bool = True) -> None:
     """Write ``plan`` to ``path`` atomically: the file is always either the old one or the new
     one, whole. The previous file is kept beside it as ``<name>.bak``."""
-    write_atomically(Path(path), plan_to_bytes(plan), keep_backup=keep_backup)
+    path = Path(path)
+    try:
+        data = plan_to_bytes(plan)
+    except ValueError:  # pydantic's serialisation error: text that cannot be written as UTF-8
+        raise PlanSaveError(
+            path, f"“{path.name}” could not be saved: the plan holds characters that cannot be "
+            "written to a file. Your work is still open."
+        ) from None
+    write_atomically(path, data, keep_backup=keep_backup)
 
 
 def write_atomically(path: Path, data: bytes, *, keep_backup: bool = False) -> None:

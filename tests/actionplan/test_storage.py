@@ -473,3 +473,34 @@ def test_saving_does_not_change_the_plan_in_memory(tmp_path: Path) -> None:
     save_plan(plan, tmp_path / "plan.actionplan")
     assert plan == copy
     assert plan.concerns[0].actions[0].target == TargetDate.of_month(2026, 12)
+
+
+def test_escaped_lone_surrogates_are_dropped_so_the_plan_can_be_saved_again(tmp_path: Path) -> None:
+    path = tmp_path / "hand-made.actionplan"
+    path.write_text(
+        '{"format": "hmpps-action-plan", "schema_version": 1, "plan": {"word_list": ["Ash\\ud800vale"], '
+        '"concerns": [{"id": "c\\udc001", "text": "\\ud83d\\ude00 kept", "actions": [{"id": "a\\ud8001"}]}], '
+        '"dismissals": [{"rule": "avoid-word", "item_id": "c1", "field": "te\\udfffxt"}]}}',
+        encoding="ascii",
+    )
+    plan = load_plan(path)
+    assert plan.word_list == ["Ashvale"]
+    assert plan.concerns[0].id == "c1"
+    assert plan.concerns[0].text == "😀 kept"  # a proper surrogate pair is one character
+    assert plan.concerns[0].actions[0].id == "a1"
+    assert plan.dismissals[0].field == "text"
+    save_plan(plan, path)
+    assert load_plan(path) == plan
+
+
+def test_word_list_is_cleaned() -> None:
+    assert Plan(word_list=["Ash\x00vale\ud800", "Stoke\x0bHeath"]).word_list == ["Ashvale", "Stoke Heath"]
+
+
+def test_text_that_cannot_be_written_gives_a_save_error(tmp_path: Path) -> None:
+    plan = small_plan()
+    plan.concerns[0].__dict__["id"] = "broken\ud800"  # past validation: only a bug could do this
+    path = tmp_path / "plan.actionplan"
+    with pytest.raises(PlanSaveError, match="holds characters that cannot be written"):
+        save_plan(plan, path)
+    assert not path.exists()
