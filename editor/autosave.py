@@ -103,7 +103,8 @@ class Autosaver(QObject):
         self.longest_slice_seconds = 0.0
         """The longest single stretch of GUI-thread work so far: the figure that must stay
         under 16 ms."""
-        self._pause = QTimer(self, singleShot=True, timeout=self._start_snapshot)
+        self._pause = QTimer(self, singleShot=True)
+        self._pause.timeout.connect(self._start_snapshot)
         self._connect(document)
 
     @property

@@ -127,7 +127,7 @@ class FileController(QObject):
         if not self.maybe_save():
             return False
         self._let_go_of_file()
-        self.document.replace(Plan(), None)
+        self._show(Plan(), None)
         return True
 
     def open_plan(self, path: Path | None = None) -> bool:
@@ -181,7 +181,7 @@ class FileController(QObject):
         if outcome is LockOutcome.CANCELLED:
             return False
         self.watcher.stop()
-        self.document.replace(plan, path)
+        self._show(plan, path)
         self._after_open(path, outcome)
         self._offer_recovered_copy_of(path)
         return True
@@ -194,6 +194,12 @@ class FileController(QObject):
         self.settings.add_recent_file(path)
         self.settings.set_last_folder("open", path.parent)
         self.status.emit(f"Opened “{path.name}”" + (" read-only" if self.document.read_only else ""))
+
+    def _show(self, plan: Plan, path: Path | None) -> None:
+        self.document.replace(plan, path)
+        # QUndoStack.clear() leaves a stack dirty if resetClean() was used on it (after a
+        # restore or an outside change), so say plainly that this plan matches its file.
+        self.document.undo_stack.setClean()
 
     def _let_go_of_file(self) -> None:
         self.watcher.stop()
@@ -280,7 +286,7 @@ class FileController(QObject):
             return False
         read_only = self.document.read_only
         self.autosaver.discard()
-        self.document.replace(plan, path)
+        self._show(plan, path)
         self.document.set_read_only(read_only)
         self.watcher.watch(path)
         return True
@@ -351,7 +357,7 @@ class FileController(QObject):
         outcome = self.lock.claim(source) if source is not None else LockOutcome.EDITABLE
         if outcome is LockOutcome.CANCELLED:
             return False
-        self.document.replace(plan, source)
+        self._show(plan, source)
         self.document.undo_stack.resetClean()
         self.autosaver.adopt(entry.key)
         self.document.set_read_only(outcome is LockOutcome.READ_ONLY)

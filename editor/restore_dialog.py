@@ -37,17 +37,17 @@ class RestoreDialog(QDialog):
         self.setWindowTitle("Recover unsaved work")
         self._entries = list(entries)
         self._choice = RestoreChoice.LATER
-        self._list = self._entry_list()
+        self.entry_list = self._entry_list()
         layout = QVBoxLayout(self)
         layout.addWidget(self._heading())
-        layout.addWidget(self._list)
+        layout.addWidget(self.entry_list)
         layout.addWidget(self._buttons())
         self.setMinimumWidth(480)
 
     def answer(self) -> RestoreAnswer:
         if self._choice is RestoreChoice.LATER:
             return RestoreAnswer(RestoreChoice.LATER)
-        return RestoreAnswer(self._choice, self._entries[max(self._list.currentRow(), 0)])
+        return RestoreAnswer(self._choice, self._entries[max(self.entry_list.currentRow(), 0)])
 
     def _heading(self) -> QLabel:
         one = len(self._entries) == 1

@@ -64,6 +64,7 @@ def make_host(qtbot: QtBot, window: QMainWindow | None = None) -> Host:
 def close_quietly(host: Host) -> None:
     """End a test without questions: drop unsaved changes and close the window."""
     host.document.undo_stack.clear()
+    host.document.undo_stack.setClean()  # clear() keeps a stack that resetClean() made dirty
     host.window.close()
     host.window.deleteLater()
 

@@ -1,0 +1,145 @@
+"""Plans someone else has open: who and since when, read-only or take over, stale locks."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from actionplan.lock import LockInfo, PlanLock
+from actionplan.processes import this_host
+from actionplan.storage import load_plan
+from editor.prompter import LockChoice
+from tests.editor.file_host import Host, close_quietly, make_host, write_plan
+
+
+@pytest.fixture
+def host(qtbot: QtBot) -> Iterator[Host]:
+    made = make_host(qtbot)
+    yield made
+    close_quietly(made)
+
+
+@pytest.fixture
+def plan_file(tmp_path: Path) -> Path:
+    return write_plan(tmp_path / "plan.actionplan")
+
+
+def someone_else_has(plan: Path, since: datetime | None = None, host: str = "LAPTOP-12", pid: int = 4242) -> LockInfo:
+    info = LockInfo("Sam Patel", host, pid, since or datetime(2026, 6, 22, 13, 5, tzinfo=UTC))
+    PlanLock.path_for(plan).write_bytes(info.to_json())
+    return info
+
+
+def dead_pid() -> int:
+    process = subprocess.Popen([sys.executable, "-c", "pass"])
+    process.wait()
+    return process.pid
+
+
+def test_opening_a_free_plan_locks_it_in_our_name_and_close_releases(host: Host, plan_file: Path) -> None:
+    host.settings.set_user_name("Jane Smith")
+    host.files.lock.user_name = host.settings.user_name()
+    host.files.open_plan(plan_file)
+    info = PlanLock.read(plan_file)
+    assert info is not None
+    assert info.user == "Jane Smith"
+    assert info.pid == os.getpid()
+    host.files.close_plan()
+    assert PlanLock.read(plan_file) is None
+
+
+def test_someone_elses_lock_says_who_and_offers_read_only(host: Host, plan_file: Path) -> None:
+    theirs = someone_else_has(plan_file)
+    host.prompter.script("ask_locked", LockChoice.READ_ONLY)
+    assert host.files.open_plan(plan_file)
+    name, info = host.prompter.questions("ask_locked")[0]
+    assert name == "plan.actionplan"
+    assert info == theirs
+    assert host.document.read_only
+    assert not host.files.banner_bar.isHidden()
+    text = host.files.banner.label.text()
+    assert "Sam Patel (on computer LAPTOP-12) has had it open since 22 June 2026 at" in text
+    assert "Save As" in text
+    # Their lock is untouched.
+    assert PlanLock.read(plan_file) == theirs
+
+
+def test_read_only_save_goes_to_save_as_and_then_edits_normally(host: Host, plan_file: Path, tmp_path: Path) -> None:
+    someone_else_has(plan_file)
+    host.prompter.script("ask_locked", LockChoice.READ_ONLY)
+    host.files.open_plan(plan_file)
+    host.type_action_text("My suggestions")
+    before = plan_file.read_bytes()
+    copy = tmp_path / "my copy.actionplan"
+    host.prompter.script("choose_save_path", copy)
+    assert host.files.save()
+    assert plan_file.read_bytes() == before
+    assert load_plan(copy).concerns[0].actions[0].text == "My suggestions"
+    assert not host.document.read_only
+    assert host.files.banner_bar.isHidden()
+    mine = PlanLock.read(copy)
+    assert mine is not None
+    assert mine.pid == os.getpid()
+
+
+def test_take_over_puts_our_name_on_the_lock(host: Host, plan_file: Path) -> None:
+    someone_else_has(plan_file)
+    host.prompter.script("ask_locked", LockChoice.TAKE_OVER)
+    host.files.open_plan(plan_file)
+    assert not host.document.read_only
+    info = PlanLock.read(plan_file)
+    assert info is not None
+    assert info.pid == os.getpid()
+
+
+def test_cancel_opens_nothing(host: Host, plan_file: Path) -> None:
+    someone_else_has(plan_file)
+    host.prompter.script("ask_locked", LockChoice.CANCEL)
+    assert not host.files.open_plan(plan_file)
+    assert host.document.path is None
+
+
+def test_a_lock_left_by_a_crashed_editor_is_cleared_without_asking(host: Host, plan_file: Path) -> None:
+    someone_else_has(plan_file, host=this_host(), pid=dead_pid())
+    assert host.files.open_plan(plan_file)
+    assert host.prompter.asked == []
+    assert not host.document.read_only
+    info = PlanLock.read(plan_file)
+    assert info is not None
+    assert info.pid == os.getpid()
+
+
+def test_an_old_lock_from_another_computer_is_cleared_without_asking(host: Host, plan_file: Path) -> None:
+    someone_else_has(plan_file)
+    old = (datetime.now() - timedelta(hours=1)).timestamp()
+    os.utime(PlanLock.path_for(plan_file), (old, old))
+    assert host.files.open_plan(plan_file)
+    assert host.prompter.asked == []
+    assert not host.document.read_only
+
+
+def test_a_colleague_taking_over_makes_us_read_only_at_the_next_refresh(host: Host, plan_file: Path) -> None:
+    host.files.open_plan(plan_file)
+    host.type_action_text("Mine")
+    PlanLock.path_for(plan_file).unlink()
+    someone_else_has(plan_file, since=datetime.now(UTC))
+    host.files.lock.refresh()
+    assert host.document.read_only
+    assert "has taken over editing" in host.files.banner.label.text()
+    assert host.action_text() == "Mine"
+
+
+def test_refresh_keeps_the_heartbeat_fresh(host: Host, plan_file: Path) -> None:
+    host.files.open_plan(plan_file)
+    lock_file = PlanLock.path_for(plan_file)
+    old = (datetime.now() - timedelta(minutes=5)).timestamp()
+    os.utime(lock_file, (old, old))
+    host.files.lock.refresh()
+    assert lock_file.stat().st_mtime > old + 60
