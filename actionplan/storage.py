@@ -252,6 +252,7 @@ def save_plan(plan: Plan, path: Path | str, *, keep_backup: bool = True) -> None
     """Write ``plan`` to ``path`` atomically: the file is always either the old one or the new
     one, whole. The previous file is kept beside it as ``<name>.bak``."""
     path = Path(path)
+    _refuse_to_overwrite_newer(path)
     try:
         data = plan_to_bytes(plan)
     except ValueError:  # pydantic's serialisation error: text that cannot be written as UTF-8
@@ -260,6 +261,26 @@ def save_plan(plan: Plan, path: Path | str, *, keep_backup: bool = True) -> None
             "written to a file. Your work is still open."
         ) from None
     write_atomically(path, data, keep_backup=keep_backup)
+
+
+_VERSION_IN_HEADER = re.compile(rb'"schema_version"\s*:\s*(\d{1,9})')
+
+
+def _refuse_to_overwrite_newer(path: Path) -> None:
+    """A plan saved by a newer version of the application is never overwritten, not even by
+    Save As onto it: its newer content would be lost."""
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(4096)
+    except OSError:
+        return  # no file, or one we cannot read: the save itself reports any problem
+    match = _VERSION_IN_HEADER.search(head)
+    if FORMAT_NAME.encode() in head and match and int(match.group(1)) > SCHEMA_VERSION:
+        raise PlanSaveError(
+            path,
+            f"“{path.name}” was saved by a newer version of this application, so it has not been "
+            "replaced. Use Save As to save under another name.",
+        )
 
 
 def write_atomically(path: Path, data: bytes, *, keep_backup: bool = False) -> None:

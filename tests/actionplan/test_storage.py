@@ -504,3 +504,24 @@ def test_text_that_cannot_be_written_gives_a_save_error(tmp_path: Path) -> None:
     with pytest.raises(PlanSaveError, match="holds characters that cannot be written"):
         save_plan(plan, path)
     assert not path.exists()
+
+
+def test_a_file_from_a_newer_version_is_never_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "future.actionplan"
+    write_document(path, {"hover_car": True}, version=storage.SCHEMA_VERSION + 1)
+    before = path.read_bytes()
+    with pytest.raises(PlanSaveError) as caught:
+        save_plan(small_plan(), path)
+    assert caught.value.message == (
+        "“future.actionplan” was saved by a newer version of this application, so it has not "
+        "been replaced. Use Save As to save under another name."
+    )
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["future.actionplan"]
+
+
+def test_other_files_can_be_replaced_by_a_save(tmp_path: Path) -> None:
+    path = tmp_path / "notes.actionplan"
+    path.write_text('{"schema_version": 99}')  # not a plan file: Save As may replace it
+    save_plan(small_plan(), path)
+    assert load_plan(path).details.establishment == "HMP Ashvale"
