@@ -9,11 +9,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from actionplan.model import Plan
 from actionplan.storage import PlanFileError, load_plan
 from editor.document import PlanDocument
+from editor.file_controller import install_file_handling
 from editor.main_window import APP_NAME, MainWindow
 
 SCREENSHOT_SIZE = (1400, 900)
@@ -67,16 +68,18 @@ def run_editor(argv: list[str]) -> int:
     started = time.perf_counter()
     args = parse_arguments(argv)
     app = make_application([])
-    document, problem = open_document(args.plan)
+    # A screenshot reads the plan directly; the editor opens it through the file handling,
+    # which takes the lock, watches the file and offers recovered work first.
+    document, problem = open_document(args.plan if args.screenshot is not None else None)
     window = MainWindow(document)
     if args.screenshot is not None:
         if problem:
             print(problem, file=sys.stderr)
             return 1
         return 0 if save_screenshot(window, args.screenshot) else 1
+    files = install_file_handling(window, window.document)
     window.show()
-    if problem:
-        QTimer.singleShot(0, lambda: QMessageBox.warning(window, "The plan could not be opened", problem))
+    QTimer.singleShot(0, lambda: files.start([args.plan] if args.plan else []))
     if args.quit_when_ready:
         def report() -> None:
             print(f"ready in {time.perf_counter() - started:.3f} s", flush=True)

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from PySide6.QtCore import (
@@ -55,6 +56,19 @@ def _within(parent: QWidget, rect: QRect) -> QRect:
     return rect
 
 
+_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_finishing: weakref.WeakSet[QWidget] = weakref.WeakSet()
+
+
+def finish_once(delegate: QStyledItemDelegate, editor: QWidget) -> None:
+    """Keep the edit and close the editor, once, however many signals ask for it."""
+    if editor in _finishing:
+        return
+    _finishing.add(editor)
+    delegate.commitData.emit(editor)
+    delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+
 class TextDelegate(QStyledItemDelegate):
     """Edits a concern's or an action's text in a ``PlanTextEdit``."""
 
@@ -68,13 +82,18 @@ class TextDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex) -> QWidget:
         editor = PlanTextEdit(parent)
         editor.setAccessibleName(self.label)
+        editor.tab_finishes = True
         editor.finished.connect(lambda: self._finish(editor))
+        editor.tabbed.connect(lambda forward: self._finish(editor, forward))
         self.editor_created.emit(editor)
         return editor
 
-    def _finish(self, editor: PlanTextEdit) -> None:
+    def _finish(self, editor: PlanTextEdit, forward: bool | None = None) -> None:
         self.commitData.emit(editor)
-        self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        hints = {None: QAbstractItemDelegate.EndEditHint.NoHint,
+                 True: QAbstractItemDelegate.EndEditHint.EditNextItem,
+                 False: QAbstractItemDelegate.EndEditHint.EditPreviousItem}
+        self.closeEditor.emit(editor, hints[forward])
 
     def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
         if isinstance(editor, PlanTextEdit):
@@ -126,7 +145,16 @@ class OwnerDelegate(QStyledItemDelegate):
         self.document = document
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex) -> QWidget:
-        return OwnerComboBox(owner_choices(self.document.plan), parent)
+        editor = OwnerComboBox(owner_choices(self.document.plan), parent)
+        editor.chosen.connect(lambda: finish_once(self, editor))
+        return editor
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(watched, OwnerComboBox) and isinstance(event, QKeyEvent) \
+                and event.type() == QEvent.Type.KeyPress and event.key() in _ENTER_KEYS:
+            finish_once(self, watched)
+            return True
+        return super().eventFilter(watched, event)
 
     def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
         if isinstance(editor, OwnerComboBox):
@@ -151,7 +179,17 @@ class TargetDateDelegate(QStyledItemDelegate):
     """Edits the target date in a ``TargetDateEditor`` that opens over the cell."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex) -> QWidget:
-        return TargetDateEditor(parent)
+        editor = TargetDateEditor(parent)
+        editor.chosen.connect(lambda: finish_once(self, editor))
+        return editor
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Enter anywhere in the editor (a choice, the month, the year) keeps the target.
+        if isinstance(watched, TargetDateEditor) and isinstance(event, QKeyEvent) \
+                and event.type() == QEvent.Type.KeyPress and event.key() in _ENTER_KEYS:
+            finish_once(self, watched)
+            return True
+        return super().eventFilter(watched, event)
 
     def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
         if isinstance(editor, TargetDateEditor):

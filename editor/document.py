@@ -30,7 +30,12 @@ class PlanDocument(QObject):
         self._path = path
         self._read_only = False
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.modified_changed.emit(not clean))
+        # A bound method, not a lambda: Qt drops the connection when the document goes, so
+        # the stack's last cleanChanged (while it is destroyed) reaches nobody.
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.modified_changed.emit(not clean)
 
     @property
     def plan(self) -> Plan:

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from actionplan.changes import PlanChange
 from actionplan.model import Action, Agreement, Category, Concern, Era
-from actionplan.target_date import TargetDate
 from editor import commands
 from editor.commands import FieldRef
 from editor.document import PlanDocument
@@ -149,7 +148,11 @@ class Inspector(QScrollArea):
         self.concern_id, self.action_id = concern_id, action_id
         if changed:
             self._end_session()
-            self.owner.set_choices(owner_choices(self.document.plan))
+            self._loading = True
+            try:
+                self.owner.set_choices(owner_choices(self.document.plan))
+            finally:
+                self._loading = False
         self.load()
         if changed:
             self.item_changed.emit(concern_id, action_id)
@@ -233,8 +236,6 @@ class Inspector(QScrollArea):
 
     def _push(self, ref: FieldRef, value: Any) -> None:
         if self._loading or self.document.read_only:
-            return
-        if isinstance(value, TargetDate) and ref.read(self.document.plan) == value:
             return
         if ref.read(self.document.plan) == value:
             return

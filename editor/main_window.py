@@ -90,10 +90,10 @@ class MainWindow(QMainWindow):
 
     def _build_view_menu(self) -> None:
         view = self.menus["view"]
-        self._add(view, "Zoom &in", QKeySequence("Ctrl+="), self.table.zoom_in).setShortcuts(
-            [QKeySequence("Ctrl+="), QKeySequence("Ctrl++"), QKeySequence(QKeySequence.StandardKey.ZoomIn)])
-        self._add(view, "Zoom &out", QKeySequence("Ctrl+-"), self.table.zoom_out).setShortcuts(
-            [QKeySequence("Ctrl+-"), QKeySequence(QKeySequence.StandardKey.ZoomOut)])
+        self._add(view, "Zoom &in", "Ctrl+=", self.table.zoom_in).setShortcuts(
+            _distinct("Ctrl+=", "Ctrl++", QKeySequence.StandardKey.ZoomIn))
+        self._add(view, "Zoom &out", "Ctrl+-", self.table.zoom_out).setShortcuts(
+            _distinct("Ctrl+-", QKeySequence.StandardKey.ZoomOut))
         self._add(view, "&Actual size", QKeySequence("Ctrl+0"), self.table.reset_zoom)
         view.addSeparator()
         view.addAction(self.inspector_dock.toggleViewAction())
@@ -192,6 +192,15 @@ class MainWindow(QMainWindow):
     def open_plan(self, plan: Plan, path: Path | None) -> None:
         """Show ``plan`` (the file controller calls ``document.replace`` the same way)."""
         self.document.replace(plan, path)
+
+
+def _distinct(*keys: str | QKeySequence.StandardKey) -> list[QKeySequence]:
+    """Key sequences without repeats: a platform's standard zoom keys may be ours already."""
+    sequences: list[QKeySequence] = []
+    for key in keys:
+        found = QKeySequence.keyBindings(key) if isinstance(key, QKeySequence.StandardKey) else [QKeySequence(key)]
+        sequences += [s for s in found if s not in sequences]
+    return sequences
 
 
 def _count(number: int, noun: str) -> str:

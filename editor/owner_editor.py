@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 
 class OwnerComboBox(QComboBox):
-    """Type any owner, or pick from the offered ones; completion matches anywhere in the name."""
+    """Type any owner, or pick from the offered ones; completion matches anywhere in the name.
+
+    ``chosen`` fires when Enter is pressed or a completion is picked, so a table cell can
+    finish its edit at once (one Enter, not two with the completion list open)."""
+
+    chosen = Signal()
 
     def __init__(self, choices: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -28,6 +33,12 @@ class OwnerComboBox(QComboBox):
         assert line is not None
         line.setPlaceholderText("Type or choose a role")
         line.setClearButtonEnabled(True)
+        line.returnPressed.connect(self.chosen)
+        completer.activated.connect(self._complete)
+
+    def _complete(self, owner: str) -> None:
+        self.set_owner(owner)
+        self.chosen.emit()
 
     def set_choices(self, choices: Sequence[str]) -> None:
         current = self.owner()

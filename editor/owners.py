@@ -1,17 +1,15 @@
 """Responsible owners offered for completion: this plan's, a standard list, and typed before.
 
-Owners a person typed are remembered in the editor's settings (an INI file in
-``actionplan.paths.config_dir()``), most recent first.
+Owners a person typed are remembered in the editor's settings (``editor.settings``, an INI
+file in ``actionplan.paths.config_dir()``), most recent first.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QSettings
-
 from actionplan.model import Plan
-from actionplan.paths import config_dir
+from editor.settings import AppSettings
 
 STANDARD_OWNERS = (
     "Governor",
@@ -27,14 +25,6 @@ STANDARD_OWNERS = (
     "HMPPS Directorate of Prison Operations",
 )
 
-_HISTORY_KEY = "owners/typed"
-_HISTORY_LIMIT = 50
-
-
-def settings() -> QSettings:
-    path = config_dir() / "settings.ini"
-    return QSettings(str(path), QSettings.Format.IniFormat)
-
 
 def owners_in_plan(plan: Plan) -> list[str]:
     """The plan's owners, most used first."""
@@ -43,22 +33,13 @@ def owners_in_plan(plan: Plan) -> list[str]:
 
 
 def typed_owners() -> list[str]:
-    value: object = settings().value(_HISTORY_KEY, [])
-    if isinstance(value, str):
-        return [value] if value else []
-    if not isinstance(value, list):
-        return []
-    return [str(owner) for owner in value if str(owner).strip()]
+    return AppSettings().remembered_owners()
 
 
 def remember_owner(owner: str) -> None:
     owner = owner.strip()
-    if not owner or owner in STANDARD_OWNERS:
-        return
-    history = [owner] + [known for known in typed_owners() if known != owner]
-    store = settings()
-    store.setValue(_HISTORY_KEY, history[:_HISTORY_LIMIT])
-    store.sync()
+    if owner and owner not in STANDARD_OWNERS:
+        AppSettings().remember_owners([owner])
 
 
 def owner_choices(plan: Plan) -> list[str]:

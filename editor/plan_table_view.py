@@ -42,6 +42,7 @@ class PlanTableView(QTableView):
         self._sizing.setInterval(0)
         self._sizing.timeout.connect(self.row_heights.size_visible)
         self._top_item: tuple[str | None, str | None, int] | None = None
+        self._current_item: tuple[str | None, str | None, int] | None = None
         self._set_up_look()
         self._set_up_editing()
         self._connect()
@@ -98,7 +99,15 @@ class PlanTableView(QTableView):
                 self.setSpan(number, Column.REC_NO, row.span, 1)
                 self.setSpan(number, Column.CONCERN, row.span, 1)
 
+    def _item_at(self, number: int) -> tuple[str | None, str | None]:
+        row = self.plan_model.row(number)
+        return (row.concern.id if row.concern else None), (row.action.id if row.action else None)
+
     def _remember_top(self) -> None:
+        current = self.currentIndex()
+        self._current_item = None
+        if current.isValid():
+            self._current_item = (*self._item_at(current.row()), current.column())
         top = max(0, self.rowAt(0))
         if top < self.plan_model.rowCount():
             row = self.plan_model.row(top)
@@ -117,6 +126,21 @@ class PlanTableView(QTableView):
                 bar = self.verticalScrollBar()
                 bar.setValue(self.rowViewportPosition(index.row()) + bar.value() - offset)
         self.row_heights.size_visible()
+        self._restore_current()
+
+    def _restore_current(self) -> None:
+        """Keep the same concern or action current after rows were rebuilt."""
+        if self._current_item is None:
+            return
+        concern_id, action_id, column = self._current_item
+        self._current_item = None
+        model = self.plan_model
+        number = model.row_of_action(action_id) if action_id else None
+        if number is None and concern_id is not None:
+            number = model.first_row_of_concern(concern_id)
+        if number is not None:
+            index = model.index(number, column)
+            self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def _remeasure(self, rows: list[int]) -> None:
         self.row_heights.forget_rows(rows)

@@ -145,14 +145,15 @@ class StructureActions(QObject):
         concern_id, action_id, on_concern = self._current()
         if concern_id is None:
             return
+        column = Column(self.view.currentIndex().column())
         if on_concern or action_id is None:
             structure.move_concern(self.document, concern_id, step)
-            self._reveal(concern_id, None, Column(self.view.currentIndex().column()))
+            self._reveal(concern_id, None, column)
         else:
             structure.move_action(self.document, action_id, step)
             found = self.document.plan.find_action(action_id)
             if found is not None:
-                self._reveal(found[0].id, action_id, Column(self.view.currentIndex().column()))
+                self._reveal(found[0].id, action_id, column)
 
     def _change_category(self) -> None:
         concern_id, _, _ = self._current()

@@ -49,6 +49,8 @@ class TargetDateEditor(QFrame):
     """Edits one ``TargetDate``. ``target()`` is what the person chose or typed."""
 
     changed = Signal()
+    chosen = Signal()
+    """Enter in the typing box: a table cell keeps the target and closes."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +100,7 @@ class TargetDateEditor(QFrame):
 
     def _connect(self) -> None:
         self._typed.textEdited.connect(self._on_typed)
+        self._typed.returnPressed.connect(self.chosen)
         self._kinds.idClicked.connect(lambda _id: self._from_choices())
         self._month.currentIndexChanged.connect(lambda _i: self._choose(TargetKind.MONTH))
         self._year.valueChanged.connect(lambda _v: self._choose(TargetKind.MONTH))

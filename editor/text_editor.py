@@ -8,7 +8,7 @@ the edit, Shift+Tab finishes and goes back, Esc cancels. The validation engineer
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
@@ -23,11 +23,19 @@ def is_finish_key(event: QKeyEvent) -> bool:
     return event.key() in _ENTER_KEYS and control
 
 
+def _is_tab(event: QKeyEvent) -> bool:
+    tab = event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+    control = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+    return event.type() == QEvent.Type.KeyPress and tab and not control
+
+
 class PlanTextEdit(QPlainTextEdit):
     """Plain text with paragraphs and dash lists, as in a cell of the Word table."""
 
     finished = Signal()
     """Ctrl+Enter: keep the text and stop editing."""
+    tabbed = Signal(bool)
+    """Tab (True) or Shift+Tab (False) in a table cell: keep the text and move on."""
     focus_left = Signal()
     """Focus moved elsewhere: ends a typing session (one undo step) for live editors."""
 
@@ -35,6 +43,16 @@ class PlanTextEdit(QPlainTextEdit):
         super().__init__(parent)
         self.setTabChangesFocus(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.tab_finishes = False
+        """In a table cell, Tab finishes the edit and moves to the next cell."""
+
+    def event(self, event: QEvent) -> bool:
+        # Tab is taken for focus changes before keyPressEvent (or any delegate) sees it.
+        if self.tab_finishes and isinstance(event, QKeyEvent) and _is_tab(event):
+            backwards = event.key() == Qt.Key.Key_Backtab or bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            self.tabbed.emit(not backwards)
+            return True
+        return super().event(event)
 
     def text(self) -> str:
         return self.toPlainText()
