@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from actionplan.model import ORGANISATION, Action, Category, Concern, Era, Plan
 from actionplan.target_date import format_long_date
+from actionplan.text import clean_text
 from exporters import wordml
 from exporters.options import ExportOptions, Layout
 from exporters.wordml import Cell
@@ -211,7 +212,8 @@ class ActionTable:
                 cells.append(_plain_cell(label) if first or repeat_concern else Cell("<w:p/>"))
             cells.append(self._response_cell(action))
             cells.append(_plain_cell(action.owner if action else ""))
-            cells.append(_plain_cell(action.target.format() if action else ""))
+            # An unrecognised target is kept word for word, so it has not been through clean-up.
+            cells.append(_plain_cell(clean_text(action.target.format()) if action else ""))
             yield wordml.row_xml(cells, self.widths, cant_split=self._fits_on_a_page(concern, action, first))
 
     def _concern_cells(self, concern: Concern, reference: str, first: bool, repeat: bool,
