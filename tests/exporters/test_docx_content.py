@@ -13,7 +13,12 @@ from actionplan.model import Action, Era, Plan
 from actionplan.text import clean_text
 from exporters.docx_export import export_docx
 from exporters.options import ExportOptions, Layout
-from tests.exporters.readback import expected_lines, plan_with_both_sections, read_tables, recommendations_plan
+from tests.exporters.readback import (
+    expected_lines,
+    plan_with_both_sections,
+    read_tables,
+    recommendations_plan,
+)
 from tests.strategies import plans
 
 NOT_SET = ["Not set"]
