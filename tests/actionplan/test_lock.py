@@ -263,3 +263,46 @@ def test_two_processes(plan_path: Path) -> None:
     assert PlanLock.is_stale(left, datetime.now(UTC))
     assert _second_process(plan_path) == "ACQUIRED Alex Jones"
     assert PlanLock.read(plan_path) is None
+
+
+_RACER = """
+import sys, time
+from pathlib import Path
+from actionplan.lock import PlanLock, PlanLocked
+plan, go = Path(sys.argv[1]), Path(sys.argv[2])
+print("ready", flush=True)
+while not go.exists():
+    time.sleep(0.001)
+try:
+    PlanLock.acquire(plan, sys.argv[3])
+    print("ACQUIRED", flush=True)
+except PlanLocked as locked:
+    print("LOCKED", locked.info.user, flush=True)
+sys.stdin.read()
+"""
+
+
+@pytest.mark.timeout(120)
+def test_only_one_of_several_racing_editors_gets_the_lock(plan_path: Path) -> None:
+    go = plan_path.parent / "go"
+    racers = [
+        subprocess.Popen([sys.executable, "-c", _RACER, str(plan_path), str(go), f"Editor {n}"], cwd=ROOT,
+                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        for n in range(5)
+    ]
+    try:
+        for racer in racers:
+            assert racer.stdout is not None
+            assert racer.stdout.readline().strip() == "ready"
+        go.touch()
+        answers = []
+        for racer in racers:
+            assert racer.stdout is not None
+            answers.append(racer.stdout.readline().strip())
+    finally:
+        for racer in racers:
+            racer.kill()
+            racer.wait()
+    assert answers.count("ACQUIRED") == 1, answers
+    winner = f"Editor {answers.index('ACQUIRED')}"
+    assert sorted(a for a in answers if a != "ACQUIRED") == [f"LOCKED {winner}"] * 4
