@@ -24,7 +24,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from actionplan.processes import pid_is_running, same_host, this_host
+from actionplan.processes import owner_is_running, same_host, this_host
 from actionplan.target_date import format_long_date
 
 STALE_AFTER = timedelta(minutes=10)
@@ -121,7 +121,7 @@ class PlanLock:
         """True when the lock was left behind by a crash. ``heartbeat`` is the lock file's
         modification time."""
         if same_host(info.host):
-            return not pid_is_running(info.pid)
+            return not owner_is_running(info.pid, info.since)
         return datetime.now(UTC) - heartbeat > STALE_AFTER
 
     @classmethod

@@ -23,7 +23,7 @@ from typing import Any
 
 from actionplan import paths
 from actionplan.model import Plan
-from actionplan.processes import pid_is_running, same_host, this_host
+from actionplan.processes import owner_is_running, same_host, this_host
 from actionplan.storage import PlanSaveError, load_plan, plan_to_bytes, write_atomically
 
 PLAN_SUFFIX = ".actionplan"
@@ -117,7 +117,7 @@ class RecoveryStore:
             if read is None:
                 continue
             entry, host, pid = read
-            if not include_live and _owned_by_another_live_editor(host, pid):
+            if not include_live and _owned_by_another_live_editor(host, pid, entry.saved_at):
                 continue
             found.append(entry)
         found.sort(key=lambda entry: entry.saved_at, reverse=True)
@@ -186,5 +186,5 @@ def _read_metadata(meta_path: Path, folder: Path) -> tuple[RecoveryEntry, str, i
         return None
 
 
-def _owned_by_another_live_editor(host: str, pid: int) -> bool:
-    return same_host(host) and pid != os.getpid() and pid_is_running(pid)
+def _owned_by_another_live_editor(host: str, pid: int, saved_at: datetime) -> bool:
+    return same_host(host) and pid != os.getpid() and owner_is_running(pid, saved_at)

@@ -17,7 +17,7 @@ import pytest
 
 from actionplan import lock as lock_module
 from actionplan.lock import STALE_AFTER, LockInfo, PlanLock, PlanLocked
-from actionplan.processes import pid_is_running, this_host
+from actionplan.processes import pid_is_running, process_started_at, this_host
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -116,8 +116,8 @@ def test_is_stale() -> None:
     other = LockInfo("Sam", "SOMEWHERE-ELSE", os.getpid(), now)
     assert not PlanLock.is_stale(other, now - timedelta(minutes=9))
     assert PlanLock.is_stale(other, now - timedelta(minutes=11))
-    here_alive = LockInfo("Sam", this_host().upper(), os.getpid(), now - timedelta(days=3))
-    assert not PlanLock.is_stale(here_alive, now - timedelta(days=3))
+    here_alive = LockInfo("Sam", this_host().upper(), os.getpid(), now)
+    assert not PlanLock.is_stale(here_alive, now - timedelta(days=3))  # no heartbeat needed here
     here_dead = LockInfo("Sam", this_host(), a_dead_pid(), now)
     assert PlanLock.is_stale(here_dead, now)
 
@@ -306,3 +306,22 @@ def test_only_one_of_several_racing_editors_gets_the_lock(plan_path: Path) -> No
     assert answers.count("ACQUIRED") == 1, answers
     winner = f"Editor {answers.index('ACQUIRED')}"
     assert sorted(a for a in answers if a != "ACQUIRED") == [f"LOCKED {winner}"] * 4
+
+
+@pytest.mark.skipif(process_started_at(os.getpid()) is None, reason="process start times unknown here")
+def test_a_reused_process_id_does_not_keep_a_crashed_lock_alive(plan_path: Path) -> None:
+    newcomer = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE)
+    try:
+        now = datetime.now(UTC)
+        # A lock taken an hour ago by a process that crashed; its id now belongs to a program
+        # that started a moment ago.
+        crashed = LockInfo("Sam Patel", this_host(), newcomer.pid, now - timedelta(hours=1))
+        assert PlanLock.is_stale(crashed, now)
+        write_lock(plan_path, crashed)
+        lock = PlanLock.acquire(plan_path, "Alex Jones")
+        assert PlanLock.read(plan_path) == lock.info
+        # The same process id, locked after that program started, is a live lock.
+        assert not PlanLock.is_stale(LockInfo("Sam Patel", this_host(), newcomer.pid, datetime.now(UTC)), now)
+    finally:
+        newcomer.kill()
+        newcomer.wait()
