@@ -21,6 +21,7 @@ from editor.inspector import Inspector
 from editor.plan_table_model import Column
 from editor.plan_table_view import PlanTableView
 from editor.structure_actions import StructureActions
+from editor.validation_ui import install_validation
 
 APP_NAME = "Action Plan Editor"
 
@@ -44,12 +45,14 @@ class MainWindow(QMainWindow):
         self.details_dock = self._dock("Plan details", self.details, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.details_dock, self.inspector_dock)
         self.inspector_dock.raise_()
+        self.resizeDocks([self.inspector_dock], [440], Qt.Orientation.Horizontal)
         self.menus: dict[str, QMenu] = {}
         self._build_menus()
         self._build_status_bar()
         self._connect()
         self._update_title()
         self._update_counts()
+        self.validation = install_validation(self)
         self.resize(1400, 900)
 
     # Building ----------------------------------------------------------------------------
@@ -183,6 +186,7 @@ class MainWindow(QMainWindow):
         if field in ("category", "agreement"):
             self.inspector_dock.show()
             self.inspector_dock.raise_()
+        self.resizeDocks([self.inspector_dock], [440], Qt.Orientation.Horizontal)
 
     def show_shortcuts(self) -> None:
         from editor.shortcuts import SHORTCUTS_TEXT

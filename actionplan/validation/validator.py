@@ -150,6 +150,19 @@ class PlanValidator:
                 keys.append((planwide.cross_reference_key(summary), planwide.abbreviation_key(summary)))
         return keys
 
+    def recheck_rule(self, rule_id: str) -> None:
+        """Re-check every item that has a ``rule_id`` finding: after a word is added to the
+        dictionary, only texts with spelling findings can change."""
+        found = [item_id for item_id, findings in self._store.groups[_LOCAL].items()
+                 if any(f.rule == rule_id for f in findings)]
+        for item_id in found:
+            if item_id == DETAILS:
+                self._check_details()
+            elif (action := self.plan.find_action(item_id)) is not None:
+                self._check_action(*action)
+            elif (concern := self.plan.find_concern(item_id)) is not None:
+                self._check_concern(concern)
+
     # Reading ---------------------------------------------------------------------------------
 
     def findings(self, include_dismissed: bool = False) -> list[Finding]:

@@ -167,3 +167,18 @@ def test_dismissed_warning_is_hidden_and_not_counted() -> None:
     assert validator.findings_for(plan.concerns[0].actions[0].id, "target") == []
     assert validator.counts() == type(validator.counts())(errors=1, warnings=0, dismissed=1)
     assert warning in validator.findings(include_dismissed=True)
+
+
+def test_recheck_rule_after_a_word_is_accepted() -> None:
+    from actionplan.spelling import SpellChecker
+
+    checker = SpellChecker()
+    if not checker.available:
+        pytest.skip("no en-GB dictionary here")
+    plan = make_plan(action={"text": "A monthly check will recieve attention."})
+    validator = PlanValidator(plan, checker)
+    assert [f.rule for f in validator.findings()] == ["spelling"]
+    checker.ignore("recieve")
+    validator.recheck_rule("spelling")
+    assert validator.findings() == []
+    assert validator.counts().warnings == 0

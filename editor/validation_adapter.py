@@ -1,0 +1,78 @@
+"""Keeps the open plan's findings up to date as the user edits, for the table, the problems
+panel, the inspector and the status bar.
+
+It owns one ``PlanValidator`` and follows ``PlanDocument``: each ``edited(PlanChange)``
+re-checks only what changed; ``plan_replaced`` checks the new plan from scratch.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from actionplan.changes import PlanChange
+from actionplan.spelling import SpellChecker
+from actionplan.validation import Counts, Finding, PlanValidator
+from editor.document import PlanDocument
+
+
+class ValidationAdapter(QObject):
+    """The findings of ``document.plan``; also the table model's findings source."""
+
+    findings_changed = Signal()
+
+    def __init__(self, document: PlanDocument, spelling: SpellChecker | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.spelling = spelling if spelling is not None else SpellChecker(document.plan.word_list)
+        self.validator = PlanValidator(document.plan, self._usable_spelling())
+        document.edited.connect(self._on_edited)
+        document.plan_replaced.connect(self._on_plan_replaced)
+
+    def _usable_spelling(self) -> SpellChecker | None:
+        return self.spelling if self.spelling.available else None
+
+    # Following the document ------------------------------------------------------------------
+
+    def _on_edited(self, change: object) -> None:
+        if isinstance(change, PlanChange):
+            self.validator.update(change)
+        else:  # an edit that did not say what it changed: check everything
+            self.validator.reset(self.document.plan)
+        self.findings_changed.emit()
+
+    def _on_plan_replaced(self) -> None:
+        self.spelling.set_plan_words(self.document.plan.word_list)
+        self.validator.reset(self.document.plan)
+        self.findings_changed.emit()
+
+    def spelling_changed(self) -> None:
+        """A word was added to the dictionary or ignored: re-check the texts with spelling findings."""
+        self.validator.recheck_rule("spelling")
+        self.findings_changed.emit()
+
+    # Reading ---------------------------------------------------------------------------------
+
+    def findings_for(self, concern_id: str | None, action_id: str | None, field: str) -> list[Finding]:
+        """The findings shown in one table cell (the table model's findings hook)."""
+        if action_id is not None:
+            return self.validator.findings_for(action_id, field)
+        if concern_id is None:
+            return self.validator.findings_for("details", field)
+        found = self.validator.findings_for(concern_id, field)
+        if field == "text":
+            # "This concern has no actions" has no cell of its own: show it on the concern.
+            found += self.validator.findings_for(concern_id, "actions")
+        return found
+
+    def findings(self, include_dismissed: bool = False) -> list[Finding]:
+        return self.validator.findings(include_dismissed=include_dismissed)
+
+    def item_findings(self, item_id: str) -> list[Finding]:
+        return self.validator.findings_for(item_id)
+
+    def is_dismissed(self, finding: Finding) -> bool:
+        return self.validator.is_dismissed(finding)
+
+    def counts(self) -> Counts:
+        return self.validator.counts()

@@ -1,0 +1,123 @@
+"""Wires validation into the main window: marks in the table, the problems dock, the counts in
+the status bar, the inspector's problems and spelling underlines in the text editors.
+
+``MainWindow`` calls ``install_validation(self)`` once; everything else happens here.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QDockWidget, QLabel, QWidget
+
+from actionplan.spelling import SpellChecker
+from actionplan.validation import RULES, Finding, Severity
+from editor.delegates import TextDelegate
+from editor.problems_panel import ProblemsPanel, describe_place
+from editor.spelling_highlighter import SpellingSupport
+from editor.validation_adapter import ValidationAdapter
+
+if TYPE_CHECKING:
+    from editor.main_window import MainWindow
+
+
+class ValidationUi(QObject):
+    """The validation parts of one main window."""
+
+    def __init__(self, window: MainWindow, spelling: SpellChecker | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.adapter = ValidationAdapter(window.document, spelling, self)
+        self.spelling = SpellingSupport(self.adapter.spelling, self.adapter.spelling_changed, self)
+        window.table.plan_model.set_findings_source(self.adapter)
+        self.adapter.findings_changed.connect(window.table.plan_model.refresh_findings)
+        self.panel = ProblemsPanel(self.adapter, window.reveal, window)
+        self.dock = _problems_dock(window, self.panel)
+        self._build_status_bar()
+        self._attach_spelling()
+        self.adapter.findings_changed.connect(self.update_counts)
+        self.adapter.findings_changed.connect(self.show_inspector_problems)
+        window.inspector.item_changed.connect(lambda *_: self.show_inspector_problems())
+        self.update_counts()
+        self.show_inspector_problems()
+
+    # Status bar ------------------------------------------------------------------------------
+
+    def _build_status_bar(self) -> None:
+        bar = self.window.statusBar()
+        self.counts_label = QLabel(self.window)
+        self.counts_label.setAccessibleName("Errors and warnings")
+        self.counts_label.setToolTip("Open the problems list: View > Problems")
+        bar.addPermanentWidget(self.counts_label)
+        self.spelling_label = QLabel(self.window)
+        self.spelling_label.setAccessibleName("Spelling")
+        if not self.adapter.spelling.available:
+            self.spelling_label.setText(self.adapter.spelling.reason)
+            bar.addPermanentWidget(self.spelling_label)
+
+    def update_counts(self) -> None:
+        counts = self.adapter.counts()
+        text = f"{_count(counts.errors, 'error')}, {_count(counts.warnings, 'warning')}"
+        if counts.dismissed:
+            text += f" ({counts.dismissed:,} dismissed)"
+        self.counts_label.setText(text)
+
+    # Inspector -------------------------------------------------------------------------------
+
+    def show_inspector_problems(self) -> None:
+        inspector = self.window.inspector
+        layout = inspector.problems
+        while layout.count():
+            item = layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        findings = [f for item_id in (inspector.concern_id, inspector.action_id) if item_id
+                    for f in self.adapter.item_findings(item_id)]
+        for finding in findings:
+            layout.addWidget(_problem_label(finding, inspector.problems_box))
+        inspector.problems_box.setTitle(f"Problems ({len(findings)})" if findings else "Problems")
+        inspector.problems_box.setVisible(bool(findings))
+
+    # Spelling --------------------------------------------------------------------------------
+
+    def _attach_spelling(self) -> None:
+        inspector = self.window.inspector
+        for editor in (inspector.concern_text, inspector.action_text):
+            self.spelling.attach(editor)
+        for delegate in self.window.delegates.values():
+            if isinstance(delegate, TextDelegate):
+                delegate.editor_created.connect(self.spelling.attach)
+
+
+def install_validation(window: MainWindow, spelling: SpellChecker | None = None) -> ValidationUi:
+    return ValidationUi(window, spelling)
+
+
+def _problems_dock(window: MainWindow, panel: ProblemsPanel) -> QDockWidget:
+    dock = QDockWidget("Problems", window)
+    dock.setObjectName("problems")
+    dock.setAccessibleName("Problems")
+    dock.setWidget(panel)
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    window.menus["view"].addAction(dock.toggleViewAction())
+    return dock
+
+
+def _problem_label(finding: Finding, parent: QWidget) -> QLabel:
+    word = "Error" if finding.severity is Severity.ERROR else "Warning"
+    label = QLabel(f"<b>{word}</b> ({_escape(describe_place(finding))}): {_escape(finding.message)}", parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setToolTip(f"{RULES[finding.rule].title}. Why it matters: {finding.why}")
+    label.setAccessibleName(f"{word}: {finding.message}")
+    return label
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
