@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -156,6 +156,12 @@ class FileController(QObject):
         self.autosaver.close()
         self.settings.set_window_layout(self.window.saveGeometry(), self.window.saveState())
         return True
+
+    def shut_down(self) -> None:
+        """The application is ending without the window closing (log-off, app.quit()): keep
+        any recovery copy for next time, but let go of the lock and finish writing."""
+        self._let_go_of_file()
+        self.autosaver.close()
 
     def maybe_save(self) -> bool:
         """Ask about unsaved changes. False means the user cancelled."""
@@ -399,6 +405,9 @@ def install_file_handling(
     menu = menus.get("file") if isinstance(menus, dict) else None
     controller.fill_menu(menu if isinstance(menu, QMenu) else window.menuBar().addMenu("&File"))
     controller.status.connect(lambda text: window.statusBar().showMessage(text, 8000))
+    application = QCoreApplication.instance()
+    if application is not None:
+        application.aboutToQuit.connect(controller.shut_down)
     geometry, state = settings.window_geometry(), settings.window_state()
     if geometry is not None:
         window.restoreGeometry(geometry)
