@@ -64,6 +64,7 @@ def test_save_then_load_is_lossless(tmp_path: Path, plan: Plan) -> None:
     assert plan_to_bytes(loaded) == path.read_bytes()
 
 
+@settings(deadline=None)
 @given(plans())
 def test_bytes_round_trip(plan: Plan) -> None:
     assert plan_from_bytes(plan_to_bytes(plan)) == plan

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
@@ -196,11 +196,13 @@ def test_of_kind_refuses_kinds_that_need_more() -> None:
 # Properties ------------------------------------------------------------------------------
 
 
+@settings(deadline=None)
 @given(target_dates())
 def test_parse_of_format_gives_back_the_same_target(target: TargetDate) -> None:
     assert TargetDate.parse(target.format()) == target
 
 
+@settings(deadline=None)
 @given(st.text())
 @example("\x00Dec 2026")
 @example("31/02/2027")
@@ -213,6 +215,7 @@ def test_parse_never_raises(typed: str) -> None:
     assert (reason is None) == target.is_recognised
 
 
+@settings(deadline=None)
 @given(st.text())
 def test_unrecognised_text_is_kept_word_for_word(typed: str) -> None:
     target = TargetDate.parse(typed)
@@ -221,6 +224,7 @@ def test_unrecognised_text_is_kept_word_for_word(typed: str) -> None:
         assert target.format() == typed
 
 
+@settings(deadline=None)
 @given(st.dates(dt.date(1900, 1, 1), dt.date(2200, 12, 31)))
 def test_every_date_in_every_written_form_parses(day: dt.date) -> None:
     month = format_long_date(day).split()[1]
@@ -237,6 +241,7 @@ def test_every_date_in_every_written_form_parses(day: dt.date) -> None:
     assert TargetDate.parse(f"{day.month}/{day.year}") == TargetDate.of_month(day.year, day.month)
 
 
+@settings(deadline=None)
 @given(target_dates())
 def test_json_round_trip(target: TargetDate) -> None:
     assert TargetDate.model_validate_json(target.model_dump_json()) == target

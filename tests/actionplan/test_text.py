@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from lxml import etree
 
 from actionplan.model import Action, Concern, PlanDetails
@@ -79,6 +79,7 @@ def test_model_fields_are_cleaned_on_the_way_in() -> None:
 # Properties ------------------------------------------------------------------------------
 
 
+@settings(deadline=None)
 @given(pasted_text())
 def test_no_control_characters_survive_but_newline_and_tab(pasted: str) -> None:
     cleaned = clean_text(pasted)
@@ -86,12 +87,14 @@ def test_no_control_characters_survive_but_newline_and_tab(pasted: str) -> None:
         assert unicodedata.category(char) not in ("Cc", "Cs") or char in "\n\t"
 
 
+@settings(deadline=None)
 @given(pasted_text())
 def test_vertical_tab_becomes_a_newline(pasted: str) -> None:
     assert clean_text(pasted + "\x0b") == clean_text(pasted) + "\n"
     assert clean_text("a\x0bb") == "a\nb"
 
 
+@settings(deadline=None)
 @given(typed_text())
 def test_typed_text_is_unchanged(typed: str) -> None:
     visible = typed.translate({ord(c): None for c in _DROPPED | {"\u00a0", "\u2007", "\u202f"}})
@@ -99,6 +102,7 @@ def test_typed_text_is_unchanged(typed: str) -> None:
     assert clean_text(visible) == visible
 
 
+@settings(deadline=None)
 @given(pasted_text())
 def test_visible_characters_are_kept_in_order(pasted: str) -> None:
     visible = [
@@ -111,6 +115,7 @@ def test_visible_characters_are_kept_in_order(pasted: str) -> None:
     assert kept == visible
 
 
+@settings(deadline=None)
 @given(pasted_text())
 def test_clean_up_is_idempotent(pasted: str) -> None:
     once = clean_text(pasted)
@@ -121,6 +126,7 @@ def test_clean_up_is_idempotent(pasted: str) -> None:
     assert "\t" not in line
 
 
+@settings(deadline=None)
 @given(pasted_text())
 def test_output_is_valid_xml_and_utf8(pasted: str) -> None:
     cleaned = clean_text(pasted)
