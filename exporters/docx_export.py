@@ -75,6 +75,8 @@ def open_template(template: Path | None) -> Document:
     name = path.name
     if template is not None and path.suffix.lower() in (".dotx", ".dot", ".doc", ".dotm"):
         raise TemplateError(f"“{name}” is not a .docx file. Open it in Word and save it as a Word Document (.docx).")
+    if not path.exists():
+        raise TemplateError(f"The Word template “{name}” could not be found.")
     try:
         return docx.Document(str(path))
     except FileNotFoundError:

@@ -1,0 +1,229 @@
+"""Writing the output safely, the template builder, and an organisation's own template."""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from exporters import files
+from exporters.docx_export import DEFAULT_TEMPLATE, export_docx
+from exporters.errors import ExportError, TemplateError
+from exporters.options import ExportOptions
+from exporters.plan_layout import format_date_range
+from exporters.selfcheck import check_docx
+from tests.exporters.readback import all_parts, plan_with_both_sections
+
+ROOT = Path(__file__).resolve().parents[2]
+SCHEMA_CHECK = Path("/work/shared/tools/check-docx-schema")
+
+
+# Writing the output ---------------------------------------------------------------------------
+
+
+def test_a_file_open_in_word_is_reported_and_left_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "plan.docx"
+    path.write_bytes(b"the earlier export")
+
+    def locked(source: object, target: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")  # what Windows says while Word has it open
+
+    monkeypatch.setattr(files.os, "replace", locked)
+    with pytest.raises(ExportError) as raised:
+        export_docx(plan_with_both_sections(), path)
+    assert "open in Word" in raised.value.message
+    assert path.read_bytes() == b"the earlier export"
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.docx"]  # no temporary file left behind
+
+
+def test_a_full_disk_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def full(descriptor: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(files.os, "fsync", full)
+    with pytest.raises(ExportError) as raised:
+        export_docx(plan_with_both_sections(), tmp_path / "plan.docx")
+    assert "not enough space" in raised.value.message
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_read_only_folder_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refused(*args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(files.tempfile, "mkstemp", refused)
+    with pytest.raises(ExportError) as raised:
+        export_docx(plan_with_both_sections(), tmp_path / "plan.docx")
+    assert "You cannot save files in the folder" in raised.value.message
+
+
+@pytest.mark.skipif(os.name == "nt" or os.geteuid() == 0, reason="root and Windows ignore folder permissions")
+def test_a_really_read_only_folder_is_reported(tmp_path: Path) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(ExportError) as raised:
+            export_docx(plan_with_both_sections(), folder / "plan.docx")
+    finally:
+        folder.chmod(0o700)
+    assert "You cannot save files in the folder" in raised.value.message
+
+
+def test_a_folder_is_not_a_file_name(tmp_path: Path) -> None:
+    (tmp_path / "plan.docx").mkdir()
+    with pytest.raises(ExportError) as raised:
+        export_docx(plan_with_both_sections(), tmp_path / "plan.docx")
+    assert "is a folder" in raised.value.message
+
+
+# Dates ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "words"),
+    [
+        (dt.date(2026, 2, 23), dt.date(2026, 3, 5), "23 February to 5 March 2026"),
+        (dt.date(2020, 3, 2), dt.date(2020, 3, 6), "2 to 6 March 2020"),
+        (dt.date(2025, 12, 29), dt.date(2026, 1, 9), "29 December 2025 to 9 January 2026"),
+        (dt.date(2026, 3, 5), dt.date(2026, 3, 5), "5 March 2026"),
+        (dt.date(2026, 3, 5), None, "5 March 2026"),
+        (None, None, "not set"),
+    ],
+)
+def test_inspection_dates_are_written_in_govuk_style(start: dt.date | None, end: dt.date | None, words: str) -> None:
+    assert format_date_range(start, end) == words
+
+
+# The template ---------------------------------------------------------------------------------
+
+
+def test_the_template_is_rebuilt_exactly_by_its_script(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "resources"))
+    try:
+        import build_template
+    finally:
+        sys.path.remove(str(ROOT / "resources"))
+    committed = all_parts(DEFAULT_TEMPLATE)
+    rebuilt = all_parts(build_template.build(tmp_path / "template.docx"))
+    assert set(committed) == set(rebuilt)
+    for name in committed:
+        if name != "docProps/core.xml":  # holds the build time
+            assert committed[name] == rebuilt[name], name
+
+
+def test_the_template_has_the_govuk_basics() -> None:
+    document = docx.Document(str(DEFAULT_TEMPLATE))
+    section = document.sections[0]
+    assert section.orientation == WD_ORIENT.LANDSCAPE
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (297, 210)
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    fonts = defaults.find(f".//{qn('w:rFonts')}")
+    assert fonts.get(qn("w:ascii")) == "Arial"
+    assert defaults.find(f".//{qn('w:sz')}").get(qn("w:val")) == "24"
+    assert defaults.find(f".//{qn('w:lang')}").get(qn("w:val")) == "en-GB"
+    names = {style.name for style in document.styles}
+    assert {"Heading 1", "Heading 2", "List Bullet", "Action plan table"} <= names
+    for style in document.styles:
+        size = getattr(getattr(style, "font", None), "size", None)
+        assert size is None or size >= Pt(12), style.name
+    for name, data in all_parts(DEFAULT_TEMPLATE).items():
+        assert b"python-docx" not in data.lower(), name
+        assert b"2013" not in data, name
+
+
+@pytest.mark.skipif(not SCHEMA_CHECK.exists(), reason="the OOXML schema checker is not on this machine")
+def test_the_template_is_valid_against_the_ooxml_schemas() -> None:
+    result = subprocess.run([sys.executable, str(SCHEMA_CHECK), str(DEFAULT_TEMPLATE)], capture_output=True,
+                            text=True)
+    assert result.returncode == 0, result.stdout
+
+
+# An organisation's own template ---------------------------------------------------------------
+
+
+def make_organisation_template(path: Path) -> Path:
+    """An A4 portrait template with its own Normal font and a header, and none of our styles."""
+    package = {}
+    with zipfile.ZipFile(DEFAULT_TEMPLATE) as ours:
+        package = {name: ours.read(name) for name in ours.namelist()}
+    styles = package["word/styles.xml"].decode()
+    start = styles.index('<w:style w:type="paragraph" w:styleId="Heading1">')
+    end = styles.index("</w:styles>")
+    styles = styles[:start] + styles[end:]  # drop headings, lists and the table style
+    package["word/styles.xml"] = styles.replace('w:ascii="Arial"', 'w:ascii="Verdana"').encode()
+    del package["word/numbering.xml"]
+    package["[Content_Types].xml"] = package["[Content_Types].xml"].replace(
+        b'<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+        b'wordprocessingml.numbering+xml"/>', b"")
+    package["word/_rels/document.xml.rels"] = package["word/_rels/document.xml.rels"].replace(
+        b'<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        b'numbering" Target="numbering.xml"/>', b"")
+    with zipfile.ZipFile(path, "w") as theirs:
+        for name, data in package.items():
+            theirs.writestr(name, data)
+    document = docx.Document(str(path))
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.header.is_linked_to_previous = False
+    section.header.paragraphs[0].text = "Our organisation"
+    document.save(str(path))
+    return path
+
+
+def test_an_organisations_template_gives_its_page_set_up_header_and_fonts(tmp_path: Path) -> None:
+    template = make_organisation_template(tmp_path / "brand.docx")
+    plan = plan_with_both_sections()
+    plan.concerns[0].actions[0].owner = ""
+    export_docx(plan, tmp_path / "plan.docx", ExportOptions(template=template, draft=True))
+    document = docx.Document(str(tmp_path / "plan.docx"))
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    header = [p.text for p in section.header.paragraphs]
+    assert header[0].startswith("DRAFT")
+    assert "Our organisation" in header
+    fonts = document.styles.element.find(qn("w:docDefaults")).find(f".//{qn('w:rFonts')}")
+    assert fonts.get(qn("w:ascii")) == "Verdana"
+    widths = [int(c.get(qn("w:w"))) for c in document.tables[0]._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert sum(widths) * 635 == section.page_width - section.left_margin - section.right_margin
+    # The styles it lacked were copied in, with bullets that still work.
+    bullets = [p for p in document.tables[0].rows[3].cells[2].paragraphs if p.style.name == "List Bullet"]
+    assert len(bullets) == 2
+    num_id = bullets[0]._p.pPr.numPr.numId.val
+    assert any(num.numId == num_id for num in document.part.numbering_part.element.num_lst)
+    assert check_docx(tmp_path / "plan.docx").passed
+
+
+@pytest.mark.skipif(not SCHEMA_CHECK.exists(), reason="the OOXML schema checker is not on this machine")
+def test_an_export_on_an_organisations_template_is_valid(tmp_path: Path) -> None:
+    template = make_organisation_template(tmp_path / "brand.docx")
+    export_docx(plan_with_both_sections(), tmp_path / "plan.docx", ExportOptions(template=template))
+    result = subprocess.run([sys.executable, str(SCHEMA_CHECK), str(tmp_path / "plan.docx")],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.parametrize(("name", "content", "reason"), [
+    ("brand.docx", b"not a zip", "is not a Word document"),
+    ("brand.dotx", b"", "save it as a Word Document"),
+    ("missing.docx", None, "could not be found"),
+])
+def test_an_unusable_template_is_explained(tmp_path: Path, name: str, content: bytes | None, reason: str) -> None:
+    template = tmp_path / name
+    if content is not None:
+        template.write_bytes(content)
+    with pytest.raises(TemplateError) as raised:
+        export_docx(plan_with_both_sections(), tmp_path / "plan.docx", ExportOptions(template=template))
+    assert reason in raised.value.message
+    assert not (tmp_path / "plan.docx").exists()
