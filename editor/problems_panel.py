@@ -185,6 +185,7 @@ class ProblemsPanel(QWidget):
         for rule in RULES.values():
             self.rule_filter.addItem(rule.title, rule.id)
         self.show_dismissed = QCheckBox("Show &dismissed", self)
+        self.show_dismissed.setAccessibleName("Show dismissed warnings")
         for control in (self.severity_filter, self.rule_filter):
             control.currentIndexChanged.connect(lambda _i: self.refresh())
             row.addWidget(control)
@@ -199,8 +200,10 @@ class ProblemsPanel(QWidget):
         self.summary.setAccessibleName("Problems shown")
         self.dismiss_button = QPushButton("D&ismiss warning…", self)
         self.dismiss_button.setToolTip("Hide this warning on this item; the reason is saved in the plan")
+        self.dismiss_button.setAccessibleName("Dismiss warning")
         self.dismiss_button.clicked.connect(self.dismiss_current)
         self.restore_button = QPushButton("&Restore warning", self)
+        self.restore_button.setAccessibleName("Restore warning")
         self.restore_button.clicked.connect(self.restore_current)
         row.addWidget(self.summary, 1)
         row.addWidget(self.dismiss_button)
