@@ -223,7 +223,8 @@ class PlanBuilder:
         last = self._actions[-1]
         text = last.text
         for paragraph in paragraphs:
-            text = continue_text(text, paragraph)
+            # Lined up beside a blank owner, a paragraph is the same action's next paragraph.
+            text = continue_text(text, paragraph) if cut_by_page_break else f"{text}\n{paragraph}"
         last.text = text
         if cut_by_page_break:
                 self.report.add(NoteKind.GUESSED, where, f"No owner or date of its own, so it was read as the rest "

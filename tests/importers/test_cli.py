@@ -1,0 +1,70 @@
+"""``python main.py import IN.docx -o OUT.actionplan`` through the real entry point."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from actionplan.storage import load_plan
+from tests.fixtures import build_docx_fixtures as fixtures
+from tests.importers.conftest import plan_content
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.timeout(60)
+
+
+def run_main(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,
+                          cwd=ROOT, check=False, timeout=50)
+
+
+def test_import_writes_the_plan_and_reports_on_standard_error(tmp_path: Path, fixture_documents: dict) -> None:
+    source, fixture = fixture_documents["stoke-heath-2026-stacked"]
+    output = tmp_path / "stoke-heath.actionplan"
+    done = run_main("import", str(source), "-o", str(output))
+    assert done.returncode == 0
+    assert done.stdout == ""
+    assert done.stderr.splitlines()[0] == (
+        "Imported 12 concerns and 46 actions from stoke-heath-2026-stacked.docx. Check 1 warning, 1 guess."
+    )
+    assert "Warning: Table 1, row 10: Concern 7 has no text." in done.stderr
+    assert plan_content(load_plan(output)) == plan_content(fixture.plan)
+    assert "PySide6" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"plain text", "Error: plan.docx is not a Word document (.docx)."),
+        (b"PK\x03\x04broken", "Error: plan.docx is damaged"),
+    ],
+)
+def test_bad_file_exits_2_with_one_line(tmp_path: Path, content: bytes, reason: str) -> None:
+    source = tmp_path / "plan.docx"
+    source.write_bytes(content)
+    output = tmp_path / "out.actionplan"
+    done = run_main("import", str(source), "-o", str(output))
+    assert done.returncode == 2
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert done.stderr.startswith(reason)
+    assert not output.exists()
+
+
+def test_wrong_output_suffix(tmp_path: Path) -> None:
+    plan = fixtures.load_plan(fixtures.EXAMPLE_PLANS["east-sutton-park-2024"])
+    source = fixtures.build(plan, fixtures.Layout(), tmp_path / "plan.docx")
+    done = run_main("import", str(source), "-o", str(tmp_path / "plan.json"))
+    assert done.returncode == 2
+    assert done.stderr.strip() == "Error: The output file must end in .actionplan: plan.json"
+
+
+def test_unwritable_output_exits_2(tmp_path: Path) -> None:
+    plan = fixtures.load_plan(fixtures.EXAMPLE_PLANS["east-sutton-park-2024"])
+    source = fixtures.build(plan, fixtures.Layout(), tmp_path / "plan.docx")
+    done = run_main("import", str(source), "-o", str(tmp_path / "missing" / "plan.actionplan"))
+    assert done.returncode == 2
+    assert done.stderr.startswith("Error: ")
+    assert len(done.stderr.strip().splitlines()) == 1
