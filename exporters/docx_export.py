@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.document import Document
@@ -51,10 +52,10 @@ def docx_bytes(plan: Plan, options: ExportOptions, *, error_count: int = 0) -> b
     document = open_template(options.template)
     template_styles.ensure_styles(document)
     page = page_of(document, template_styles.bullet_num_id(document))
-    replace_body(document, body_xml(plan, options, page))
     if options.draft:
         template_styles.add_draft_header(document, draft_notice(error_count))
     set_properties(document, plan, draft=options.draft)
+    replace_body(document, body_xml(plan, options, page))
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -99,15 +100,36 @@ def page_of(document: Document, bullet_num_id: str | None = None) -> Page:
     return Page(int(width) // emu_per_twip, int(height) // emu_per_twip, bullet_num_id)
 
 
+BODY_MARKER = "actionplan-body"
+
+
 def replace_body(document: Document, content: str) -> None:
-    """Remove the template's own body text, keeping its final page set-up, and add ``content``."""
-    body = document.element.body
+    """Replace the template's body text with ``content``, keeping its final page set-up.
+
+    Call this last: the document part gets a new root element. Moving a parsed fragment into
+    the template's tree costs time that grows faster than the plan, so the whole part is
+    written as text and parsed once.
+    """
+    root = document.element
+    body = root.body
     section = body.find(qn("w:sectPr"))
     for child in list(body):
         if child is not section:
             body.remove(child)
-    fragment = parse_xml(wordml.body_fragment(content))
-    for child in list(fragment):
+    if root.nsmap.get("w") != wordml.W_NS:  # a template written with an unusual prefix
+        _append_parsed(body, section, content)
+        return
+    marker = etree.Comment(BODY_MARKER)
+    if section is not None:
+        section.addprevious(marker)
+    else:
+        body.append(marker)
+    text = etree.tostring(root, encoding="unicode")
+    document.part._element = parse_xml(text.replace(f"<!--{BODY_MARKER}-->", content, 1))
+
+
+def _append_parsed(body: Any, section: Any, content: str) -> None:
+    for child in list(parse_xml(wordml.body_fragment(content))):
         if section is not None:
             section.addprevious(child)
         else:
