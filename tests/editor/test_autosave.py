@@ -70,7 +70,8 @@ def test_copy_written_once_typing_pauses_and_never_over_the_users_file(
     qtbot.wait(PAUSE_MS // 2)
     assert store.entries(include_live=True) == []
     qtbot.waitUntil(lambda: copy_text(store) == "Start visits on time every day.", timeout=3000)
-    assert time.monotonic() - started >= PAUSE_MS / 1000
+    # A coarse Qt timer may fire up to 5% early.
+    assert time.monotonic() - started >= 0.95 * PAUSE_MS / 1000
     entry = store.entries(include_live=True)[0]
     assert entry.source_path == saved_file
     assert entry.display_name == "plan.actionplan"
