@@ -435,7 +435,9 @@ def _finding_data(findings: list[Finding], role: int) -> Any:
     if role == Qt.ItemDataRole.BackgroundRole:
         return QBrush(_ERROR_TINT if has_error else _WARNING_TINT)
     if role == Qt.ItemDataRole.ToolTipRole:
-        return "\n".join(f"{f.severity.value.capitalize()}: {f.message}" for f in findings)
+        # "Why it matters" comes from the rule (empty for hand-made findings).
+        return "\n".join(f"{f.severity.value.capitalize()}: {f.message}" + (f" Why it matters: {f.why}" if f.why else "")
+                         for f in findings)
     return _icon(has_error)
 
 
