@@ -92,7 +92,8 @@ _AVOID: tuple[tuple[str, str, str], ...] = (
     (r"driv(?:e|es|ing)(?!\s+(?:a|the)?\s*(?:car|vehicle|van|bus)s?\b)", "drive", "say what you are doing"),
     (r"empower(?:s|ed|ing)?", "empower", "allow or give permission"),
     (r"facilitat(?:e|es|ed|ing)", "facilitate", "say what you are doing: run, help or arrange"),
-    (r"focus(?:s?ed|s?ing|es)?", "focus", "concentrate on or work on"),
+    # The verb only: "a clear focus on" is a plain noun.
+    (r"focus(?:s?ed|s?ing|es)|(?<=to )focus|(?<=will )focus", "focus", "concentrate on or work on"),
     (r"foster(?:s|ed|ing)?", "foster", "encourage or help"),
     (r"incentivi[sz](?:e|es|ed|ing)", "incentivise", "encourage or reward"),
     (r"initiat(?:e|es|ed|ing)", "initiate", "start"),
@@ -123,6 +124,9 @@ _AVOID_STEMS = (
 )
 
 
+_SERVICES = re.compile(
+    r"\b(?:training|sessions?|courses?|services?|programmes?|lessons?|classes|workshops?|meals?|post|"
+    r"parcels?|letters?|mail|inductions?|interventions?)\b", re.IGNORECASE)
 _STARTS_HERE = re.compile(r"(?:^|[.!?:]\s+|\n\s*(?:[-–—•*]\s*)?|^\s*[-–—•*]\s*)$")
 
 
@@ -130,12 +134,13 @@ def words_to_avoid(text: str) -> list[tuple[str, str]]:
     """(the word as shown, a plain alternative) for each listed word in ``text``, once each."""
     found: dict[str, str] = {}
     lowered = text.lower()
-    for pattern, stem, (_, word, alternative) in zip(_AVOID_PATTERNS, _AVOID_STEMS, _AVOID, strict=True):
-        if stem not in lowered:
-            continue
-        for match in pattern.finditer(text):
-            # A capital inside a sentence marks a name: "Incentivised Substance Free Living".
+    for index in [i for i, stem in enumerate(_AVOID_STEMS) if stem in lowered]:
+        _, word, alternative = _AVOID[index]
+        for match in _AVOID_PATTERNS[index].finditer(text):
             start = match.start()
+            if word == "deliver" and _SERVICES.search(text, max(0, start - 60), match.end() + 40):
+                continue  # GOV.UK: services, training and post are delivered; improvements are not
+            # A capital inside a sentence marks a name: "Incentivised Substance Free Living".
             if not text[start].isupper() or _STARTS_HERE.search(text[max(0, start - 4): start]):
                 found.setdefault(word, alternative)
                 break

@@ -219,3 +219,14 @@ def test_errors_and_warnings_have_the_right_severity() -> None:
     plan = make_plan(action={"owner": "", "target": "Ongoing"})
     severities = {f.rule: f.severity for f in validate(plan)}
     assert severities == {"owner-missing": Severity.ERROR, "target-ongoing-only": Severity.WARNING}
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Staff will focus on searching cells each week.", True),
+    ("A weekly meeting focusing on gaps in searching.", True),
+    ("A clear focus on searching, checked each week.", False),
+    ("We will deliver improvements each month.", True),
+    ("Training sessions will be delivered to all staff each month.", False),
+])
+def test_words_to_avoid_in_context(text: str, flagged: bool) -> None:
+    assert bool(findings_of(make_plan(action={"text": text}), "style-words-to-avoid")) is flagged
