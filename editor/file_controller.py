@@ -63,7 +63,7 @@ class FileController(QObject):
         self.actions = self._make_actions()
         self._events = WindowEvents(window, self.open_plan, self.may_close)
         self._connect()
-        self._update_state()
+        self.refresh_state()
 
     # Menu ---------------------------------------------------------------------------------
 
@@ -106,15 +106,15 @@ class FileController(QObject):
 
     def _connect(self) -> None:
         self.recent_menu.chosen.connect(self.open_plan)
-        self.document.modified_changed.connect(lambda _modified: self._update_state())
-        self.document.path_changed.connect(self._update_state)
-        self.document.read_only_changed.connect(lambda _read_only: self._update_state())
+        self.document.modified_changed.connect(lambda _modified: self.refresh_state())
+        self.document.path_changed.connect(self.refresh_state)
+        self.document.read_only_changed.connect(lambda _read_only: self.refresh_state())
         self.autosaver.problem.connect(self.status.emit)
         self.lock.lost.connect(self._on_lock_lost)
         self.lock.unwritten.connect(self.status.emit)
         self.watcher.changed.connect(self._on_outside_change)
 
-    def _update_state(self) -> None:
+    def refresh_state(self) -> None:
         # The window writes its own title (name, [*] and "read-only"); the banner and the
         # Revert action are ours.
         document = self.document
@@ -195,7 +195,7 @@ class FileController(QObject):
     def _after_open(self, path: Path, outcome: LockOutcome) -> None:
         self.document.set_read_only(outcome is LockOutcome.READ_ONLY)
         self.banner.show_for(self.lock.holder)
-        self._update_state()
+        self.refresh_state()
         self.watcher.watch(path)
         self.settings.add_recent_file(path)
         self.settings.set_last_folder("open", path.parent)
@@ -241,7 +241,7 @@ class FileController(QObject):
             return False
         self.document.set_read_only(False)
         self.lock.holder = None
-        self._update_state()
+        self.refresh_state()
         return True
 
     def _write(self, path: Path) -> bool:
@@ -326,7 +326,7 @@ class FileController(QObject):
         self.lock.holder = info
         self.document.set_read_only(True)
         self.banner.show_for(info, taken_over=True)
-        self._update_state()
+        self.refresh_state()
 
     # Start-up: recovered work and the command line ----------------------------------------
 
@@ -370,7 +370,7 @@ class FileController(QObject):
         self.banner.show_for(self.lock.holder)
         if source is not None:
             self.watcher.watch(source)
-        self._update_state()
+        self.refresh_state()
         self.status.emit(f"Restored your work on “{entry.display_name}”. Save it to keep it.")
         return True
 
@@ -413,4 +413,6 @@ def install_file_handling(
         window.restoreGeometry(geometry)
     if state is not None:
         window.restoreState(state)
+    # A saved layout may show the read-only banner from last time: match this plan instead.
+    controller.refresh_state()
     return controller

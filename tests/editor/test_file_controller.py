@@ -300,3 +300,13 @@ def test_window_layout_is_kept_for_next_time(host: Host) -> None:
     geometry = host.window.saveGeometry()
     assert host.window.close()
     assert AppSettings().window_geometry() == geometry
+
+
+def test_a_layout_saved_while_read_only_does_not_bring_the_banner_back(qtbot: QtBot, host: Host) -> None:
+    host.files.banner_bar.setVisible(True)
+    host.settings.set_window_layout(host.window.saveGeometry(), host.window.saveState())
+    again = make_host(qtbot)
+    try:
+        assert again.files.banner_bar.isHidden()
+    finally:
+        close_quietly(again)
