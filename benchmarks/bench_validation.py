@@ -71,4 +71,44 @@ def benchmarks() -> list[Benchmark]:
             name=f"re-validate after one keystroke in an owner ({SIZE:,} actions)",
             target="under 5 ms", limit_seconds=0.005, setup=owner.setup, run=owner.keystroke, repeat=200,
         ),
+        *editor_benchmarks(),
     ]
+
+
+class _EditorTyping:
+    """A keystroke in the editor: the undo command, the adapter's update and the problems list."""
+
+    def setup(self) -> None:
+        import os
+
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtWidgets import QApplication
+
+        from editor.document import PlanDocument
+        from editor.problems_panel import ProblemsPanel
+        from editor.validation_adapter import ValidationAdapter
+
+        self.app = QApplication.instance() or QApplication([])
+        self.document = PlanDocument(make_plan(SIZE))
+        self.adapter = ValidationAdapter(self.document)
+        self.panel = ProblemsPanel(self.adapter, lambda *_: None)
+        concern = self.document.plan.concerns[len(self.document.plan.concerns) // 2]
+        self.concern_id, self.action = concern.id, concern.actions[0]
+        self.typed = 0
+
+    def keystroke(self) -> None:
+        from editor.commands import FieldRef, SetField
+
+        self.typed += 1
+        ref = FieldRef(self.concern_id, self.action.id, "text")
+        self.document.undo_stack.push(SetField(self.document, ref, self.action.text + "x", merge_key="typing"))
+        self.panel.refresh()  # what the panel's timer does after a burst of typing
+
+
+def editor_benchmarks() -> list[Benchmark]:
+    typing = _EditorTyping()
+    return [Benchmark(
+        name=f"editor: keystroke to updated findings and problems list ({SIZE:,} actions)",
+        target="under 16 ms (one frame)", limit_seconds=0.016, setup=typing.setup, run=typing.keystroke,
+        repeat=50,
+    )]

@@ -14,6 +14,11 @@ from actionplan.spelling import SpellChecker
 from actionplan.validation import Counts, Finding, PlanValidator
 from editor.document import PlanDocument
 
+SPELLING_RULE_LIMIT = 1_000
+"""Up to this many actions the problems panel lists spelling too (checked once on opening,
+then only the edited text). Bigger plans keep the underlines in the editors, which check
+only the text on screen, so that opening stays quick."""
+
 
 class ValidationAdapter(QObject):
     """The findings of ``document.plan``; also the table model's findings source."""
@@ -30,7 +35,8 @@ class ValidationAdapter(QObject):
         document.plan_replaced.connect(self._on_plan_replaced)
 
     def _usable_spelling(self) -> SpellChecker | None:
-        return self.spelling if self.spelling.available else None
+        small = self.document.plan.action_count <= SPELLING_RULE_LIMIT
+        return self.spelling if self.spelling.available and small else None
 
     # Following the document ------------------------------------------------------------------
 
@@ -43,6 +49,7 @@ class ValidationAdapter(QObject):
 
     def _on_plan_replaced(self) -> None:
         self.spelling.set_plan_words(self.document.plan.word_list)
+        self.validator.spelling = self._usable_spelling()
         self.validator.reset(self.document.plan)
         self.findings_changed.emit()
 

@@ -43,9 +43,13 @@ class _Store:
         self.groups: dict[str, dict[str, list[Finding]]] = {group: {} for group in _GROUPS}
         self.errors = 0
         self.warnings = 0
+        self.version = 0
+        """Goes up whenever a finding changes, so readers can keep what they built."""
 
     def put(self, group: str, item_id: str, findings: list[Finding]) -> None:
         old = self.groups[group].pop(item_id, None)
+        if (old or []) != findings:
+            self.version += 1
         if old:
             self._count(old, -1)
         if findings:
@@ -94,6 +98,7 @@ class PlanValidator:
         """Check ``plan`` from scratch (a plan was opened or replaced)."""
         self.plan = plan
         self._store = _Store()
+        self._in_order: tuple[int, list[Finding]] | None = None
         self._summaries: dict[tuple[str, str], TextSummary] = {}
         self._submitted: dt.date | None = plan.details.submitted
         self._index()
@@ -167,7 +172,9 @@ class PlanValidator:
 
     def findings(self, include_dismissed: bool = False) -> list[Finding]:
         """Every finding in plan order: details, then each concern and its actions."""
-        found = list(self._all_in_order())
+        if self._in_order is None or self._in_order[0] != self._store.version:
+            self._in_order = (self._store.version, list(self._all_in_order()))
+        found = list(self._in_order[1])
         if include_dismissed:
             return found
         hidden = dismissed_keys(self.plan)
@@ -235,6 +242,7 @@ class PlanValidator:
 
     def _relocate(self) -> None:
         # Rec Nos and action numbers shift when concerns move; findings carry them for display.
+        self._store.version += 1  # and the plan order of findings changes
         for group in self._store.groups.values():
             for item_id, findings in group.items():
                 group[item_id] = [replace(f, location=self.location(item_id, f.location.field)) for f in findings]
