@@ -210,6 +210,7 @@ class FileController(QObject):
     def _let_go_of_file(self) -> None:
         self.watcher.stop()
         self.lock.release()
+        self.lock.holder = None
         self.document.set_read_only(False)
 
     def _folder_for_open(self) -> Path | None:
@@ -230,11 +231,8 @@ class FileController(QObject):
         if chosen is None:
             return False
         chosen = chosen.absolute()
-        if chosen != self.document.path or self.document.read_only:
-            outcome = self.lock.claim(chosen)
-            if outcome is not LockOutcome.EDITABLE:
-                self._restore_lock_on_current()
-                return False
+        if (chosen != self.document.path or self.document.read_only) and not self.lock.claim_for_saving(chosen):
+            return False
         if not self._write(chosen):
             if chosen != self.document.path:
                 self._restore_lock_on_current()
@@ -262,9 +260,12 @@ class FileController(QObject):
         return True
 
     def _restore_lock_on_current(self) -> None:
+        """Save As failed: hold the lock of the plan still open, not of the file not written."""
         current = self.document.path
         if current is not None and not self.document.read_only:
             self.lock.claim(current)
+        else:
+            self.lock.release()
 
     def _suggested_path(self) -> Path:
         if self.document.path is not None:

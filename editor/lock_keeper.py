@@ -47,10 +47,24 @@ class LockKeeper(QObject):
     def claim(self, path: Path) -> LockOutcome:
         """Lock ``path`` for editing, asking the user if someone else has it open."""
         self.release()
+        self.holder = None
         try:
             return self._hold(PlanLock.acquire(path, self.user_name))
         except PlanLocked as locked:
             return self._ask(path, locked.info)
+
+    def claim_for_saving(self, path: Path) -> bool:
+        """Lock a file that is about to be saved over (Save As). If someone else has it open,
+        ask before replacing their plan. The old lock is let go only once the new one is held."""
+        try:
+            lock = PlanLock.acquire(path, self.user_name)
+        except PlanLocked as locked:
+            if not self._prompter.confirm_replace_locked(path.name, locked.info):
+                return False
+            lock = PlanLock.acquire(path, self.user_name, take_over=True)
+        self.release()
+        self._hold(lock)
+        return True
 
     def take_over(self, path: Path) -> LockOutcome:
         self.release()
@@ -74,7 +88,6 @@ class LockKeeper(QObject):
 
     def release(self) -> None:
         lock = self._forget()
-        self.holder = None
         if lock is not None:
             lock.release()
 

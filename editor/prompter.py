@@ -67,6 +67,9 @@ class Prompter(Protocol):
     def ask_restore(self, entries: Sequence[RecoveryEntry]) -> RestoreAnswer: ...
     def ask_locked(self, name: str, info: LockInfo) -> LockChoice: ...
     def ask_outside_change(self, name: str, modified: bool) -> OutsideChange: ...
+    def confirm_replace_locked(self, name: str, info: LockInfo) -> bool:
+        """Save As chose a plan someone else has open. True means save over it anyway."""
+        ...
 
 
 # Words shared by the dialogs and the read-only banner ---------------------------------------
@@ -112,6 +115,21 @@ def locked_box(parent: QWidget | None, name: str, info: LockInfo) -> QMessageBox
     box.addButton("Take over", QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(read_only)
+    box.setEscapeButton(cancel)
+    return box
+
+
+def replace_locked_box(parent: QWidget | None, name: str, info: LockInfo) -> QMessageBox:
+    box = _box(parent, "Plan in use", f"“{name}” is open in another editor.")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setInformativeText(
+        f"{describe_holder(info)}.\n\n"
+        "If you save over it, their changes may be lost when they save. To be safe, choose "
+        "another name."
+    )
+    box.addButton("Save over it", QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton("Choose another name", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
     return box
 
@@ -218,6 +236,11 @@ class QtPrompter:
         if role is QMessageBox.ButtonRole.DestructiveRole:
             return LockChoice.TAKE_OVER
         return LockChoice.CANCEL
+
+    def confirm_replace_locked(self, name: str, info: LockInfo) -> bool:
+        box = replace_locked_box(self._parent, name, info)
+        box.exec()
+        return box.buttonRole(box.clickedButton()) is QMessageBox.ButtonRole.DestructiveRole
 
     def ask_outside_change(self, name: str, modified: bool) -> OutsideChange:
         box = outside_change_box(self._parent, name, modified)

@@ -63,3 +63,6 @@ class ScriptedPrompter:
 
     def ask_outside_change(self, name: str, modified: bool) -> Any:
         return self._answer("ask_outside_change", name, modified)
+
+    def confirm_replace_locked(self, name: str, info: Any) -> Any:
+        return self._answer("confirm_replace_locked", name, info)

@@ -143,3 +143,50 @@ def test_refresh_keeps_the_heartbeat_fresh(host: Host, plan_file: Path) -> None:
     os.utime(lock_file, (old, old))
     host.files.lock.refresh()
     assert lock_file.stat().st_mtime > old + 60
+
+
+def test_save_as_over_a_plan_someone_has_open_asks_first(host: Host, plan_file: Path, tmp_path: Path) -> None:
+    host.files.open_plan(plan_file)
+    host.type_action_text("Mine")
+    theirs_file = write_plan(tmp_path / "theirs.actionplan")
+    theirs = someone_else_has(theirs_file)
+    before = theirs_file.read_bytes()
+    host.prompter.script("choose_save_path", theirs_file).script("confirm_replace_locked", False)
+    assert not host.files.save_as()
+    assert host.prompter.questions("confirm_replace_locked") == [("theirs.actionplan", theirs)]
+    assert theirs_file.read_bytes() == before
+    assert PlanLock.read(theirs_file) == theirs
+    # Our own plan is still open, still ours, still unsaved.
+    assert host.document.path == plan_file
+    mine = PlanLock.read(plan_file)
+    assert mine is not None
+    assert mine.pid == os.getpid()
+    assert host.document.is_modified()
+
+
+def test_save_as_over_a_plan_someone_has_open_when_the_user_insists(host: Host, plan_file: Path, tmp_path: Path) -> None:
+    host.files.open_plan(plan_file)
+    host.type_action_text("Mine")
+    theirs_file = write_plan(tmp_path / "theirs.actionplan")
+    someone_else_has(theirs_file)
+    host.prompter.script("choose_save_path", theirs_file).script("confirm_replace_locked", True)
+    assert host.files.save_as()
+    assert load_plan(theirs_file).concerns[0].actions[0].text == "Mine"
+    info = PlanLock.read(theirs_file)
+    assert info is not None
+    assert info.pid == os.getpid()
+    assert PlanLock.read(plan_file) is None
+
+
+def test_read_only_save_as_that_fails_keeps_the_banner_and_no_stray_lock(
+    host: Host, plan_file: Path, tmp_path: Path
+) -> None:
+    someone_else_has(plan_file)
+    host.prompter.script("ask_locked", LockChoice.READ_ONLY)
+    host.files.open_plan(plan_file)
+    missing_folder = tmp_path / "gone" / "copy.actionplan"
+    host.prompter.script("choose_save_path", missing_folder).script("offer_save_as", False)
+    assert not host.files.save_as()
+    assert host.document.read_only
+    assert "Sam Patel" in host.files.banner.label.text()
+    assert not host.files.lock.held

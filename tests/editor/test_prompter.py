@@ -117,6 +117,8 @@ def click_when_shown(text: str) -> None:
         ("ask_outside_change", ("plan.actionplan", True), "Reload", OutsideChange.RELOAD),
         ("offer_save_as", ("could not be saved",), "Save As…", True),
         ("confirm_revert", ("plan.actionplan",), "Revert", True),
+        ("confirm_replace_locked", ("plan.actionplan", LockInfo("Sam", "PC", 1, JUNE_AFTERNOON)), "Save over it", True),
+        ("confirm_replace_locked", ("plan.actionplan", LockInfo("Sam", "PC", 1, JUNE_AFTERNOON)), "Choose another name", False),
     ],
 )
 def test_each_button_gives_its_answer(qtbot: QtBot, method: str, arguments: tuple[object, ...], button: str, expected: object) -> None:
