@@ -73,7 +73,7 @@ class FileController(QObject):
         items: list[QAction | QMenu | None] = [
             self.actions["new"], self.actions["open"], self.recent_menu, None,
             self.actions["save"], self.actions["save_as"], self.actions["revert"], None,
-            self.actions["close"],
+            self.actions["user_name"], None, self.actions["close"],
         ]
         for item in items:
             if item is None:
@@ -102,6 +102,8 @@ class FileController(QObject):
             "save_as": action("Save &As…", keys.SaveAs, self.save_as, "Save the plan as a new file"),
             "revert": action("&Revert to Saved", None, self.revert, "Go back to the last saved version"),
             "close": action("&Close", keys.Close, self.close_plan, "Close this plan"),
+            "user_name": action("Your &Name…", None, self.change_user_name,
+                                "The name colleagues see when you have a plan open"),
         }
 
     def _connect(self) -> None:
@@ -274,6 +276,16 @@ class FileController(QObject):
         establishment = self.document.plan.details.establishment.strip()
         name = f"{establishment} action plan" if establishment else "Untitled plan"
         return folder / (name.replace("/", "-").replace("\\", "-") + FILE_SUFFIX)
+
+    def change_user_name(self) -> bool:
+        name = self.prompter.ask_user_name(self.settings.user_name())
+        if not name:
+            return False
+        self.settings.set_user_name(name)
+        self.lock.user_name = self.settings.user_name()
+        # The lock on the open plan keeps the old name until the plan is next opened.
+        self.status.emit(f"Colleagues will see you as “{self.lock.user_name}”.")
+        return True
 
     # Revert -------------------------------------------------------------------------------
 

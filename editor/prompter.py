@@ -13,7 +13,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from actionplan.storage import FILE_SUFFIX
 from actionplan.target_date import format_long_date
@@ -67,6 +67,9 @@ class Prompter(Protocol):
     def ask_restore(self, entries: Sequence[RecoveryEntry]) -> RestoreAnswer: ...
     def ask_locked(self, name: str, info: LockInfo) -> LockChoice: ...
     def ask_outside_change(self, name: str, modified: bool) -> OutsideChange: ...
+    def ask_user_name(self, current: str) -> str | None:
+        """The name colleagues see when this user has a plan open. None means cancelled."""
+        ...
     def confirm_replace_locked(self, name: str, info: LockInfo) -> bool:
         """Save As chose a plan someone else has open. True means save over it anyway."""
         ...
@@ -236,6 +239,14 @@ class QtPrompter:
         if role is QMessageBox.ButtonRole.DestructiveRole:
             return LockChoice.TAKE_OVER
         return LockChoice.CANCEL
+
+    def ask_user_name(self, current: str) -> str | None:
+        name, accepted = QInputDialog.getText(
+            self._parent, "Your name",
+            "Your name, as colleagues will see it when you have a plan open:",
+            text=current,
+        )
+        return name.strip() if accepted else None
 
     def confirm_replace_locked(self, name: str, info: LockInfo) -> bool:
         box = replace_locked_box(self._parent, name, info)

@@ -66,3 +66,6 @@ class ScriptedPrompter:
 
     def confirm_replace_locked(self, name: str, info: Any) -> Any:
         return self._answer("confirm_replace_locked", name, info)
+
+    def ask_user_name(self, current: str) -> Any:
+        return self._answer("ask_user_name", current)

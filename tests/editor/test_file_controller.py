@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from actionplan.model import Plan
 from actionplan.storage import load_plan
 from editor.prompter import SaveChanges
-from editor.settings import AppSettings
+from editor.settings import AppSettings, login_name
 from tests.editor.file_host import Host, close_quietly, make_host, sample_plan, write_plan
 
 # Showing a window on the offscreen platform warns about size hints; that is not ours.
@@ -36,7 +36,8 @@ def plan_file(tmp_path: Path) -> Path:
 
 def test_file_menu_items_in_order_above_quit(host: Host) -> None:
     assert host.menu_texts() == [
-        "&New", "&Open…", "Open &Recent", "", "&Save", "Save &As…", "&Revert to Saved", "", "&Close", "", "&Quit",
+        "&New", "&Open…", "Open &Recent", "", "&Save", "Save &As…", "&Revert to Saved", "",
+        "Your &Name…", "", "&Close", "", "&Quit",
     ]
 
 
@@ -310,3 +311,22 @@ def test_a_layout_saved_while_read_only_does_not_bring_the_banner_back(qtbot: Qt
         assert again.files.banner_bar.isHidden()
     finally:
         close_quietly(again)
+
+
+def test_your_name_is_kept_and_used_for_the_next_lock(host: Host, plan_file: Path) -> None:
+    from actionplan.lock import PlanLock
+
+    host.prompter.script("ask_user_name", "  Jane Smith ")
+    host.files.actions["user_name"].trigger()
+    assert host.prompter.questions("ask_user_name") == [(login_name(),)]
+    assert AppSettings().user_name() == "Jane Smith"
+    host.files.open_plan(plan_file)
+    info = PlanLock.read(plan_file)
+    assert info is not None
+    assert info.user == "Jane Smith"
+
+
+def test_cancelling_your_name_changes_nothing(host: Host) -> None:
+    host.prompter.script("ask_user_name", None)
+    assert not host.files.change_user_name()
+    assert AppSettings().user_name() == login_name()
