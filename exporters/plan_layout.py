@@ -29,8 +29,8 @@ RECOMMENDATION_HEADINGS = (
     "4. Response Action Taken/Planned", "5. Responsible Owner", "6. Target Date",
 )
 # Shares of the text width: a narrow Rec No, a wide response.
-CONCERN_SHARES = (7, 24, 43, 14, 12)
-RECOMMENDATION_SHARES = (7, 20, 11, 36, 14, 12)
+CONCERN_SHARES = (7, 22, 42, 14, 15)
+RECOMMENDATION_SHARES = (7, 18, 11, 35, 14, 15)
 
 DEFINITIONS = (
     ("Agreed", "All of the recommendation is agreed with, can be achieved and is affordable."),

@@ -227,3 +227,18 @@ def test_an_unusable_template_is_explained(tmp_path: Path, name: str, content: b
         export_docx(plan_with_both_sections(), tmp_path / "plan.docx", ExportOptions(template=template))
     assert reason in raised.value.message
     assert not (tmp_path / "plan.docx").exists()
+
+
+def test_a_template_written_with_another_namespace_prefix_still_works(tmp_path: Path) -> None:
+    template = tmp_path / "prefixed.docx"
+    with zipfile.ZipFile(DEFAULT_TEMPLATE) as ours, zipfile.ZipFile(template, "w") as theirs:
+        for name in ours.namelist():
+            data = ours.read(name)
+            if name == "word/document.xml":
+                data = data.replace(b"<w:", b"<wx:").replace(b"</w:", b"</wx:").replace(b" w:", b" wx:")
+                data = data.replace(b"xmlns:w=", b"xmlns:wx=")
+            theirs.writestr(name, data)
+    export_docx(plan_with_both_sections(), tmp_path / "plan.docx", ExportOptions(template=template))
+    document = docx.Document(str(tmp_path / "plan.docx"))
+    assert [len(table.rows) for table in document.tables] == [4, 4]
+    assert document.paragraphs[1].text == "Action Plan: HMP & YOI Stoke Heath"
