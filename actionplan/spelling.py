@@ -26,11 +26,12 @@ _HOUSE_WORDS = frozenset(
      "safeguarding", "neurodivergent", "neurodiversity", "reintegration", "resettlement",
      "prisoner's", "prisoners'", "learner's", "learners'", "onwards", "adjudications", "rehabilitative",
      "employability", "equalities", "comparator", "comparators", "residentially", "upskilling",
-     "workstream", "workstreams", "stakeholder", "stakeholders", "timetabling", "neurodiverse"}
+     "workstream", "workstreams", "stakeholder", "stakeholders", "timetabling", "neurodiverse",
+     "incentivise", "incentivised", "incentivises", "incentivising"}
 )
+_CAPITALISED = re.compile(r"(?<![\w'’@./-])[A-Z][^\W\d_]*(?:['’\-][^\W\d_]+)*")
 _SKIPPED = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\S+")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*['’]?|\w+")
-_SENTENCE_END = re.compile(r"[.!?:]\s*$|^\s*(?:[-–—•*]\s*)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,7 @@ class SpellChecker:
         self._user_words = _read_word_file(self._user_path)
         self._plan_words: frozenset[str] = frozenset()
         self._ignored: set[str] = set()
+        self._names: set[str] = set()
         self._cache: dict[str, bool] = {}
         self.set_plan_words(plan_words)
 
@@ -64,6 +66,15 @@ class SpellChecker:
     def set_plan_words(self, words: Iterable[str]) -> None:
         self._plan_words = frozenset(word.strip().lower() for word in words if word.strip())
         self._cache.clear()
+
+    def learn_names(self, text: str) -> None:
+        """Remember the capitalised words ``text`` uses inside sentences (Stoke Heath, Novus) as
+        names, so the same word opening another sentence is not marked either."""
+        for match in _CAPITALISED.finditer(text):
+            word = match.group().rstrip("'’")
+            if not _starts_sentence(text, match.start()) and word not in self._names:
+                self._names.add(word)
+                self._cache.pop(word, None)
 
     # Words ---------------------------------------------------------------------------------
 
@@ -80,7 +91,7 @@ class SpellChecker:
         lowered = plain.lower()
         if lowered in self._plan_words or lowered in self._user_words or lowered in self._ignored:
             return True
-        if lowered in _HOUSE_WORDS or self._in_dictionary(plain):
+        if word in self._names or lowered in _HOUSE_WORDS or self._in_dictionary(plain):
             return True
         stem = re.sub(r"'s?$", "", plain)
         if stem != plain and stem and self.is_known(stem):
@@ -134,19 +145,37 @@ class SpellChecker:
         found: list[Misspelling] = []
         for match in _TOKEN.finditer(text):
             word = match.group().rstrip("'’")
-            if _is_skipped(word, text, match.start()) or self.is_known(word):
-                continue
+            if self._cache.get(word) or _is_skipped(word, text, match.start()) or self.is_known(word):
+                continue  # the cache first: most words are known and were seen before
             found.append(Misspelling(match.start(), match.start() + len(word), word))
         return found
 
 
 def _is_skipped(word: str, text: str, start: int) -> bool:
-    if len(word) < 2 or any(char.isdigit() or char == "_" for char in word):
+    if len(word) < 2 or (not word.isalpha() and any(char.isdigit() or char == "_" for char in word)):
         return True
-    if sum(1 for char in word if char.isupper()) >= 2:
-        return True  # QIG, MoJ, SMaRG
+    if word[1:] != word[1:].lower():
+        return True  # QIG, MoJ, SMaRG: a capital after the first letter
     # A capital letter mid-sentence marks a name; at a sentence start the word is checked.
-    return word[0].isupper() and not _SENTENCE_END.search(text[:start])
+    return word[0].isupper() and not _starts_sentence(text, start)
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """True when the word at ``start`` opens a sentence, a line or a dash-list item."""
+    index = _skip_spaces_back(text, start)
+    if index < 0 or text[index] == "\n" or text[index] in ".!?:":
+        return True
+    if text[index] in "-–—•*":
+        before = _skip_spaces_back(text, index)
+        return before < 0 or text[before] == "\n"
+    return False
+
+
+def _skip_spaces_back(text: str, start: int) -> int:
+    index = start - 1
+    while index >= 0 and text[index] in " \t":
+        index -= 1
+    return index
 
 
 def _without_accents(word: str) -> str:

@@ -102,11 +102,14 @@ class PlanValidator:
         self._summaries: dict[tuple[str, str], TextSummary] = {}
         self._submitted: dt.date | None = plan.details.submitted
         self._index()
+        self._learn_names()
+        self._resetting = True  # names were just learned from every text
         self._check_details()
         for concern in plan.concerns:
             self._check_concern(concern)
             for action in concern.actions:
                 self._check_action(concern, action)
+        self._resetting = False
         self._check_structure()
         self._check_cross_references()
         self._check_abbreviations()
@@ -271,6 +274,16 @@ class PlanValidator:
         definitions = tuple(a for a in summary.abbreviations if a.defines)
         self._summaries[(DETAILS, "introduction")] = replace(summary, cross_references=(), abbreviations=definitions)
 
+    def _learn_names(self) -> None:
+        # Names the plan uses inside sentences are names wherever they appear (spelling).
+        if self.spelling is None:
+            return
+        self.spelling.learn_names(self.plan.details.establishment)
+        for concern in self.plan.concerns:
+            self.spelling.learn_names(concern.text)
+            for action in concern.actions:
+                self.spelling.learn_names(action.text)
+
     def _check_concern(self, concern: Concern) -> None:
         self._store.put(_LOCAL, concern.id, checks.check_concern(concern, self._here(concern.id), self.spelling))
         # Concern text is HMIP's, so it is not checked; what it spells out still counts.
@@ -280,6 +293,8 @@ class PlanValidator:
 
     def _check_action(self, concern: Concern, action: Action) -> None:
         here = self._here(action.id)
+        if self.spelling is not None and not self._resetting:
+            self.spelling.learn_names(action.text)
         self._store.put(_LOCAL, action.id, checks.check_action(action, here, self.spelling))
         self._store.put(_TIMING, action.id, checks.check_timing(action, here, self._submitted))
         self._summaries[(action.id, "text")] = planwide.summarise(action.id, "text", action.text)

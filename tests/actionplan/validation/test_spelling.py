@@ -62,3 +62,14 @@ def test_without_a_dictionary_spelling_is_off_and_says_why(tmp_path: Path) -> No
     assert checker.suggestions("teh") == []
     plan = make_plan(action={"text": "A monthly check will recieve attention."})
     assert validate(plan, spelling=checker) == []
+
+
+@needs_dictionary
+def test_a_name_used_inside_a_sentence_is_a_name_everywhere() -> None:
+    text = "Novus runs the classes. Reading is led by Novus and the Shannon Trust."
+    plan = make_plan(action={"text": text + " Checked monthly."})
+    assert [f for f in validate(plan, spelling=SpellChecker()) if f.rule == "spelling"] == []
+    checker = SpellChecker()
+    assert [m.word for m in checker.misspellings("Novus runs the classes.")] == ["Novus"]
+    checker.learn_names("Classes are run by Novus.")
+    assert checker.misspellings("Novus runs the classes.") == []
