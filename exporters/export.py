@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import tempfile
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from exporters.docx_export import docx_bytes, errors_in
 from exporters.errors import ExportError, PlanHasErrors
 from exporters.files import write_output
 from exporters.options import ExportOptions
+from exporters.selfcheck import Report, check_docx
 
 FORMATS = {".docx": "Word document", ".pdf": "PDF", ".odt": "OpenDocument text"}
 
@@ -18,7 +20,20 @@ FORMATS = {".docx": "Word document", ".pdf": "PDF", ".odt": "OpenDocument text"}
 def export_plan(plan: Plan, path: Path | str, options: ExportOptions | None = None) -> Path:
     """Write ``plan`` to ``path`` in the format its suffix names. Raises ``ExportError``."""
     path = Path(path)
+    _export(plan, path, options or ExportOptions())
+    return path
+
+
+def export_and_check(plan: Plan, path: Path | str, options: ExportOptions | None = None) -> tuple[Path, Report]:
+    """Export like ``export_plan``, then run the accessibility self-check on the Word document
+    the file was made from (a PDF or ODT is converted from it)."""
+    path = Path(path)
     options = options or ExportOptions()
+    document = _export(plan, path, options)
+    return path, check_docx(io.BytesIO(document), options.layout)
+
+
+def _export(plan: Plan, path: Path, options: ExportOptions) -> bytes:
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise ExportError(f"“{path.name}” must end in .docx, .pdf or .odt, so the format is clear.")
@@ -28,7 +43,7 @@ def export_plan(plan: Plan, path: Path | str, options: ExportOptions | None = No
     document = docx_bytes(plan, options, error_count=len(errors))
     if suffix == ".docx":
         write_output(path, document)
-        return path
+        return document
     with tempfile.TemporaryDirectory(prefix="actionplan-export-") as folder:
         source = Path(folder) / (path.stem + ".docx")
         source.write_bytes(document)
@@ -36,4 +51,4 @@ def export_plan(plan: Plan, path: Path | str, options: ExportOptions | None = No
         out.mkdir()
         converted = libreoffice.convert(source, suffix, out)
         write_output(path, converted.read_bytes())
-    return path
+    return document

@@ -10,7 +10,7 @@ from __future__ import annotations
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from lxml import etree
 
@@ -61,9 +61,10 @@ class Report:
         return "\n".join(finding.describe() for finding in self.findings)
 
 
-def check_docx(path: Path | str, layout: Layout | None = None) -> Report:
-    """Read ``path`` back and report on it. ``layout`` marks the classic layout's known breaches."""
-    with zipfile.ZipFile(path) as package:
+def check_docx(source: Path | str | IO[bytes], layout: Layout | None = None) -> Report:
+    """Read ``source`` (a path or an open .docx) back and report on it. ``layout`` marks the
+    classic layout's known breaches."""
+    with zipfile.ZipFile(source) as package:
         names = set(package.namelist())
 
         def part(name: str) -> Any:

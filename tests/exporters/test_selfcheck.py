@@ -9,6 +9,7 @@ import docx
 from docx.shared import Pt
 
 from exporters.docx_export import export_docx
+from exporters.export import export_and_check
 from exporters.options import ExportOptions, Layout
 from exporters.selfcheck import check_docx
 from tests.exporters.readback import plan_with_both_sections
@@ -87,3 +88,11 @@ def test_a_title_that_does_not_match_the_main_heading_is_reported(tmp_path: Path
     title = next(f for f in check_docx(tmp_path / "mismatch.docx").findings if f.check == "Title")
     assert not title.ok
     assert "does not match" in title.message
+
+
+def test_export_and_check_reports_on_what_was_written(tmp_path: Path) -> None:
+    path, report = export_and_check(plan_with_both_sections(), tmp_path / "plan.docx",
+                                    ExportOptions(layout=Layout.CLASSIC))
+    assert path.is_file()
+    assert report.text() == check_docx(path, Layout.CLASSIC).text()
+    assert any(finding.known_breach for finding in report.findings)
