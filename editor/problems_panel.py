@@ -41,13 +41,17 @@ _HEADINGS = ("Severity", "Where", "Problem")
 _DISMISSED_COLOUR = QColor(110, 110, 110)
 
 
+_ACTION_FIELDS = {**ACTION_FIELD_NAMES, "text": "response"}
+_CONCERN_FIELDS = {**CONCERN_FIELD_NAMES, "text": "concern text", "actions": "actions"}
+
+
 def describe_place(finding: Finding) -> str:
     """"Concern 3, action 2: responsible owner" in words."""
     location = finding.location
     if location.action_id is not None:
-        names = ACTION_FIELD_NAMES
+        names = _ACTION_FIELDS
     elif location.concern_id is not None:
-        names = {**CONCERN_FIELD_NAMES, "actions": "actions"}
+        names = _CONCERN_FIELDS
     else:
         names = DETAILS_FIELD_NAMES
     field = names.get(location.field, location.field)
@@ -106,6 +110,9 @@ class FindingsModel(QAbstractTableModel):
             return f"{word} (dismissed)" if dismissed else word
         if column == 1:
             return describe_place(finding)
+        dismissal = dismissal_for(self.adapter.document.plan, finding) if dismissed else None
+        if dismissal is not None and dismissal.reason:
+            return f"{finding.message} Dismissed: {dismissal.reason}"
         return finding.message
 
     def _tooltip(self, finding: Finding) -> str:
