@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from actionplan import APP_NAME, __version__
 from actionplan.spelling import SpellChecker
 from actionplan.storage import PlanFileError, load_plan
-from actionplan.validation import Severity, validate
+from actionplan.validation import PlanValidator, Severity
 
 COMMANDS = ("check", "export", "import")
 EXIT_OK = 0
@@ -76,7 +76,8 @@ def run_check(args: argparse.Namespace) -> int:
         plan = load_plan(args.plan)
     except PlanFileError as error:
         return fail(error.message)
-    findings = validate(plan, spelling=_spell_checker(plan.word_list))
+    validator = PlanValidator(plan, _spell_checker(plan.word_list))
+    findings = validator.findings()
     if args.json:
         print(json.dumps([finding.to_json() for finding in findings], indent=2, ensure_ascii=False))
     else:
@@ -84,7 +85,9 @@ def run_check(args: argparse.Namespace) -> int:
             print(f"{finding.severity.value}: {finding.location.describe()}: {finding.message} [{finding.rule}]")
         errors = sum(1 for f in findings if f.severity is Severity.ERROR)
         warnings = len(findings) - errors
-        print(f"{_count(errors, 'error')}, {_count(warnings, 'warning')}.")
+        dismissed = validator.counts().dismissed
+        hidden = f" ({dismissed} dismissed, not counted)" if dismissed else ""
+        print(f"{_count(errors, 'error')}, {_count(warnings, 'warning')}{hidden}.")
     has_errors = any(finding.severity is Severity.ERROR for finding in findings)
     return EXIT_PLAN_HAS_ERRORS if has_errors else EXIT_OK
 

@@ -25,7 +25,7 @@ def test_check_counts_warnings_but_not_dismissed_ones(tmp_path: Path, capsys: ob
     save_plan(plan, path)
     assert run(["check", str(path)]) == EXIT_OK
     out = capsys.readouterr().out  # type: ignore[attr-defined]
-    assert "0 errors, 1 warning." in out
+    assert "0 errors, 1 warning (1 dismissed, not counted)." in out
     assert "target-ongoing-only" not in out
 
 
