@@ -31,6 +31,7 @@ class ValidationAdapter(QObject):
         self.document = document
         self.spelling = spelling if spelling is not None else SpellChecker(document.plan.word_list)
         self.validator = PlanValidator(document.plan, self._usable_spelling())
+        self._learn_names_for_underlines()
         document.edited.connect(self._on_edited)
         document.plan_replaced.connect(self._on_plan_replaced)
 
@@ -51,7 +52,17 @@ class ValidationAdapter(QObject):
         self.spelling.set_plan_words(self.document.plan.word_list)
         self.validator.spelling = self._usable_spelling()
         self.validator.reset(self.document.plan)
+        self._learn_names_for_underlines()
         self.findings_changed.emit()
+
+    def _learn_names_for_underlines(self) -> None:
+        # The validator learns the plan's names when it checks spelling; for a big plan it does
+        # not, but the underlines in the editors still should not mark "Novus".
+        if self.validator.spelling is None and self.spelling.available:
+            for concern in self.document.plan.concerns:
+                self.spelling.learn_names(concern.text)
+                for action in concern.actions:
+                    self.spelling.learn_names(action.text)
 
     def spelling_changed(self) -> None:
         """A word was added to the dictionary or ignored: re-check the texts with spelling findings."""

@@ -232,3 +232,21 @@ def test_without_a_dictionary_the_status_bar_says_spelling_is_off(window: MainWi
     assert ui.spelling_label.text().startswith("Spelling is off:")
     assert ui.spelling_label.isVisibleTo(window)
     assert "owner-missing" not in [f.rule for f in ui.adapter.findings()]  # the rest works on
+
+
+@needs_dictionary
+def test_table_cell_editors_underline_spelling(window: MainWindow, qtbot: QtBot) -> None:
+    from editor.spelling_highlighter import SpellingHighlighter
+    from editor.text_editor import PlanTextEdit
+
+    plan = window.document.plan
+    index = window.table.plan_model.index_for(plan.concerns[0].id, plan.concerns[0].actions[0].id, "text")
+    window.table.select_cell(index)
+    window.table.edit(index)
+    qtbot.waitUntil(lambda: isinstance(window.table.focusWidget(), PlanTextEdit))
+    editor = window.table.focusWidget()
+    assert isinstance(editor.property("spelling_highlighter"), SpellingHighlighter)
+    editor.setPlainText("Staff will recieve training.")
+    formats = editor.document().firstBlock().layout().formats()
+    assert [(r.start, r.length) for r in formats
+            if r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline] == [(11, 7)]

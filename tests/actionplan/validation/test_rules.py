@@ -230,3 +230,12 @@ def test_errors_and_warnings_have_the_right_severity() -> None:
 ])
 def test_words_to_avoid_in_context(text: str, flagged: bool) -> None:
     assert bool(findings_of(make_plan(action={"text": text}), "style-words-to-avoid")) is flagged
+
+
+def test_cross_references_to_manual_rec_nos() -> None:
+    plan = make_plan(concern={"reference": "S45"})
+    plan.concerns[0].actions[0].text = "A monthly check of visits (see recommendation S45)."
+    assert findings_of(plan, "cross-reference-broken") == []
+    plan.concerns[0].actions[0].text = "A monthly check of visits (see recommendation S46)."
+    [finding] = findings_of(plan, "cross-reference-broken")
+    assert "no concern S46" in finding.message

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from actionplan.paths import config_dir
 from actionplan.spelling import SpellChecker
@@ -73,3 +75,13 @@ def test_a_name_used_inside_a_sentence_is_a_name_everywhere() -> None:
     assert [m.word for m in checker.misspellings("Novus runs the classes.")] == ["Novus"]
     checker.learn_names("Classes are run by Novus.")
     assert checker.misspellings("Novus runs the classes.") == []
+
+
+@needs_dictionary
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aeiourstnlcQIG Novus-'’.\n:!?é_1")) | st.characters(), max_size=200))
+def test_misspellings_never_raise_and_point_at_the_word(text: str) -> None:
+    checker = SpellChecker()
+    checker.learn_names(text)
+    for found in checker.misspellings(text):
+        assert text[found.start:found.end] == found.word
