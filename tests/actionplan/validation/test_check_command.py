@@ -8,7 +8,7 @@ from pathlib import Path
 from actionplan.cli import EXIT_OK, EXIT_PLAN_HAS_ERRORS, run
 from actionplan.storage import save_plan
 from actionplan.validation import validate, with_dismissal
-from tests.actionplan.validation.helpers import make_plan
+from tests.actionplan.validation.small_plans import make_plan
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "fixtures"
 

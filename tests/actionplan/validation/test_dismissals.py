@@ -10,7 +10,7 @@ import pytest
 from actionplan.model import Dismissal
 from actionplan.storage import load_plan, save_plan
 from actionplan.validation import CannotDismissError, Severity, validate, with_dismissal, without_dismissal
-from tests.actionplan.validation.helpers import make_plan
+from tests.actionplan.validation.small_plans import make_plan
 
 
 def test_dismiss_hides_one_warning_on_one_item_and_survives_a_save(tmp_path: Path) -> None:

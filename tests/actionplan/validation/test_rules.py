@@ -9,7 +9,7 @@ import pytest
 
 from actionplan.model import Action, Category, Concern
 from actionplan.validation import RULES, Severity, validate
-from tests.actionplan.validation.helpers import findings_of, make_plan, rules_found
+from tests.actionplan.validation.small_plans import findings_of, make_plan, rules_found
 
 A = "action"
 C = "concern"

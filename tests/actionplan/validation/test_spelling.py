@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from actionplan.paths import config_dir
 from actionplan.spelling import SpellChecker
 from actionplan.validation import validate
-from tests.actionplan.validation.helpers import make_plan
+from tests.actionplan.validation.small_plans import make_plan
 
 needs_dictionary = pytest.mark.skipif(not SpellChecker().available, reason="no en-GB dictionary here")
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from actionplan.changes import PlanChange
 from actionplan.model import Action, Category, Concern, Plan
 from actionplan.validation import PlanValidator, Severity, checks, with_dismissal
-from tests.actionplan.validation.helpers import make_plan
+from tests.actionplan.validation.small_plans import make_plan
 
 TEXTS = (
     "",
