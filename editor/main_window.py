@@ -17,6 +17,7 @@ from actionplan.model import Category, Plan
 from editor.delegates import install_delegates
 from editor.details_form import DetailsForm
 from editor.document import PlanDocument
+from editor.export_controller import install_export
 from editor.inspector import Inspector
 from editor.plan_table_model import Column
 from editor.plan_table_view import PlanTableView
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_counts()
         self.validation = install_validation(self)
+        self.exporting = install_export(self, self.document)
         self.resize(1400, 900)
 
     # Building ----------------------------------------------------------------------------
