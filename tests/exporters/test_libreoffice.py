@@ -36,6 +36,8 @@ def test_both_layouts_convert_to_a_tagged_pdf_holding_every_action(tmp_path: Pat
     data = out.read_bytes()
     assert data.startswith(b"%PDF")
     assert b"/StructTreeRoot" in data  # tagged, so screen readers get headings and tables
+    assert b"pdfuaid" in data  # declares PDF/UA
+    assert b"/Lang(en-GB)" in data.replace(b" ", b"")
     text = " ".join(pdf_text(out).split())
     for _, action in plan.all_actions():
         assert " ".join(action.text.split()[:3]) in text
