@@ -143,3 +143,16 @@ def test_an_empty_plan_exports_its_front_matter(tmp_path: Path) -> None:
     assert "Action Plan\n" in raw
     assert "Action Plan Submitted: not set" in raw
     assert read_tables(tmp_path / "plan.docx") == []
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plan=plans(max_concerns=4, max_actions=3))
+def test_any_plan_reads_back_in_the_classic_layout(plan: Plan) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "plan.docx"
+        export_docx(plan, path, ExportOptions(layout=Layout.CLASSIC, draft=True, merge_concern_cells=True))
+        tables = read_tables(path)
+    if plan.details.era is Era.RECOMMENDATIONS:
+        tables = tables[1:]
+    rows = [row for table in tables for row in table[1:] if len(row) > 1 and row[0] != row[-1]]
+    assert [row[-3:] for row in rows] == [row[-3:] for row in expected_accessible(plan)]

@@ -239,3 +239,12 @@ def test_an_action_can_hold_a_tab(tmp_path: Path) -> None:
     plan.concerns[0].actions[0] = Action(text="Before\tafter", owner="Governor", target="Completed")
     document = export(plan, tmp_path)
     assert texts(document.tables[0].rows[1])[2] == "Before\tafter"
+
+
+def test_only_a_row_too_tall_for_a_page_may_split(tmp_path: Path) -> None:
+    plan = plan_with_both_sections()
+    plan.concerns[0].actions[1].text = "A very long action. " * 300
+    document = export(plan, tmp_path)
+    rows = document.tables[0]._tbl.tr_lst
+    can_split = [row.trPr is None or row.trPr.find(qn("w:cantSplit")) is None for row in rows]
+    assert can_split == [False, False, True, False]
