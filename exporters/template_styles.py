@@ -111,8 +111,9 @@ def add_draft_header(document: Document, text: str) -> None:
     if section is None:
         section = document.element.body.get_or_add_sectPr()
     references = section.findall(qn("w:headerReference"))
-    for reference in references:
-        header = document.part.related_parts[reference.get(qn("r:id"))]
+    # The first-page and even-page headers may share one part with the default header.
+    parts = {id(part): part for part in (document.part.related_parts[r.get(qn("r:id"))] for r in references)}
+    for header in parts.values():
         header.element.insert(0, _draft_paragraph(text))
     if not any(reference.get(qn("w:type")) == "default" for reference in references):
         _add_header(document, section, text)

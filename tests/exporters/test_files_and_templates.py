@@ -242,3 +242,18 @@ def test_a_template_written_with_another_namespace_prefix_still_works(tmp_path: 
     document = docx.Document(str(tmp_path / "plan.docx"))
     assert [len(table.rows) for table in document.tables] == [4, 4]
     assert document.paragraphs[1].text == "Action Plan: HMP & YOI Stoke Heath"
+
+
+def test_a_draft_on_a_template_with_a_first_page_header_says_draft_on_every_page(tmp_path: Path) -> None:
+    template = make_organisation_template(tmp_path / "brand.docx")
+    document = docx.Document(str(template))
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    section.first_page_header.paragraphs[0].text = "Cover page"
+    document.save(str(template))
+    export_docx(plan_with_both_sections(), tmp_path / "plan.docx", ExportOptions(template=template, draft=True))
+    section = docx.Document(str(tmp_path / "plan.docx")).sections[0]
+    for header in (section.header, section.first_page_header):
+        texts = [p.text for p in header.paragraphs]
+        assert texts[0] == "DRAFT: not for publication"
+        assert texts.count("DRAFT: not for publication") == 1
