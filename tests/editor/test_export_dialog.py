@@ -230,3 +230,24 @@ def test_the_draft_offer_names_the_errors(qtbot: QtBot, window: MainWindow) -> N
     finally:
         box.close()
         box.deleteLater()
+
+
+@pytest.mark.libreoffice
+def test_a_pdf_export_from_the_menu_runs_libreoffice_off_the_gui_thread(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from tests.exporters.readback import need_libreoffice
+
+    need_libreoffice()
+    complete(window)
+    prompter = ScriptedExportPrompter(choice=ExportChoice(".pdf"), path=tmp_path / "plan.pdf")
+    window.exporting.prompter = prompter
+    with qtbot.waitSignal(window.exporting.finished, timeout=120_000) as finished:
+        window.exporting.action.trigger()
+        # The window still answers while LibreOffice works.
+        assert window.exporting.busy
+        assert not window.exporting.action.isEnabled()
+        assert window.statusBar().currentMessage() == "Exporting “plan.pdf”…"
+    assert finished.args[0].error is None
+    assert (tmp_path / "plan.pdf").read_bytes().startswith(b"%PDF")
+    assert prompter.results[0][1] is not None  # the check ran on the Word document behind the PDF
