@@ -30,7 +30,7 @@ RECOMMENDATION_HEADINGS = (
 )
 # Shares of the text width: a narrow Rec No, a wide response.
 CONCERN_SHARES = (7, 22, 42, 14, 15)
-RECOMMENDATION_SHARES = (7, 18, 11, 35, 14, 15)
+RECOMMENDATION_SHARES = (7, 20, 14, 30, 14, 15)
 
 DEFINITIONS = (
     ("Agreed", "All of the recommendation is agreed with, can be achieved and is affordable."),
