@@ -179,7 +179,7 @@ class TargetDateDelegate(QStyledItemDelegate):
     """Edits the target date in a ``TargetDateEditor`` that opens over the cell."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex) -> QWidget:
-        editor = TargetDateEditor(parent)
+        editor = TargetDateEditor(parent, in_cell=True)
         editor.chosen.connect(lambda: finish_once(self, editor))
         return editor
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -38,6 +38,13 @@ def _has_focus_within(widget: QWidget) -> bool:
     return focused is not None and (focused is widget or widget.isAncestorOf(focused))
 
 
+def _stacked_form(parent: QWidget) -> QFormLayout:
+    """Labels above their fields, so long text gets the inspector's whole width."""
+    form = QFormLayout(parent)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+    return form
+
+
 class Inspector(QScrollArea):
     """Shows and edits the concern (and action) chosen in the table."""
 
@@ -52,6 +59,7 @@ class Inspector(QScrollArea):
         self._loading = False
         self._session = 0
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName("Inspector")
         self._build()
         self._connect()
@@ -81,7 +89,7 @@ class Inspector(QScrollArea):
 
     def _build_concern(self, parent: QWidget) -> QGroupBox:
         self.concern_box = QGroupBox("Concern", parent)
-        form = QFormLayout(self.concern_box)
+        form = _stacked_form(self.concern_box)
         self.reference = QLineEdit(self.concern_box)
         self.reference.setAccessibleName("Rec No")
         self.reference.setToolTip("Leave empty to number automatically, or type a reference such as S45")
@@ -96,7 +104,8 @@ class Inspector(QScrollArea):
             self.agreement.addItem(agreement.label, agreement.value)
         self.concern_text = PlanTextEdit(self.concern_box)
         self.concern_text.setAccessibleName("Concern text")
-        self.concern_text.setMinimumHeight(110)
+        self.concern_text.setMinimumHeight(90)
+        self.concern_text.setMaximumHeight(150)
         form.addRow("&Rec No", self.reference)
         form.addRow("Ca&tegory", self.category)
         form.addRow("A&greement", self.agreement)
@@ -106,10 +115,11 @@ class Inspector(QScrollArea):
 
     def _build_action(self, parent: QWidget) -> QGroupBox:
         self.action_box = QGroupBox("Action", parent)
-        form = QFormLayout(self.action_box)
+        form = _stacked_form(self.action_box)
         self.action_text = PlanTextEdit(self.action_box)
         self.action_text.setAccessibleName("Response action")
-        self.action_text.setMinimumHeight(180)
+        self.action_text.setMinimumHeight(150)
+        self.action_text.setMaximumHeight(260)
         self.owner = OwnerComboBox([], self.action_box)
         self.target = TargetDateEditor(self.action_box)
         form.addRow("Response &action", self.action_text)

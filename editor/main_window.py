@@ -47,6 +47,9 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.details_dock, self.inspector_dock)
         self.inspector_dock.raise_()
         self.resizeDocks([self.inspector_dock], [440], Qt.Orientation.Horizontal)
+        # The side docks run the full height; bottom docks sit under the table only.
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.menus: dict[str, QMenu] = {}
         self._build_menus()
         self._build_status_bar()
@@ -188,7 +191,6 @@ class MainWindow(QMainWindow):
         if field in ("category", "agreement"):
             self.inspector_dock.show()
             self.inspector_dock.raise_()
-        self.resizeDocks([self.inspector_dock], [440], Qt.Orientation.Horizontal)
 
     def show_shortcuts(self) -> None:
         from editor.shortcuts import SHORTCUTS_TEXT

@@ -63,6 +63,9 @@ class PlanTableView(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        bold = QFont(header.font())
+        bold.setBold(True)
+        header.setFont(bold)
 
     def _set_up_editing(self) -> None:
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)

@@ -52,8 +52,9 @@ class TargetDateEditor(QFrame):
     chosen = Signal()
     """Enter in the typing box: a table cell keeps the target and closes."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, in_cell: bool = False) -> None:
         super().__init__(parent)
+        self._in_cell = in_cell
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setAccessibleName("Target date")
@@ -97,6 +98,10 @@ class TargetDateEditor(QFrame):
             elif kind is TargetKind.DATE:
                 grid.addWidget(self._date, number, 1, 1, 2)
         layout.addLayout(grid)
+        if self._in_cell:
+            hint = QLabel("Enter keeps the target date. Esc cancels.", self)
+            hint.setEnabled(False)
+            layout.addWidget(hint)
 
     def _connect(self) -> None:
         self._typed.textEdited.connect(self._on_typed)

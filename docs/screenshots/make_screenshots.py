@@ -1,0 +1,85 @@
+"""Draw the README screenshots of the real editor window, offscreen.
+
+    QT_QPA_PLATFORM=offscreen python docs/screenshots/make_screenshots.py
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from actionplan.storage import load_plan  # noqa: E402
+from editor.app import SCREENSHOT_SIZE, make_application  # noqa: E402
+from editor.document import PlanDocument  # noqa: E402
+from editor.main_window import MainWindow  # noqa: E402
+from editor.plan_table_model import Column  # noqa: E402
+from editor.target_date_editor import TargetDateEditor  # noqa: E402
+
+SAMPLE = ROOT / "resources" / "sample-plan.actionplan"
+
+
+def settle(window: MainWindow) -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+        window.table.row_heights.size_visible()
+
+
+def new_window() -> MainWindow:
+    window = MainWindow(PlanDocument(load_plan(SAMPLE), SAMPLE))
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    settle(window)
+    return window
+
+
+def main_window(out: Path) -> None:
+    window = new_window()
+    concern = window.document.plan.concerns[0]
+    window.reveal(concern.id, None, "text")
+    settle(window)
+    window.grab().save(str(out))
+    window.close()
+
+
+def inspector(out: Path) -> None:
+    window = new_window()
+    concern = window.document.plan.concerns[1]
+    window.reveal(concern.id, concern.actions[0].id, "text")
+    settle(window)
+    window.grab().save(str(out))
+    window.close()
+
+
+def date_editor(out: Path) -> None:
+    window = new_window()
+    concern = window.document.plan.concerns[0]
+    window.reveal(concern.id, concern.actions[1].id, "target")
+    index = window.table.currentIndex()
+    assert index.column() == Column.TARGET
+    window.table.edit(index)
+    settle(window)
+    editor = window.table.findChild(TargetDateEditor)
+    assert editor is not None
+    editor.line_edit().setFocus()
+    settle(window)
+    window.grab().save(str(out))
+    window.close()
+
+
+def run() -> None:
+    make_application([])
+    main_window(HERE / "main-window.png")
+    inspector(HERE / "inspector.png")
+    date_editor(HERE / "date-editor.png")
+
+
+if __name__ == "__main__":
+    run()
