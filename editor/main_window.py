@@ -18,6 +18,7 @@ from editor.delegates import install_delegates
 from editor.details_form import DetailsForm
 from editor.document import PlanDocument
 from editor.export_controller import install_export
+from editor.find_replace import FindReplaceDialog
 from editor.inspector import Inspector
 from editor.plan_table_model import Column
 from editor.plan_table_view import PlanTableView
@@ -95,6 +96,9 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         self.edit_cell_action = self._add(edit, "&Edit cell", "F2", self._edit_current)
         self.find_separator = edit.addSeparator()
+        self.find_replace = FindReplaceDialog(self.document, self.reveal, self)
+        self.find_action = self._add(edit, "&Find and replace…", QKeySequence.StandardKey.Find, self._open_find)
+        self.find_action.setShortcuts(_distinct(QKeySequence.StandardKey.Find, "Ctrl+H"))
 
     def _build_view_menu(self) -> None:
         view = self.menus["view"]
@@ -168,6 +172,9 @@ class MainWindow(QMainWindow):
 
     def _follow_current(self) -> None:
         self._on_current_changed(self.table.currentIndex(), QModelIndex())
+
+    def _open_find(self) -> None:
+        self.find_replace.open_for()
 
     def _edit_current(self) -> None:
         index = self.table.currentIndex()

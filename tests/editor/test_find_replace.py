@@ -1,0 +1,88 @@
+"""Find and replace across the plan: counts, whole words, case, replace one, replace all as one
+undo step, and target dates parsed after a replacement."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from actionplan.target_date import TargetDate
+from editor import commands
+from editor.document import PlanDocument
+from editor.find_replace import describe_count, find_matches, pattern_for, replacements, searchable_fields
+from editor.main_window import MainWindow
+from editor.plan_table_model import Column
+from tests.editor.table_fixtures import small_plan
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+def test_counts_matches_in_every_field(document: PlanDocument) -> None:
+    matches = find_matches(document.plan, pattern_for("head of"))
+    assert describe_count(matches) == "2 matches in 2 places"
+    assert {m.ref.field for m in matches} == {"owner"}
+    assert describe_count(find_matches(document.plan, pattern_for("2026"))) == "1 match in 1 place"
+    assert describe_count(find_matches(document.plan, pattern_for("HMP"))) == "1 match in 1 place"
+
+
+def test_case_and_whole_words(document: PlanDocument) -> None:
+    assert len(find_matches(document.plan, pattern_for("train", match_case=True))) == 0
+    assert len(find_matches(document.plan, pattern_for("Train", match_case=True))) == 1
+    assert len(find_matches(document.plan, pattern_for("s", whole_words=True))) == 0
+    assert len(find_matches(document.plan, pattern_for("cells", whole_words=True))) == 1
+
+
+def test_replacing_in_a_target_parses_it(document: PlanDocument) -> None:
+    pattern = pattern_for("2026")
+    assert pattern is not None
+    values = replacements(document.plan, pattern, "2027")
+    assert [value for _, value in values] == [TargetDate.of_month(2027, 12)]
+
+
+MARK = "§"
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_characters=MARK), min_size=1, max_size=5),
+       st.booleans(), st.booleans())
+def test_replace_all_replaces_every_match_and_undoes(find: str, match_case: bool, whole_words: bool) -> None:
+    document = PlanDocument(small_plan())
+    start = document.plan.model_copy(deep=True)
+    pattern = pattern_for(find, match_case, whole_words)
+    assert pattern is not None
+    expected = len(find_matches(document.plan, pattern))
+    values = replacements(document.plan, pattern, MARK)
+    if values:
+        document.undo_stack.push(commands.ReplaceAll(document, values))
+    marks = sum(text.count(MARK) for _, text in searchable_fields(document.plan))
+    assert marks == expected
+    assert document.undo_stack.count() == (1 if expected else 0)
+    document.undo_stack.undo()
+    assert document.plan == start
+
+
+def test_dialog_finds_replaces_and_undoes_in_one_step(window: MainWindow, qtbot: QtBot) -> None:
+    window.find_action.trigger()
+    dialog = window.find_replace
+    assert dialog.isVisible()
+    qtbot.keyClicks(dialog.find_text, "Head of")
+    assert dialog.count.text() == "2 matches in 2 places"
+    qtbot.keyClick(dialog.find_text, Qt.Key.Key_Return)
+    index = window.table.currentIndex()
+    assert (index.row(), index.column()) == (1, Column.OWNER)
+    dialog.replace_text.setText("Deputy Head of")
+    dialog.replace_button.click()
+    assert window.document.plan.concerns[0].actions[0].owner == "Deputy Head of Security"
+    assert window.table.currentIndex().row() == 3  # moved on to the next match
+    before = window.document.undo_stack.count()
+    dialog.find_text.setText("Deputy ")
+    dialog.replace_text.setText("")
+    assert dialog.replace_all() == 1
+    assert window.document.undo_stack.count() == before + 1
+    assert dialog.count.text().startswith("Replaced 1 match.")
+    window.document.undo_stack.undo()
+    assert window.document.plan.concerns[0].actions[0].owner == "Deputy Head of Security"
+    dialog.close()
