@@ -11,7 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -31,11 +30,6 @@ from editor.owner_editor import OwnerComboBox
 from editor.owners import owner_choices, remember_owner
 from editor.target_date_editor import TargetDateEditor
 from editor.text_editor import PlanTextEdit
-
-
-def _has_focus_within(widget: QWidget) -> bool:
-    focused = QApplication.focusWidget()
-    return focused is not None and (focused is widget or widget.isAncestorOf(focused))
 
 
 def _stacked_form(parent: QWidget) -> QFormLayout:
@@ -192,7 +186,8 @@ class Inspector(QScrollArea):
         return words
 
     def _load_concern(self, concern: Concern) -> None:
-        self._load(self.reference, lambda: self.reference.setText(concern.reference))
+        if self.reference.text().strip() != concern.reference:
+            self.reference.setText(concern.reference)
         number = self.document.plan.references().get(concern.id, "")
         self.reference.setPlaceholderText(f"Automatic: {number}" if not concern.reference else "")
         self.category.setCurrentIndex(self.category.findData(concern.category.value))
@@ -201,17 +196,16 @@ class Inspector(QScrollArea):
         self.agreement.setVisible(recommendations)
         if self._agreement_label is not None:
             self._agreement_label.setVisible(recommendations)
-        self._load(self.concern_text, lambda: self.concern_text.set_text(concern.text))
+        self.concern_text.set_text(concern.text)
 
     def _load_action(self, action: Action) -> None:
-        self._load(self.action_text, lambda: self.action_text.set_text(action.text))
-        self._load(self.owner, lambda: self.owner.set_owner(action.owner))
-        self._load(self.target, lambda: self.target.set_target(action.target))
-
-    def _load(self, widget: QWidget, load: Any) -> None:
-        # Never rewrite the field the person is typing in: the cursor would jump.
-        if not _has_focus_within(widget):
-            load()
+        # Each field is rewritten only when its value differs, so the field being typed in
+        # keeps its cursor (and "dec 2026" is not reformatted while it is typed).
+        self.action_text.set_text(action.text)
+        if self.owner.owner() != action.owner:
+            self.owner.set_owner(action.owner)
+        if self.target.target() != action.target:
+            self.target.set_target(action.target)
 
     def _on_edited(self, change: PlanChange) -> None:
         if change.structure or change.details or self.concern_id in change.concern_ids \

@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
 
     def _edit_current(self) -> None:
         index = self.table.currentIndex()
-        if index.isValid():
+        if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable:
             self.table.edit(index)
 
     def reveal(self, concern_id: str | None, action_id: str | None, field: str) -> None:

@@ -1,0 +1,123 @@
+"""The inspector and the plan details form edit through the undo stack, one step per visit
+to a field, and follow undo and redo."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from actionplan.model import STANDARD_INTRODUCTION, Category, Era
+from actionplan.target_date import TargetDate, TargetKind
+from editor.main_window import MainWindow
+from editor.plan_table_model import Column
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+def select(window: MainWindow, row: int, column: Column) -> None:
+    window.table.select_cell(window.table.model().index(row, column))
+
+
+def test_inspector_follows_the_table(window: MainWindow) -> None:
+    inspector = window.inspector
+    select(window, 2, Column.ACTION)
+    assert inspector.heading.text() == "Priority concern 1, action 2 of 2"
+    assert inspector.action_text.text() == "Train staff."
+    assert inspector.owner.owner() == "Governor"
+    assert inspector.target.target() == TargetDate.of_kind(TargetKind.COMPLETED)
+    select(window, 5, Column.CONCERN)
+    assert inspector.heading.text() == "Key concern 3"
+    assert inspector.action_box.isHidden()
+    assert inspector.concern_text.text() == "Visits started late."
+    select(window, 0, Column.REC_NO)
+    assert inspector.concern_box.isHidden()
+
+
+def test_typing_in_the_inspector_is_one_undo_step_per_visit(window: MainWindow, qtbot: QtBot) -> None:
+    inspector = window.inspector
+    action = window.document.plan.concerns[0].actions[0]
+    select(window, 1, Column.ACTION)
+    inspector.action_text.setFocus()
+    inspector.action_text.moveCursor(inspector.action_text.textCursor().MoveOperation.End)
+    qtbot.keyClicks(inspector.action_text, " Weekly.")
+    assert action.text == "Search more cells. Weekly."
+    assert window.table.model().index(1, Column.ACTION).data() == "Search more cells. Weekly."
+    assert window.document.undo_stack.count() == 1
+    inspector.owner.setFocus()
+    inspector.action_text.setFocus()
+    qtbot.keyClicks(inspector.action_text, "!")
+    assert window.document.undo_stack.count() == 2
+    window.document.undo_stack.undo()
+    assert action.text == "Search more cells. Weekly."
+    window.document.undo_stack.undo()
+    assert action.text == "Search more cells."
+    assert inspector.action_text.text() == "Search more cells."
+
+
+def test_inspector_changes_owner_target_and_category(window: MainWindow, qtbot: QtBot) -> None:
+    inspector = window.inspector
+    plan = window.document.plan
+    select(window, 3, Column.OWNER)
+    action = plan.concerns[1].actions[0]
+    inspector.owner.setFocus()
+    inspector.owner.lineEdit().selectAll()
+    qtbot.keyClicks(inspector.owner.lineEdit(), "Deputy Governor")
+    assert action.owner == "Deputy Governor"
+    inspector.target.line_edit().setFocus()
+    inspector.target.line_edit().selectAll()
+    qtbot.keyClicks(inspector.target.line_edit(), "April 2027")
+    assert action.target == TargetDate.of_month(2027, 4)
+    inspector.category.setCurrentIndex(inspector.category.findData(Category.KEY.value))
+    inspector.category.activated.emit(inspector.category.currentIndex())
+    assert plan.concerns[1].category is Category.KEY
+    assert inspector.heading.text() == "Key concern 2, action 1 of 1"
+    assert window.table.model().index(window.table.currentIndex().row(), Column.ACTION).data() == "Recruit an analyst."
+
+
+def test_agreement_only_for_recommendations(window: MainWindow) -> None:
+    select(window, 1, Column.CONCERN)
+    assert window.inspector.agreement.isHidden()
+    window.details.era.setCurrentIndex(window.details.era.findData(Era.RECOMMENDATIONS.value))
+    assert window.document.plan.details.era is Era.RECOMMENDATIONS
+    assert not window.inspector.agreement.isHidden()
+
+
+def test_details_form_edits_through_undo(window: MainWindow, qtbot: QtBot) -> None:
+    details = window.details
+    plan = window.document.plan
+    assert details.establishment.text() == "HMP Testing"
+    details.establishment.setFocus()
+    details.establishment.selectAll()
+    qtbot.keyClicks(details.establishment, "HMP & YOI Stoke Heath")
+    assert plan.details.establishment == "HMP & YOI Stoke Heath"
+    assert window.document.undo_stack.count() == 1
+    details.dates["published"].set_date(dt.date(2026, 6, 1))
+    assert plan.details.published == dt.date(2026, 6, 1)
+    assert details.dates["published"].picker.text() == "1 June 2026"
+    details.dates["submitted"].clear_button.click()
+    assert plan.details.submitted is None
+    details.introduction.setFocus()
+    qtbot.keyClicks(details.introduction, " Extra.")
+    assert plan.details.introduction == STANDARD_INTRODUCTION + " Extra."
+    assert details.standard_introduction.isEnabled()
+    details.standard_introduction.click()
+    assert plan.details.introduction == STANDARD_INTRODUCTION
+    while window.document.undo_stack.canUndo():
+        window.document.undo_stack.undo()
+    assert details.establishment.text() == "HMP Testing"
+    assert details.dates["submitted"].date() == dt.date(2026, 6, 22)
+    assert details.dates["published"].date() is None
+    assert not window.isWindowModified()
+
+
+def test_read_only_plan_cannot_be_edited(window: MainWindow, qtbot: QtBot) -> None:
+    window.document.set_read_only(True)
+    assert "(read-only)" in window.windowTitle()
+    assert not window.structure.add_priority.isEnabled()
+    window.table.setCurrentIndex(window.table.model().index(1, Column.ACTION))
+    qtbot.keyClick(window.table, Qt.Key.Key_F2)
+    assert window.table.state() != window.table.State.EditingState
+    assert not window.details.establishment.isEnabled()
