@@ -60,6 +60,8 @@ class FileController(QObject):
         self.banner = ReadOnlyBanner(self.save_as)
         self.banner_bar = attach_banner(window, self.banner)
         self.recent_menu = RecentFilesMenu(settings, window)
+        self._unsaved_suggestion: Path | None = None
+        """Where Save first suggests saving a plan that has no file yet (``show_unsaved``)."""
         self.actions = self._make_actions()
         self._events = WindowEvents(window, self.open_plan, self.may_close)
         self._connect()
@@ -203,7 +205,18 @@ class FileController(QObject):
         self.settings.set_last_folder("open", path.parent)
         self.status.emit(f"Opened “{path.name}”" + (" read-only" if self.document.read_only else ""))
 
+    def show_unsaved(self, plan: Plan, suggested_path: Path) -> None:
+        """Show a plan that has no file yet (an imported one) in place of the current plan, as
+        unsaved work: closing asks, and Save suggests ``suggested_path``. Call ``maybe_save``
+        first."""
+        self._let_go_of_file()
+        self._show(plan, None)
+        self.document.undo_stack.resetClean()
+        self._unsaved_suggestion = suggested_path
+        self.refresh_state()
+
     def _show(self, plan: Plan, path: Path | None) -> None:
+        self._unsaved_suggestion = None
         self.document.replace(plan, path)
         # QUndoStack.clear() leaves a stack dirty if resetClean() was used on it (after a
         # restore or an outside change), so say plainly that this plan matches its file.
@@ -272,6 +285,8 @@ class FileController(QObject):
     def _suggested_path(self) -> Path:
         if self.document.path is not None:
             return self.document.path
+        if self._unsaved_suggestion is not None:
+            return self._unsaved_suggestion
         folder = self.settings.last_folder("open") or Path.home()
         establishment = self.document.plan.details.establishment.strip()
         name = f"{establishment} action plan" if establishment else "Untitled plan"

@@ -22,7 +22,7 @@ from importers.plan_table import (
     read_row,
     section_of,
 )
-from importers.report import ImportReport, NoteKind, shorten
+from importers.report import TRACKED_CHANGES, ImportReport, NoteKind, shorten
 from importers.safe_zip import open_docx
 from importers.wordml import Block, Paragraph, Table, body_blocks, has_tracked_changes, list_style_ids
 
@@ -39,8 +39,7 @@ def import_docx(path: Path | str) -> ImportResult:
     parts = open_docx(path)
     report = ImportReport(source=path.name)
     if has_tracked_changes(parts.document):
-        report.add(NoteKind.WARNING, "The whole document", "It has tracked changes that have not been "
-                   "accepted. They were read as if accepted: inserted text is in the plan, deleted text is not.")
+        report.add(NoteKind.WARNING, "The whole document", TRACKED_CHANGES)
     reader = _DocumentReader(report)
     for block in body_blocks(parts.document, list_style_ids(parts.styles)):
         reader.read(block)

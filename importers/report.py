@@ -9,6 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+TRACKED_CHANGES = ("It has tracked changes that have not been accepted. They were read as if accepted: "
+                   "inserted text is in the plan, deleted text is not.")
+"""The warning about the whole document when it has unaccepted tracked changes."""
+
 
 class NoteKind(StrEnum):
     NOT_IMPORTED = "not imported"
@@ -46,6 +50,11 @@ class ImportReport:
 
     def of_kind(self, kind: NoteKind) -> list[ImportNote]:
         return [note for note in self.notes if note.kind is kind]
+
+    @property
+    def has_tracked_changes(self) -> bool:
+        """The document has tracked changes nobody has accepted."""
+        return any(note.message == TRACKED_CHANGES for note in self.notes)
 
     @property
     def is_clean(self) -> bool:
