@@ -224,14 +224,15 @@ class ProblemsPanel(QWidget):
         keep = self.current_finding()
         severity = self.severity_filter.currentData()
         rule = self.rule_filter.currentData()
+        everything = self.adapter.findings(include_dismissed=self.show_dismissed.isChecked())
         findings = [
-            f for f in self.adapter.findings(include_dismissed=self.show_dismissed.isChecked())
+            f for f in everything
             if (severity is None or f.severity.value == severity) and (rule is None or f.rule == rule)
         ]
         dismissed = {(d.rule, d.item_id, d.field) for d in self.adapter.document.plan.dismissals}
         if self.model.set_findings(findings, dismissed) and keep is not None and keep in findings:
             self.view.selectRow(findings.index(keep))
-        self.summary.setText(_shown(len(findings)))
+        self.summary.setText(_shown(len(findings), total=len(everything)))
         self._update_buttons()
 
     def current_finding(self) -> Finding | None:
@@ -275,5 +276,9 @@ class ProblemsPanel(QWidget):
             self.adapter.document.undo_stack.push(RestoreWarning(self.adapter.document, finding))
 
 
-def _shown(count: int) -> str:
-    return "No problems shown" if count == 0 else f"{count:,} problem{'' if count == 1 else 's'} shown"
+def _shown(count: int, total: int) -> str:
+    if total == 0:
+        return "No problems found. The plan is ready to export."
+    if count == 0:
+        return "No problems match these filters"
+    return f"{count:,} problem{'' if count == 1 else 's'} shown"

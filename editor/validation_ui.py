@@ -101,6 +101,8 @@ def _problems_dock(window: MainWindow, panel: ProblemsPanel) -> QDockWidget:
     dock.setAccessibleName("Problems")
     dock.setWidget(panel)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    # The table is the work; the list of problems is a glance, so it starts short.
+    window.resizeDocks([dock], [190], Qt.Orientation.Vertical)
     window.menus["view"].addAction(dock.toggleViewAction())
     return dock
 

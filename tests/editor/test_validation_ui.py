@@ -91,6 +91,16 @@ def test_filters_by_severity_and_rule(window: MainWindow, qtbot: QtBot) -> None:
     panel.rule_filter.setCurrentIndex(panel.rule_filter.findData("owner-multiple"))
     assert panel_rules(window) == ["owner-multiple"]
     assert panel.summary.text() == "1 problem shown"
+    panel.rule_filter.setCurrentIndex(panel.rule_filter.findData("spelling"))
+    assert panel.summary.text() == "No problems match these filters"
+
+
+def test_a_plan_with_no_problems_is_called_ready(qtbot: QtBot) -> None:
+    plan = load_plan(Path(__file__).parents[2] / "resources" / "sample-plan.actionplan")
+    main = MainWindow(PlanDocument(plan))
+    qtbot.addWidget(main)
+    qtbot.waitUntil(lambda: main.validation.panel.summary.text().startswith("No problems found"))
+    assert "ready to export" in main.validation.panel.summary.text()
 
 
 @pytest.fixture
