@@ -1,7 +1,9 @@
 """Item delegates: how each table cell is edited in place.
 
 - Concerns and actions: ``PlanTextEdit`` (Enter = new line, Ctrl+Enter or Tab = finish,
-  Esc = cancel). ``TextDelegate.editor_created`` lets others (spelling) decorate each editor.
+  Esc = cancel). What is typed reaches the plan as it is typed (``editor.cell_typing``), as one
+  undo step; Esc takes it back out. ``TextDelegate.editor_created`` lets others (spelling)
+  decorate each editor.
 - Rec No: a line edit; empty means "number automatically".
 - Responsible owner: ``OwnerComboBox`` completing from this plan, the standard list and
   owners typed before (remembered when the edit is kept).
@@ -33,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from actionplan.target_date import TargetDate
+from editor.cell_typing import CellTyping, types_live
 from editor.document import PlanDocument
 from editor.owner_editor import OwnerComboBox
 from editor.owners import owner_choices, remember_owner
@@ -96,11 +99,27 @@ class TextDelegate(QStyledItemDelegate):
         self.closeEditor.emit(editor, hints[forward])
 
     def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
-        if isinstance(editor, PlanTextEdit):
-            editor.set_text(str(index.data() or ""))
+        if not isinstance(editor, PlanTextEdit):
+            return
+        text = str(index.data(Qt.ItemDataRole.EditRole) or "")
+        typing = CellTyping.of(editor)
+        if typing is None:
+            editor.set_text(text)
+            if types_live(index):
+                CellTyping(editor, index)
+            return
+        # The view reloads the editor whenever its row changes, our own commits included.
+        if not typing.is_own_text(text):
+            typing.adopt(text)
+            editor.set_text(text)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: ModelIndex) -> None:
-        if isinstance(editor, PlanTextEdit):
+        if not isinstance(editor, PlanTextEdit):
+            return
+        typing = CellTyping.of(editor)
+        if typing is not None:
+            typing.keep()  # into the undo step typing has been filling, not a second one
+        else:
             model.setData(index, editor.text())
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: ModelIndex) -> None:
@@ -110,11 +129,17 @@ class TextDelegate(QStyledItemDelegate):
         editor.setGeometry(_within(parent, rect) if parent else rect)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        finish = isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and is_finish_key(event)
-        if finish and isinstance(watched, PlanTextEdit):
-            self._finish(watched)
-            return True
-        return super().eventFilter(watched, event)
+        key_press = isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
+        if key_press and isinstance(watched, PlanTextEdit):
+            assert isinstance(event, QKeyEvent)
+            if is_finish_key(event):
+                self._finish(watched)
+                return True
+            if event.key() == Qt.Key.Key_Escape:
+                typing = CellTyping.of(watched)
+                if typing is not None:
+                    typing.cancel()
+        return super().eventFilter(watched, event)  # Esc closes the editor
 
 
 class RecNoDelegate(QStyledItemDelegate):

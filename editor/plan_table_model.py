@@ -346,7 +346,12 @@ class PlanTableModel(QAbstractTableModel):
         return flags
 
     def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.document.read_only:
+        return role == Qt.ItemDataRole.EditRole and self.set_field(index, value)
+
+    def set_field(self, index: ModelIndex, value: Any, merge_key: object | None = None) -> bool:
+        """``setData`` for the edit role. Edits with the same ``merge_key`` on the same cell merge
+        into one undo step (typing in an open cell editor)."""
+        if not index.isValid() or self.document.read_only:
             return False
         row = self._rows[index.row()]
         if row.concern is None:
@@ -362,7 +367,7 @@ class PlanTableModel(QAbstractTableModel):
         ref = FieldRef(row.concern.id, action_id, column.field)
         if ref.read(self.document.plan) == value:
             return True
-        self.document.undo_stack.push(commands.SetField(self.document, ref, value))
+        self.document.undo_stack.push(commands.SetField(self.document, ref, value, merge_key=merge_key))
         return True
 
     def _add_first_action(self, concern: Concern, column: Column, value: Any) -> bool:
