@@ -1,5 +1,6 @@
 """Red wavy underlines under unknown words in the concern and action text editors, and a
-context menu on them: suggestions, "Add to dictionary" and "Ignore".
+context menu on them: suggestions, "Add to dictionary", "Add to this plan's word list" and
+"Ignore".
 
 Only the text in an open editor is checked, a paragraph at a time as Qt asks for it, so
 typing never re-checks the whole plan.
@@ -35,10 +36,13 @@ class SpellingSupport(QObject):
     the dictionary changes."""
 
     def __init__(self, checker: SpellChecker, on_words_changed: Callable[[], None],
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None,
+                 add_to_plan: Callable[[str], None] | None = None) -> None:
         super().__init__(parent)
         self.checker = checker
         self.on_words_changed = on_words_changed
+        self.add_to_plan = add_to_plan
+        """Adds a word to the plan's own word list (through the undo stack), when allowed."""
         self._highlighters: weakref.WeakSet[SpellingHighlighter] = weakref.WeakSet()
         self.last_menu: QMenu | None = None
         """The most recent context menu (tests and screenshots look at it)."""
@@ -79,6 +83,11 @@ class SpellingSupport(QObject):
             menu.addAction("No suggestions").setEnabled(False)
         menu.addSeparator()
         menu.addAction("Add to dictionary").triggered.connect(lambda: self._accept(word.word, permanently=True))
+        if self.add_to_plan is not None:
+            add_to_plan = self.add_to_plan
+            plan_action = menu.addAction("Add to this plan’s word list")
+            plan_action.setToolTip("Saved in the plan, so colleagues who open it are not shown this word either")
+            plan_action.triggered.connect(lambda: add_to_plan(word.word))
         menu.addAction("Ignore").triggered.connect(lambda: self._accept(word.word, permanently=False))
         menu.addSeparator()
         menu.addActions(standard.actions())  # Cut, Copy, Paste... as usual

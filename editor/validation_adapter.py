@@ -13,6 +13,7 @@ from actionplan.changes import PlanChange
 from actionplan.spelling import SpellChecker
 from actionplan.validation import Counts, Finding, PlanValidator
 from editor.document import PlanDocument
+from editor.plan_words import changes_word_list
 
 SPELLING_RULE_LIMIT = 1_000
 """Up to this many actions the problems panel lists spelling too (checked once on opening,
@@ -42,7 +43,11 @@ class ValidationAdapter(QObject):
     # Following the document ------------------------------------------------------------------
 
     def _on_edited(self, change: object) -> None:
-        if isinstance(change, PlanChange):
+        if changes_word_list(change):
+            # Rare, and taking a word away can make any text misspelt again: check everything.
+            self.spelling.set_plan_words(self.document.plan.word_list)
+            self.validator.reset(self.document.plan)
+        elif isinstance(change, PlanChange):
             self.validator.update(change)
         else:  # an edit that did not say what it changed: check everything
             self.validator.reset(self.document.plan)

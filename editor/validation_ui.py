@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QWidget
 from actionplan.spelling import SpellChecker
 from actionplan.validation import RULES, Finding, Severity
 from editor.delegates import TextDelegate
+from editor.plan_words import AddToPlanWords, changes_word_list, in_word_list
 from editor.problems_panel import ProblemsPanel, describe_place
 from editor.spelling_highlighter import SpellingSupport
 from editor.validation_adapter import ValidationAdapter
@@ -29,7 +30,9 @@ class ValidationUi(QObject):
         super().__init__(window)
         self.window = window
         self.adapter = ValidationAdapter(window.document, spelling, self)
-        self.spelling = SpellingSupport(self.adapter.spelling, self.adapter.spelling_changed, self)
+        self.spelling = SpellingSupport(self.adapter.spelling, self.adapter.spelling_changed, self,
+                                        add_to_plan=self._add_to_plan_words)
+        window.document.edited.connect(self._on_edited)
         window.table.plan_model.set_findings_source(self.adapter)
         self.adapter.findings_changed.connect(window.table.plan_model.refresh_findings)
         self.panel = ProblemsPanel(self.adapter, window.reveal, window)
@@ -81,6 +84,15 @@ class ValidationUi(QObject):
         inspector.problems_box.setVisible(bool(findings))
 
     # Spelling --------------------------------------------------------------------------------
+
+    def _add_to_plan_words(self, word: str) -> None:
+        document = self.window.document
+        if not document.read_only and not in_word_list(document.plan.word_list, word):
+            document.undo_stack.push(AddToPlanWords(document, word))
+
+    def _on_edited(self, change: object) -> None:
+        if changes_word_list(change):
+            self.spelling.rehighlight_all()
 
     def _attach_spelling(self) -> None:
         inspector = self.window.inspector

@@ -224,6 +224,32 @@ def test_spelling_is_underlined_with_a_menu_of_suggestions(spelling_window: Main
 
 
 @needs_dictionary
+def test_a_word_added_to_the_plans_word_list_is_saved_in_the_plan_and_undoable(
+        spelling_window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    window = spelling_window
+    editor = window.inspector.action_text
+    cursor = QTextCursor(editor.document().firstBlock())
+    cursor.setPosition(13)
+    menu = window.validation.spelling.build_menu(editor, editor.cursorRect(cursor).center())
+    add = next(action for action in menu.actions() if action.text() == "Add to this plan’s word list")
+    add.trigger()
+    menu.deleteLater()
+    assert window.document.plan.word_list == ["recieve"]
+    qtbot.waitUntil(lambda: "spelling" not in panel_rules(window))
+    assert not (config_dir() / "dictionary.txt").exists()  # the user's own dictionary is untouched
+    styles = [r.format.underlineStyle() for r in editor.document().firstBlock().layout().formats()]
+    assert not _underlined(styles)
+    path = tmp_path / "plan.actionplan"
+    save_plan(window.document.plan, path)
+    assert load_plan(path).word_list == ["recieve"]
+    window.undo_action.trigger()
+    assert window.document.plan.word_list == []
+    qtbot.waitUntil(lambda: "spelling" in panel_rules(window))
+    styles = [r.format.underlineStyle() for r in editor.document().firstBlock().layout().formats()]
+    assert _underlined(styles)
+
+
+@needs_dictionary
 def test_choosing_a_suggestion_fixes_the_word(spelling_window: MainWindow, qtbot: QtBot) -> None:
     window = spelling_window
     editor = window.inspector.action_text
