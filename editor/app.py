@@ -15,6 +15,7 @@ from actionplan.model import Plan
 from actionplan.storage import PlanFileError, load_plan
 from editor.document import PlanDocument
 from editor.file_controller import install_file_handling
+from editor.import_controller import install_import
 from editor.main_window import APP_NAME, MainWindow
 
 SCREENSHOT_SIZE = (1400, 900)
@@ -78,6 +79,7 @@ def run_editor(argv: list[str]) -> int:
             return 1
         return 0 if save_screenshot(window, args.screenshot) else 1
     files = install_file_handling(window, window.document)
+    install_import(window, files)
     window.show()
     QTimer.singleShot(0, lambda: files.start([args.plan] if args.plan else []))
     if args.quit_when_ready:
