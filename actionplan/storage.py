@@ -16,6 +16,7 @@ import stat
 import tempfile
 import time
 from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,9 @@ FORMAT_NAME = "hmpps-action-plan"
 SCHEMA_VERSION = 1
 FILE_SUFFIX = ".actionplan"
 BACKUP_SUFFIX = ".bak"
+TEMPORARY_SUFFIX = ".tmp"
+STALE_TEMPORARY_SECONDS = 10 * 60
+"""A temporary file this old was left by a save that was killed part-way: none takes so long."""
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
@@ -284,12 +288,16 @@ def _refuse_to_overwrite_newer(path: Path) -> None:
 
 
 def write_atomically(path: Path, data: bytes, *, keep_backup: bool = False) -> None:
-    """Write through a temporary file in the same folder, then replace. Raises PlanSaveError."""
+    """Write through a temporary file in the same folder, then replace. Raises PlanSaveError.
+
+    After a successful save, temporary files that an earlier save of the same file left behind
+    when it was killed part-way are deleted (see ``remove_stale_temporary_files``)."""
     folder = path.parent
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMPORARY_SUFFIX, dir=folder)
     except OSError as error:
-        raise _save_error(path, error) from None
+        raise _save_error(path, error, _Step.CREATE) from None
+    step = _Step.WRITE
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -297,13 +305,16 @@ def write_atomically(path: Path, data: bytes, *, keep_backup: bool = False) -> N
             os.fsync(stream.fileno())
         _copy_permissions(path, Path(temporary))
         if keep_backup and path.exists():
+            step = _Step.BACKUP
             _refresh_backup(path)
+        step = _Step.REPLACE
         _replace(Path(temporary), path)
         _sync_folder(folder)
     except OSError as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-        raise _save_error(path, error) from None
+        raise _save_error(path, error, step) from None
+    remove_stale_temporary_files(path)
 
 
 def _copy_permissions(path: Path, temporary: Path) -> None:
@@ -331,7 +342,7 @@ _UMASK = _read_umask()
 def _refresh_backup(path: Path) -> None:
     # Copy rather than move: the user's file must exist at every instant.
     backup = backup_path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{backup.name}.", suffix=".tmp", dir=path.parent)
+    handle, temporary = tempfile.mkstemp(prefix=f".{backup.name}.", suffix=TEMPORARY_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream, path.open("rb") as source:
             while chunk := source.read(1 << 20):
@@ -367,21 +378,96 @@ def _sync_folder(folder: Path) -> None:
             os.close(descriptor)
 
 
-def _save_error(path: Path, error: OSError) -> PlanSaveError:
+def remove_stale_temporary_files(path: Path | str, *, older_than: float = STALE_TEMPORARY_SECONDS) -> list[Path]:
+    """Delete the temporary files that saves of ``path`` left beside it when they were killed
+    part-way. Only our own names for this file (``.<name>.<random>.tmp`` and
+    ``.<name>.bak.<random>.tmp``) are touched, and only when older than ``older_than`` seconds,
+    so a save still running in another copy of the application keeps its file. Never raises."""
+    path = Path(path)
+    pattern = _temporary_names(path.name)
+    cutoff = time.time() - older_than
+    removed: list[Path] = []
+    try:
+        with os.scandir(path.parent) as entries:
+            for entry in entries:
+                if pattern.fullmatch(entry.name) and _remove_if_stale(entry, cutoff):
+                    removed.append(Path(entry.path))
+    except OSError:
+        pass  # tidying up is a courtesy: it never turns a good save into a failure
+    return removed
+
+
+def _temporary_names(name: str) -> re.Pattern[str]:
+    # tempfile.mkstemp puts eight characters from [a-z0-9_] between our prefix and suffix.
+    return re.compile(
+        rf"\.{re.escape(name)}(?:{re.escape(BACKUP_SUFFIX)})?\.[a-z0-9_]{{8}}{re.escape(TEMPORARY_SUFFIX)}"
+    )
+
+
+def _remove_if_stale(entry: os.DirEntry[str], cutoff: float) -> bool:
+    try:
+        if not entry.is_file(follow_symlinks=False) or entry.stat(follow_symlinks=False).st_mtime > cutoff:
+            return False
+        os.unlink(entry.path)
+    except OSError:
+        return False
+    return True
+
+
+class _Step(StrEnum):
+    """The part of a save that failed: it tells apart causes the error number alone cannot."""
+
+    CREATE = "create"  # the temporary file: only the folder can refuse it
+    WRITE = "write"
+    BACKUP = "backup"
+    REPLACE = "replace"  # the user's file itself: a lock or a read-only flag refuses it
+
+
+# Windows refuses to open, replace or delete a file that another program holds open without
+# sharing it: Word with a document open, a sync client uploading it, a virus scanner.
+_WINDOWS_SHARING_VIOLATION = 32
+_WINDOWS_LOCK_VIOLATION = 33
+
+
+def is_locked_by_another_program(error: OSError) -> bool:
+    """The error is Windows saying another program has the file open."""
+    return getattr(error, "winerror", None) in (_WINDOWS_SHARING_VIOLATION, _WINDOWS_LOCK_VIOLATION)
+
+
+def _save_error(path: Path, error: OSError, step: _Step) -> PlanSaveError:
     name = path.name
+    use_save_as = "Use Save As to save a copy."
+    close_it = "Close it there and save again, or use Save As to save a copy."
     if isinstance(error, FileNotFoundError) or not path.parent.exists():
         message = f"“{name}” could not be saved because its folder is no longer there. Use Save As to choose another folder."
     elif error.errno in (errno.ENOSPC, errno.EDQUOT):
         message = f"“{name}” could not be saved because the disk is full. Free some space or use Save As to save somewhere else."
-    elif isinstance(error, PermissionError) and path.exists() and not os.access(path, os.W_OK):
-        message = f"“{name}” could not be saved because the file is read-only or open in another program. Use Save As to save a copy."
-    elif isinstance(error, PermissionError):
-        message = f"“{name}” could not be saved because you cannot save in that folder. Use Save As to choose another folder."
     elif error.errno == errno.EROFS:
         message = f"“{name}” could not be saved because that drive is read-only. Use Save As to choose another folder."
+    elif _about_the_backup(path, error):
+        message = (f"“{name}” could not be saved because its backup copy, “{backup_path(path).name}”, is open "
+                   f"in another program or is read-only. {close_it}")
+    elif is_locked_by_another_program(error) or (
+        isinstance(error, PermissionError) and step in (_Step.BACKUP, _Step.REPLACE) and path.exists()
+    ):
+        # The temporary file was made, so the folder is writable: what refused is the file itself.
+        if not is_locked_by_another_program(error) and not os.access(path, os.W_OK):
+            message = f"“{name}” could not be saved because the file is read-only. {use_save_as}"
+        else:
+            message = (f"“{name}” could not be saved because it is open in another program, such as Word "
+                       f"or a sync tool. {close_it}")
+    elif isinstance(error, PermissionError):
+        message = f"“{name}” could not be saved because you cannot save in that folder. Use Save As to choose another folder."
     else:
-        message = f"“{name}” could not be saved: {_os_reason(error)}. Your work is still open. Use Save As to save a copy."
+        message = f"“{name}” could not be saved: {_os_reason(error)}. Your work is still open. {use_save_as}"
     return PlanSaveError(path, message)
+
+
+def _about_the_backup(path: Path, error: OSError) -> bool:
+    if not (isinstance(error, PermissionError) or is_locked_by_another_program(error)):
+        return False
+    backup = str(backup_path(path))
+    return backup in (str(error.filename), str(error.filename2))
 
 
 def _os_reason(error: OSError) -> str:

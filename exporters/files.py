@@ -13,6 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from actionplan.storage import is_locked_by_another_program
 from exporters.errors import ExportError
 
 
@@ -66,6 +67,11 @@ def folder_message(path: Path, error: OSError) -> str:
 def file_message(path: Path, error: OSError) -> str:
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
         return f"There is not enough space on the disk to export “{path.name}”. Free some space or choose another drive."
+    if is_locked_by_another_program(error):
+        return (
+            f"“{path.name}” could not be replaced because it is open in another program, such as Word. "
+            "Close it there and export again, or choose another name."
+        )
     if isinstance(error, PermissionError):
         return (
             f"“{path.name}” could not be replaced. It may be open in Word or another program, or be "

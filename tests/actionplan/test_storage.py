@@ -404,8 +404,11 @@ def test_read_only_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     # Replacing a read-only file succeeds on POSIX but not on Windows, or on a shared drive.
     monkeypatch.setattr(storage, "_replace", refuse)
     monkeypatch.setattr(os, "access", lambda *args, **kwargs: False)
-    with pytest.raises(PlanSaveError, match="the file is read-only or open in another program"):
+    with pytest.raises(PlanSaveError) as caught:
         save_plan(small_plan("Someone else"), path)
+    assert caught.value.message == (
+        "“plan.actionplan” could not be saved because the file is read-only. Use Save As to save a copy."
+    )
     _assert_old_file_whole(tmp_path, path, before)
 
 

@@ -46,6 +46,26 @@ def test_a_file_open_in_word_is_reported_and_left_whole(tmp_path: Path, monkeypa
     assert [p.name for p in tmp_path.iterdir()] == ["plan.docx"]  # no temporary file left behind
 
 
+def test_a_sharing_violation_says_the_file_is_open_in_word(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "plan.docx"
+    path.write_bytes(b"the earlier export")
+
+    def locked(source: object, target: object) -> None:
+        error = PermissionError(errno.EACCES, "The process cannot access the file", str(target))
+        error.winerror = 32  # type: ignore[attr-defined]  # Windows: ERROR_SHARING_VIOLATION
+        raise error
+
+    monkeypatch.setattr(files.os, "replace", locked)
+    with pytest.raises(ExportError) as raised:
+        export_docx(plan_with_both_sections(), path)
+    assert raised.value.message == (
+        "“plan.docx” could not be replaced because it is open in another program, such as Word. "
+        "Close it there and export again, or choose another name."
+    )
+    assert path.read_bytes() == b"the earlier export"
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.docx"]
+
+
 def test_a_full_disk_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def full(descriptor: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
