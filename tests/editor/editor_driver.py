@@ -1,8 +1,9 @@
 """Drives a real editor process for the multi-process tests (run offscreen).
 
-    python -m tests.editor.editor_driver type PLAN LOG [--interval-ms 50]
-        Open PLAN in the real main window, click into the inspector's action text and type a
-        character every interval, appending "<unix time> <characters typed>" to LOG after each.
+    python -m tests.editor.editor_driver type PLAN LOG [--interval-ms 50] [--into inspector|cell]
+        Open PLAN in the real main window, click into the first action's text (in the inspector,
+        or in its table cell, whose editor then stays open) and type a character every
+        interval, appending "<unix time> <characters typed>" to LOG after each.
     python -m tests.editor.editor_driver restore OUT
         Start a new editor, answer Restore to the start-up offer and write what was restored to
         OUT as JSON.
@@ -28,7 +29,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtGui import QTextCursor  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget  # noqa: E402
 
 from editor.app import make_application  # noqa: E402
 from editor.file_controller import FileController, install_file_handling  # noqa: E402
@@ -56,14 +57,25 @@ def fail_on_exception() -> None:
     sys.excepthook = hook
 
 
-def type_into_inspector(plan: Path, log: Path, interval_ms: int) -> int:
+def open_cell_editor(window: MainWindow) -> QWidget:
+    concern = window.document.plan.concerns[0]
+    index = window.table.plan_model.index_for(concern.id, concern.actions[0].id, "text")
+    window.table.select_cell(index)
+    window.table.edit(index)
+    editor = window.table.indexWidget(index)
+    assert isinstance(editor, QPlainTextEdit), "no cell editor opened"
+    return editor
+
+
+def type_into_action(plan: Path, log: Path, interval_ms: int, into: str) -> int:
     app, window, files = start_editor(ScriptedPrompter())
     if not files.open_plan(plan):
         return 2
     concern = window.document.plan.concerns[0]
     window.reveal(concern.id, concern.actions[0].id, "text")
-    editor = window.inspector.action_text
+    editor = open_cell_editor(window) if into == "cell" else window.inspector.action_text
     editor.setFocus()
+    assert isinstance(editor, QPlainTextEdit)
     editor.moveCursor(QTextCursor.MoveOperation.End)
     typed = 0
 
@@ -137,6 +149,7 @@ def main(argv: list[str]) -> int:
     typing.add_argument("plan", type=Path)
     typing.add_argument("log", type=Path)
     typing.add_argument("--interval-ms", type=int, default=50)
+    typing.add_argument("--into", choices=("inspector", "cell"), default="inspector")
     restoring = commands.add_parser("restore")
     restoring.add_argument("out", type=Path)
     holding = commands.add_parser("hold")
@@ -144,7 +157,7 @@ def main(argv: list[str]) -> int:
     holding.add_argument("commands", type=Path)
     args = parser.parse_args(argv)
     if args.command == "type":
-        return type_into_inspector(args.plan, args.log, args.interval_ms)
+        return type_into_action(args.plan, args.log, args.interval_ms, args.into)
     if args.command == "restore":
         return restore(args.out)
     return hold(args.plan, args.commands)

@@ -1,7 +1,7 @@
 """The bar: killing the editor with SIGKILL loses at most the last 2 seconds of typing.
 
-A real editor process types into the inspector's action text (real key events, through the real
-undo stack) while logging what it has typed and when. The test kills it with SIGKILL, starts a
+A real editor process types into an action's text, in the inspector or in its open table cell
+(real key events, through the real undo stack), while logging what it has typed and when. The test kills it with SIGKILL, starts a
 second real editor process, answers Restore, and compares what came back with the log.
 """
 
@@ -52,9 +52,9 @@ def lost_seconds(log: list[tuple[float, int]], restored: int, killed_at: float) 
     return killed_at - typed_at[restored + 1]
 
 
-def type_then_kill(plan: Path, log: Path, kill_after: float) -> float:
+def type_then_kill(plan: Path, log: Path, kill_after: float, into: str = "inspector") -> float:
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    editor = subprocess.Popen(driver("type", str(plan), str(log)), cwd=ROOT, env=environment)
+    editor = subprocess.Popen(driver("type", str(plan), str(log), "--into", into), cwd=ROOT, env=environment)
     try:
         deadline = time.monotonic() + 60
         while not read_log(log) and time.monotonic() < deadline:
@@ -74,14 +74,15 @@ def type_then_kill(plan: Path, log: Path, kill_after: float) -> float:
     return killed_at
 
 
+@pytest.mark.parametrize("into", ["inspector", "cell"])
 @pytest.mark.parametrize("kill_after", KILL_AFTER_SECONDS)
-def test_sigkill_loses_at_most_two_seconds_of_typing(tmp_path: Path, kill_after: float) -> None:
+def test_sigkill_loses_at_most_two_seconds_of_typing(tmp_path: Path, kill_after: float, into: str) -> None:
     plan = write_plan(tmp_path / "plan.actionplan")
     original_text = load_plan(plan).concerns[0].actions[0].text
     before = plan.read_bytes()
     log = tmp_path / "typing.log"
 
-    killed_at = type_then_kill(plan, log, kill_after)
+    killed_at = type_then_kill(plan, log, kill_after, into)
 
     out = tmp_path / "restored.json"
     subprocess.run(driver("restore", str(out)), cwd=ROOT, check=True, timeout=120)
@@ -98,7 +99,7 @@ def test_sigkill_loses_at_most_two_seconds_of_typing(tmp_path: Path, kill_after:
     entries = read_log(log)
     loss = lost_seconds(entries, count, killed_at)
     typed = entries[-1][1]
-    print(f"\ntyped {typed} characters in {entries[-1][0] - entries[0][0]:.2f} s; "
+    print(f"\n{into}: typed {typed} characters in {entries[-1][0] - entries[0][0]:.2f} s; "
           f"restored {count}; lost {typed - count} characters = {loss:.2f} s of typing")
     assert count > 0
     assert loss <= MAX_LOSS_SECONDS
