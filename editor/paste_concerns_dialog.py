@@ -195,6 +195,7 @@ class PasteConcernsDialog(QDialog):
             "A reference such as S45 or 1.12 is kept. Plain numbers are not: the plan numbers its concerns.")
         self.preview.setHorizontalHeaderItem(1, reference_header)
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview.setTabKeyNavigation(False)  # Tab goes on to Add, not from cell to cell
         self.preview.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.preview.setWordWrap(True)
         self.preview.verticalHeader().setVisible(False)
