@@ -64,6 +64,9 @@ class PlanDocument(QObject):
         """Show a different plan (New, Open, Revert). The undo history starts again, clean."""
         self._plan = plan
         self.undo_stack.clear()
+        # clear() leaves an empty stack dirty after resetClean() (a restored plan, a file changed
+        # outside): the new plan matches its file, or is new, so it starts unmodified.
+        self.undo_stack.setClean()
         self.set_path(path)
         self.plan_replaced.emit()
 

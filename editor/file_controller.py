@@ -217,10 +217,7 @@ class FileController(QObject):
 
     def _show(self, plan: Plan, path: Path | None) -> None:
         self._unsaved_suggestion = None
-        self.document.replace(plan, path)
-        # QUndoStack.clear() leaves a stack dirty if resetClean() was used on it (after a
-        # restore or an outside change), so say plainly that this plan matches its file.
-        self.document.undo_stack.setClean()
+        self.document.replace(plan, path)  # starts clean: this plan matches its file
 
     def _let_go_of_file(self) -> None:
         self.watcher.stop()
