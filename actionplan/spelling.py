@@ -56,6 +56,7 @@ class SpellChecker:
         self._plan_words: frozenset[str] = frozenset()
         self._ignored: set[str] = set()
         self._names: set[str] = set()
+        self._skipped_by_shape: set[str] = set()
         self._cache: dict[str, bool] = {}
         self.set_plan_words(plan_words)
 
@@ -141,21 +142,34 @@ class SpellChecker:
         addresses, and capitalised words inside a sentence (names such as Stoke Heath or Novus)."""
         if self._dictionary is None:
             return []
-        text = _SKIPPED.sub(lambda m: " " * len(m.group()), text)
+        if "@" in text or "http" in text or "www." in text:
+            text = _SKIPPED.sub(lambda m: " " * len(m.group()), text)
+        cache, names, by_shape = self._cache, self._names, self._skipped_by_shape
+        if all(cache.get(word) or word in names or word in by_shape for word in _TOKEN.findall(text)):
+            return []  # every word known or skipped before: most texts, most of the time
         found: list[Misspelling] = []
         for match in _TOKEN.finditer(text):
             word = match.group().rstrip("'’")
-            if self._cache.get(word) or _is_skipped(word, text, match.start()) or self.is_known(word):
+            if cache.get(word):
                 continue  # the cache first: most words are known and were seen before
+            if _is_skipped_by_shape(word):
+                by_shape.add(word)
+                continue
+            if _is_name(word, text, match.start()) or self.is_known(word):
+                continue
             found.append(Misspelling(match.start(), match.start() + len(word), word))
         return found
 
 
-def _is_skipped(word: str, text: str, start: int) -> bool:
+def _is_skipped_by_shape(word: str) -> bool:
+    """Words never checked wherever they stand: one letter, digits, or QIG, MoJ, SMaRG (a capital
+    after the first letter)."""
     if len(word) < 2 or (not word.isalpha() and any(char.isdigit() or char == "_" for char in word)):
         return True
-    if word[1:] != word[1:].lower():
-        return True  # QIG, MoJ, SMaRG: a capital after the first letter
+    return word[1:] != word[1:].lower()
+
+
+def _is_name(word: str, text: str, start: int) -> bool:
     # A capital letter mid-sentence marks a name; at a sentence start the word is checked.
     return word[0].isupper() and not _starts_sentence(text, start)
 

@@ -228,7 +228,7 @@ def _describe_location(plan_data: Any, error: ValidationError) -> str:
     index = 0
     while index < len(loc):
         key = loc[index]
-        label = names.get(str(key), str(key).replace("_", " "))
+        label = names.get(str(key)) or _field_name(str(key))
         if index + 1 < len(loc) and isinstance(loc[index + 1], int):
             parts.append(f"{label} {int(loc[index + 1]) + 1}")
             index += 2
@@ -236,6 +236,12 @@ def _describe_location(plan_data: Any, error: ValidationError) -> str:
             parts.append(label)
             index += 1
     return ", ".join(parts) if parts else "the plan"
+
+
+def _field_name(key: str) -> str:
+    # A damaged file can hold any key: keep the message to one short line.
+    words = " ".join(key.replace("_", " ").split())
+    return f"“{words[:40]}…”" if len(words) > 40 else words or "a field with no name"
 
 
 # Saving --------------------------------------------------------------------------------------
