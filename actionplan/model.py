@@ -80,6 +80,13 @@ class Category(StrEnum):
     def singular(self) -> str:
         return "priority concern" if self is Category.PRIORITY else "key concern"
 
+    def heading_in(self, era: Era) -> str:
+        """The section's heading in a plan of ``era``. Recommendations-era reports gave their
+        main recommendations (referenced like ``S45``) first, then the rest (like ``1.12``)."""
+        if era is Era.RECOMMENDATIONS:
+            return "Main recommendations" if self is Category.PRIORITY else "Recommendations"
+        return self.heading
+
 
 class Era(StrEnum):
     """Which HMIP template the plan answers."""

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from actionplan.model import ORGANISATION, Action, Category, Concern, Era, Plan
+from actionplan.model import ORGANISATION, Action, Agreement, Category, Concern, Era, Plan
 from actionplan.target_date import format_long_date
 from actionplan.text import clean_text
 from exporters import wordml
@@ -32,16 +32,25 @@ RECOMMENDATION_HEADINGS = (
 CONCERN_SHARES = (7, 22, 42, 14, 15)
 RECOMMENDATION_SHARES = (7, 20, 14, 30, 14, 15)
 
+# The recommendations era's Term | Definition table. The terms are the words the agreement
+# column shows; the definitions follow HMPPS's template of that era (see DOMAIN.md: SMART is
+# "Specific, Measurable, Achievable, Realistic and Time-bound", and actions "should be specific
+# enough to be tracked for progress").
 DEFINITIONS = (
-    ("Agreed", "All of the recommendation is agreed with, can be achieved and is affordable."),
-    ("Partly Agreed", "Only part of the recommendation is agreed with, is achievable, affordable and will "
-     "be implemented. It might not be possible to implement all of a recommendation, for example "
-     "because of operational, policy or legal reasons, or current and future resource constraints. "
-     "The response must state clearly which part of the recommendation will not be implemented "
-     "and why."),
-    ("Not Agreed", "The recommendation is not agreed and will not be implemented, for example because "
-     "of operational, policy or legal reasons, or current and future resource constraints. The "
-     "response must state clearly why the recommendation has been rejected."),
+    (Agreement.AGREED.label,
+     "All of the recommendation is agreed with, can be achieved and is affordable. The response "
+     "should clearly explain how the recommendation will be achieved, with timescales. Actions "
+     "should be as SMART (Specific, Measurable, Achievable, Realistic and Time-bound) as possible. "
+     "Actions should be specific enough to be tracked for progress."),
+    (Agreement.PARTLY_AGREED.label,
+     "Only part of the recommendation is agreed with, is achievable, affordable and will be "
+     "implemented. This might be because of commissioning, policy, operational or affordability "
+     "reasons. The response must state clearly which part of the recommendation will be "
+     "implemented, with SMART actions that can be tracked for progress, and why the rest will not."),
+    (Agreement.NOT_AGREED.label,
+     "The recommendation is not agreed and will not be implemented. This might be because of "
+     "commissioning, policy, operational or affordability reasons. The response must state "
+     "clearly why the recommendation is not agreed."),
 )
 
 # Rough size of 12pt Arial in a table cell, for deciding which rows can be kept whole on a page.
@@ -158,10 +167,11 @@ class ActionTable:
     # Sections
 
     def sections(self) -> list[tuple[str, list[Concern]]]:
-        if self.recommendations:
-            return [("Recommendations", self.plan.in_display_order())]
+        """Each category that has concerns, under its heading: priority and key concerns, or in
+        the recommendations era main recommendations and the rest, so categories survive."""
+        era = self.plan.details.era
         return [
-            (category.heading, concerns)
+            (category.heading_in(era), concerns)
             for category in (Category.PRIORITY, Category.KEY)
             if (concerns := self.plan.in_category(category))
         ]
@@ -186,9 +196,8 @@ class ActionTable:
         rows = [self.header_row()]
         columns = len(self.widths)
         for heading, concerns in self.sections():
-            if not self.recommendations:
-                section = Cell(wordml.paragraph(runs=wordml.run(heading, bold=True), keep_next=True), span=columns)
-                rows.append(wordml.row_xml([section], self.widths))
+            section = Cell(wordml.paragraph(runs=wordml.run(heading, bold=True), keep_next=True), span=columns)
+            rows.append(wordml.row_xml([section], self.widths))
             for concern in concerns:
                 rows.extend(self._concern_rows(concern, repeat_concern=False, merge=merge))
         return wordml.table_xml(rows, self.widths, style=TABLE_STYLE, caption="Action plan",

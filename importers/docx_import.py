@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from actionplan.model import Era, Plan
+from actionplan.model import Category, Era, Plan
 from importers.errors import NoActionPlanTable
 from importers.plan_builder import PlanBuilder
 from importers.plan_details import DetailsReader
@@ -20,6 +20,7 @@ from importers.plan_table import (
     header_map,
     is_definitions_table,
     read_row,
+    section_label,
     section_of,
 )
 from importers.report import TRACKED_CHANGES, ImportReport, NoteKind, shorten
@@ -102,6 +103,7 @@ class _DocumentReader:
         if header is not None:
             self.columns, header_row = header
             first_row = header_row + 1
+            self._recommendations_start_in_the_plain_tier()
             self._note_rows_above(table, header_row)
         elif self._continues_plan_table(table):
             self.report.add(NoteKind.GUESSED, f"Table {self.tables}", "A table with no header row, read as the "
@@ -126,6 +128,13 @@ class _DocumentReader:
                 self.builder.add_row(plan_row)
         if Column.AGREEMENT in columns.columns:
             self.plan.details.era = Era.RECOMMENDATIONS
+
+    def _recommendations_start_in_the_plain_tier(self) -> None:
+        # Until a "Main recommendations" row says otherwise, a recommendation is an ordinary one:
+        # many plans of that era list them all with no section rows.
+        assert self.columns is not None
+        if Column.AGREEMENT in self.columns.columns and not self.builder.saw_section and not self.plan.concerns:
+            self.builder.category = Category.KEY
 
     def _continues_plan_table(self, table: Table) -> bool:
         # A table broken across pages follows the last one with nothing but blank lines between,
@@ -163,13 +172,8 @@ class _DocumentReader:
 
 
 def section_of_text(text: str) -> str | None:
-    """``priority`` or ``key`` for a "Priority concerns" / "Key concerns" heading."""
-    label = " ".join(text.lower().rstrip(":. ").split())
-    if label in ("priority concerns", "priority concern"):
-        return "priority"
-    if label in ("key concerns", "key concern"):
-        return "key"
-    return None
+    """``priority`` or ``key`` for a section heading between tables, in either era."""
+    return section_label(text)
 
 
 def _is_closing_line(text: str) -> bool:

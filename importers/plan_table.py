@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from actionplan.model import Category, Era
 from importers.wordml import Cell, Row, Table
 
 
@@ -25,7 +26,6 @@ class Column(StrEnum):
 
 NOT_SET = "Not set"
 _NUMBERING = re.compile(r"^\s*\d+[.)]?\s*")
-_SECTION = re.compile(r"^(priority|key)\s+concerns?$")
 _CONTINUED = re.compile(r"^.{0,40}\((?:continued|cont(?:'d|inued)?\.?)\)$", re.IGNORECASE)
 
 
@@ -95,9 +95,28 @@ def section_of(row: Row) -> str | None:
     texts = {cell.text.strip() for cell in row.cells if cell.text.strip()}
     if len(texts) != 1:
         return None
-    label = " ".join(texts.pop().lower().rstrip(":. ").split())
-    match = _SECTION.match(label)
-    return match.group(1) if match else None
+    return section_label(texts.pop())
+
+
+def _section_labels() -> dict[str, str]:
+    labels: dict[str, str] = {}
+    for category in Category:
+        for era in Era:
+            labels[category.heading_in(era).lower()] = category.value
+        labels[category.singular] = category.value
+    # Names the recommendations era's reports used for their first tier, and for the rest.
+    labels.update(dict.fromkeys(("key recommendations", "key concerns and recommendations"), Category.PRIORITY.value))
+    labels.update(dict.fromkeys(("other recommendations", "further recommendations"), Category.KEY.value))
+    return labels
+
+
+_SECTION_LABELS = _section_labels()
+
+
+def section_label(text: str) -> str | None:
+    """``priority`` or ``key`` for a section's label in either era ("Priority concerns", "Main
+    recommendations", "Recommendations"), in any case, with or without a closing colon."""
+    return _SECTION_LABELS.get(" ".join(text.lower().rstrip(":. ").split()))
 
 
 def is_continued_marker(text: str) -> bool:

@@ -145,13 +145,41 @@ def test_classic_layout_can_merge_each_concern_cell_down_over_its_actions(tmp_pa
 def test_recommendations_era_adds_the_agreement_column_and_the_definitions_table(tmp_path: Path) -> None:
     document = export(recommendations_plan(), tmp_path)
     definitions, actions = document.tables
-    assert [texts(row)[0] for row in definitions.rows] == ["Term", "Agreed", "Partly Agreed", "Not Agreed"]
+    # The terms are the words the agreement column shows, so a reader can look each one up.
+    assert [texts(row)[0] for row in definitions.rows] == ["Term", "Agreed", "Partly agreed", "Not agreed"]
+    assert texts(definitions.rows[0]) == ["Term", "Definition"]
+    agreed = texts(definitions.rows[1])[1]
+    assert "SMART (Specific, Measurable, Achievable, Realistic and Time-bound)" in agreed
+    assert "specific enough to be tracked for progress" in agreed
     assert texts(actions.rows[0]) == ["1. Rec No", "2. Recommendation", "3. Agreed/Partly Agreed/Not Agreed",
                                       "4. Response Action Taken/Planned", "5. Responsible Owner",
                                       "6. Target Date"]
     assert texts(actions.rows[1])[:3] == ["S45", "Prisoners should have daily showers.", "Agreed"]
     assert texts(actions.rows[2])[:3] == ["S45", "Recommendation S45 (continued)", "Agreed"]
     assert texts(actions.rows[3])[:3] == ["1.12", "Cells should be clean.", "Partly agreed"]
+
+
+def recommendations_in_both_sections() -> Plan:
+    plan = recommendations_plan()
+    plan.concerns[1].category = Category.KEY
+    return plan
+
+
+def test_recommendations_era_accessible_layout_has_a_table_under_each_sections_heading(tmp_path: Path) -> None:
+    document = export(recommendations_in_both_sections(), tmp_path)
+    headings = [p.text for p in document.paragraphs if p.style is not None and p.style.name == "Heading 3"]
+    assert headings == ["Main recommendations", "Recommendations"]
+    _definitions, main, others = document.tables
+    assert [texts(row)[0] for row in main.rows[1:]] == ["S45", "S45"]
+    assert [texts(row)[0] for row in others.rows[1:]] == ["1.12"]
+
+
+def test_recommendations_era_classic_layout_has_section_rows(tmp_path: Path) -> None:
+    document = export(recommendations_in_both_sections(), tmp_path, layout=Layout.CLASSIC)
+    _definitions, actions = document.tables
+    firsts = [texts(row)[0] for row in actions.rows]
+    assert firsts == ["1. Rec No", "Main recommendations", "S45", "", "Recommendations", "1.12"]
+    assert set(texts(actions.rows[1])) == {"Main recommendations"}  # one cell spanning the row
 
 
 def test_properties_name_the_plan_in_english_with_current_dates(tmp_path: Path) -> None:

@@ -1,7 +1,7 @@
 """A plan exported by this project's exporter re-imports to the identical plan, ids aside.
 
-The recommendations-era export is one list with no Priority and Key sections, so there the
-categories are not compared: that era has no categories.
+Both eras, both layouts, categories included: in the recommendations era the main
+recommendations and the rest are the two sections, as priority and key concerns are now.
 """
 
 from __future__ import annotations
@@ -9,11 +9,12 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import docx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from actionplan.model import Era, Plan
+from actionplan.model import Agreement, Category, Era, Plan
 from actionplan.storage import load_plan
 from importers.docx_import import import_docx
 from tests.fixtures import build_docx_fixtures as fixtures
@@ -37,8 +38,7 @@ def _round_trip(plan: Plan, choice: str, folder: Path) -> Plan:
 
 
 def _same(imported: Plan, plan: Plan) -> None:
-    categories = plan.details.era is Era.CONCERNS
-    assert plan_content(imported, categories=categories) == plan_content(plan, categories=categories)
+    assert plan_content(imported) == plan_content(plan)
 
 
 @pytest.mark.parametrize("choice", list(EXPORT_CHOICES))
@@ -63,3 +63,57 @@ def test_exported_east_sutton_park_imports_with_a_clean_report(tmp_path: Path) -
 def test_random_plan_exports_and_imports_back(plan: Plan, choice: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         _same(_round_trip(plan, choice, Path(folder)), plan)
+
+
+# The recommendations era ---------------------------------------------------------------------
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans(era=Era.RECOMMENDATIONS), st.sampled_from(list(EXPORT_CHOICES)))
+def test_random_recommendations_era_plan_exports_and_imports_back(plan: Plan, choice: str) -> None:
+    """Agreements, references like S45 and 1.12, and which section each recommendation is in."""
+    with tempfile.TemporaryDirectory() as folder:
+        imported = _round_trip(plan, choice, Path(folder))
+    assert imported.details.era is Era.RECOMMENDATIONS
+    _same(imported, plan)
+
+
+@pytest.mark.parametrize("choice", list(EXPORT_CHOICES))
+@pytest.mark.parametrize("categories", [(Category.PRIORITY,) * 3, (Category.KEY,) * 3,
+                                        (Category.PRIORITY, Category.KEY, Category.KEY)])
+def test_recommendations_keep_their_section(choice: str, categories: tuple[Category, ...], tmp_path: Path) -> None:
+    plan = fixtures.recommendations_plan(load_plan(fixtures.EXAMPLE_PLANS["stoke-heath-2026"]))
+    plan.concerns = plan.concerns[: len(categories)]
+    for concern, category in zip(plan.concerns, categories, strict=True):
+        concern.category = category
+    imported = _round_trip(plan, choice, tmp_path)
+    assert [c.category for c in imported.concerns] == list(categories)
+    _same(imported, plan)
+
+
+def test_recommendations_with_no_section_rows_are_all_ordinary_recommendations(tmp_path: Path) -> None:
+    """Plans of that era that list every recommendation in one run, with no section rows, have
+    no categories to give: every recommendation comes in as an ordinary one ("Recommendations"),
+    none as a main recommendation, and the report does not call it a problem."""
+    document = docx.Document()
+    document.add_paragraph("Action Plan: HMP Elmley")
+    table = document.add_table(rows=3, cols=6)
+    for row, values in zip(table.rows, [
+        ("1. Rec No", "2. Recommendation", "3. Agreed/Partly Agreed/Not Agreed",
+         "4. Response Action Taken/Planned", "5. Responsible Owner", "6. Target Date"),
+        ("S40", "Prisoners should see a doctor promptly.", "Partly Agreed", "A weekly GP clinic will open.",
+         "Head of Healthcare", "March 2020"),
+        ("1.12", "Cells should be clean.", "Agreed", "Cleaning will be checked weekly.", "Governor",
+         "Completed"),
+    ], strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    path = tmp_path / "old.docx"
+    document.save(str(path))
+    result = import_docx(path)
+    assert result.plan.details.era is Era.RECOMMENDATIONS
+    assert [(c.reference, c.category, c.agreement) for c in result.plan.concerns] == [
+        ("S40", Category.KEY, Agreement.PARTLY_AGREED), ("1.12", Category.KEY, Agreement.AGREED),
+    ]
+    assert not any("section" in note.message.lower() or "priority" in note.message.lower()
+                   for note in result.report.notes)
