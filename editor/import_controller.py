@@ -111,12 +111,12 @@ class ImportController(QObject):
 
     def _open(self, path: Path, result: ImportResult) -> None:
         self.files.show_unsaved(result.plan, path.with_suffix(FILE_SUFFIX))
-        report = result.report
+        readable = readable_report(result.plan, result.report)
         # A clean report has nothing to act on, so it goes in the status bar rather than a
         # dialog to dismiss; anything to check gets the full report.
-        self.window.statusBar().showMessage(f"{report.summary()} The plan is not saved yet.", STATUS_MS)
-        if not report.is_clean:
-            self.prompter.show_report(readable_report(result.plan, report))
+        self.window.statusBar().showMessage(f"{readable.headline} The plan is not saved yet.", STATUS_MS)
+        if not result.report.is_clean:
+            self.prompter.show_report(readable)
 
 
 class QtImportPrompter:

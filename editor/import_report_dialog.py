@@ -14,6 +14,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QTextBrowser,
@@ -37,11 +38,11 @@ TRACKED_CHANGES_ADVICE = (
     "wrong, accept or reject the changes in Word, save the document and import it again."
 )
 _GROUPS = (
-    (NoteKind.WARNING, "Warnings",
+    (NoteKind.WARNING, "Warnings", ("warning", "warnings"),
      "Things about the document you should know before you use the plan."),
-    (NoteKind.GUESSED, "Guesses to check",
+    (NoteKind.GUESSED, "Guesses to check", ("guess", "guesses"),
      "This text is in the plan, but the importer had to guess where it belongs. Check each place."),
-    (NoteKind.NOT_IMPORTED, "Text not imported",
+    (NoteKind.NOT_IMPORTED, "Text not imported", ("piece of text not imported", "pieces of text not imported"),
      "This text is in the Word document but not in the plan. Copy it across by hand if you need it."),
 )
 
@@ -66,6 +67,17 @@ class ReportSection:
     title: str
     explanation: str
     entries: list[ReportEntry] = field(default_factory=list)
+    nouns: tuple[str, str] = ("", "")
+    """How the headline counts the notes: singular and plural."""
+
+    @property
+    def notes(self) -> int:
+        """How many notes the section holds: a grouped entry counts each of its places."""
+        return sum(len(entry.places) for entry in self.entries)
+
+    @property
+    def heading(self) -> str:
+        return f"{self.title} ({self.notes})" if self.entries else self.title
 
 
 @dataclass(frozen=True)
@@ -80,7 +92,7 @@ class ReadableReport:
         lines = [self.headline, "", "What was read"]
         lines += [f"- {label}: {value}" for label, value in self.facts]
         for section in self.sections:
-            lines += ["", f"{section.title} ({len(section.entries)})", section.explanation]
+            lines += ["", section.heading, section.explanation]
             for entry in section.entries:
                 lines.append(f"- {entry.where}: {entry.message}")
                 if entry.text:
@@ -94,7 +106,7 @@ class ReadableReport:
             parts.append(f"<tr><td><b>{_e(label)}</b></td><td{style}>{_e(value)}</td></tr>")
         parts.append("</table>")
         for section in self.sections:
-            parts.append(f"<h3>{_e(section.title)} ({len(section.entries)})</h3><p>{_e(section.explanation)}</p>")
+            parts.append(f"<h3>{_e(section.heading)}</h3><p>{_e(section.explanation)}</p>")
             if section.entries:
                 parts.append("<ul>")
                 parts += [_entry_html(entry) for entry in section.entries]
@@ -103,8 +115,25 @@ class ReadableReport:
 
 
 def readable_report(plan: Plan, report: ImportReport) -> ReadableReport:
-    headline = report.summary()
-    return ReadableReport(headline, plan_facts(plan), report_sections(report))
+    sections = report_sections(report)
+    return ReadableReport(headline(report, sections), plan_facts(plan), sections)
+
+
+def headline(report: ImportReport, sections: list[ReportSection]) -> str:
+    """``Imported 12 concerns and 46 actions from plan.docx. Check: tracked changes, 6 guesses.``"""
+    found = f"Imported {_count(report.concerns, 'concern')} and {_count(report.actions, 'action')}"
+    found += f" from {report.source}." if report.source else "."
+    if not sections:
+        return f"{found} Everything in the document was placed in the plan."
+    checks = [
+        f"{section.notes} {section.nouns[section.notes != 1]}" if section.entries else section.title.lower()
+        for section in sections
+    ]
+    return f"{found} Please check: {', '.join(checks)}."
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def plan_facts(plan: Plan) -> list[tuple[str, str]]:
@@ -138,10 +167,10 @@ def report_sections(report: ImportReport) -> list[ReportSection]:
     sections = []
     if report.has_tracked_changes:
         sections.append(ReportSection("Tracked changes", TRACKED_CHANGES_ADVICE))
-    for kind, title, explanation in _GROUPS:
+    for kind, title, nouns, explanation in _GROUPS:
         notes = [note for note in report.of_kind(kind) if note.message != TRACKED_CHANGES]
         if notes:
-            sections.append(ReportSection(title, explanation, group_notes(notes)))
+            sections.append(ReportSection(title, explanation, group_notes(notes), nouns))
     return sections
 
 
@@ -183,6 +212,7 @@ class ImportReportDialog(QDialog):
         self.details.setAccessibleDescription("What was read, warnings, guesses and text not imported")
         self.details.setHtml(readable.as_html())
         self.copied = QLabel("", self)
+        self.copied.setWordWrap(True)
         self.copied.setAccessibleName("Copy result")
         self._build_buttons()
         self._lay_out()
@@ -204,8 +234,10 @@ class ImportReportDialog(QDialog):
         layout.addWidget(self.headline)
         layout.addWidget(self.unsaved)
         layout.addWidget(self.details, 1)
-        layout.addWidget(self.copied)
-        layout.addWidget(self.buttons)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.copied, 1)
+        bottom.addWidget(self.buttons)
+        layout.addLayout(bottom)
         self.setTabOrder(self.details, self.copy_button)
         self.setTabOrder(self.copy_button, self.close_button)
 

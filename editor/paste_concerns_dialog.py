@@ -163,7 +163,7 @@ class PasteConcernsDialog(QDialog):
         return side
 
     def _section_choice(self, parent: QWidget) -> QGroupBox:
-        group = QGroupBox("Add concerns that come before any heading to", parent)
+        group = QGroupBox("Where to add concerns that have no heading above them", parent)
         group.setAccessibleName("Section for concerns without a heading")
         self.priority = QRadioButton("&Priority concerns", group)
         self.key = QRadioButton("&Key concerns", group)
@@ -189,8 +189,8 @@ class PasteConcernsDialog(QDialog):
         self.count_label.setFont(font)
         self.preview = QTableWidget(0, 3, side)
         self.preview.setAccessibleName("Preview of the concerns to add")
-        self.preview.setHorizontalHeaderLabels(["Section", "Rec No kept", "Concern"])
-        reference_header = QTableWidgetItem("Rec No kept")
+        self.preview.setHorizontalHeaderLabels(["Section", "Rec No", "Concern"])
+        reference_header = QTableWidgetItem("Rec No")
         reference_header.setToolTip(
             "A reference such as S45 or 1.12 is kept. Plain numbers are not: the plan numbers its concerns.")
         self.preview.setHorizontalHeaderItem(1, reference_header)
@@ -198,7 +198,11 @@ class PasteConcernsDialog(QDialog):
         self.preview.setTabKeyNavigation(False)  # Tab goes on to Add, not from cell to cell
         self.preview.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.preview.setWordWrap(True)
+        self.preview.setAlternatingRowColors(True)
+        self.preview.setStyleSheet("QTableWidget::item { padding: 3px 4px; }")
         self.preview.verticalHeader().setVisible(False)
+        # Rows follow the width the Concern column gets, which is only known once laid out.
+        self.preview.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.preview.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -241,14 +245,14 @@ class PasteConcernsDialog(QDialog):
         self.preview.setRowCount(len(concerns))
         for row, concern in enumerate(concerns):
             self._show_row(row, concern)
-        self.preview.resizeRowsToContents()
         count = len(concerns)
         self.add_button.setEnabled(bool(count))
         self.add_button.setText(f"&Add {count} concern{'s' if count != 1 else ''}" if count else "&Add concerns")
         self.add_button.setAccessibleName(self.add_button.text().replace("&", ""))
 
     def _show_row(self, row: int, concern: PastedConcern) -> None:
-        values = (concern.category.heading, concern.reference, shorten(concern.text, PREVIEW_CHARACTERS))
+        section = "Priority" if concern.category is Category.PRIORITY else "Key"
+        values = (section, concern.reference, shorten(concern.text, PREVIEW_CHARACTERS))
         for column, value in enumerate(values):
             item = QTableWidgetItem(value)
             if column == 2:

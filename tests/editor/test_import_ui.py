@@ -21,6 +21,7 @@ from editor.import_report_dialog import NOT_FOUND, ImportReportDialog, readable_
 from editor.main_window import MainWindow
 from editor.prompter import SaveChanges
 from importers.docx_import import import_docx
+from importers.report import NoteKind
 from tests.editor.file_host import Host, close_quietly, make_host, write_plan
 from tests.fixtures import build_docx_fixtures as fixtures
 from tests.importers.conftest import plan_content
@@ -118,7 +119,8 @@ def test_imported_plan_opens_unsaved_with_the_report(qtbot: QtBot, host: Host, d
     assert "HMP East Sutton Park" in shown
     priority, key = (len(expected.in_category(category)) for category in (Category.PRIORITY, Category.KEY))
     assert f"Concerns\n{priority + key} ({priority} priority, {key} key)" in shown
-    assert "Imported 5 concerns and 20 actions" in dialog.headline.text()
+    assert "Imported 5 concerns and 20 actions from esp-tracked.docx. Please check: tracked changes" in dialog.headline.text()
+    assert dialog.readable.headline in host.window.statusBar().currentMessage()
 
 
 def outcome_controller(host: Host) -> ImportController:
@@ -249,6 +251,9 @@ def test_report_groups_notes_and_names_missing_details(tmp_path: Path) -> None:
     assert len(grouped) == 1
     assert grouped[0].where.startswith(f"In {len(broken_guesses)} places: Table 2, Table 3")
     assert ("Report published", NOT_FOUND) in readable.facts
+    guessed = len(result.report.of_kind(NoteKind.GUESSED))
+    assert f"{guessed} guesses" in readable.headline
+    assert guesses.heading == f"Guesses to check ({guessed})"
     text = readable.as_text()
     for note in result.report.notes:
         assert note.where in text

@@ -106,7 +106,7 @@ def test_paste_from_the_clipboard_adds_every_concern_in_one_undo_step(
     assert dialog.text_box.toPlainText() == REPORT_TEXT
     assert dialog.count_label.text() == "6 concerns will be added: 2 priority, 4 key"
     assert dialog.preview.rowCount() == 6
-    assert [cell(dialog, row, 0) for row in range(6)] == ["Priority concerns"] * 2 + ["Key concerns"] * 4
+    assert [cell(dialog, row, 0) for row in range(6)] == ["Priority"] * 2 + ["Key"] * 4
     assert cell(dialog, 3, 2) == PASTED_KEY[1]
     assert "“12”" in dialog.ignored_label.text()
     assert "“Page 13 of 40”" in dialog.ignored_label.text()
