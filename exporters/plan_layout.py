@@ -217,8 +217,9 @@ class ActionTable:
             rec_no, concern_cell = self._concern_cells(concern, reference, first, repeat_concern, merge)
             cells = [rec_no, concern_cell]
             if self.recommendations:
-                label = concern.agreement.label if concern.agreement else NOT_SET
-                cells.append(_plain_cell(label) if first or repeat_concern else Cell("<w:p/>"))
+                # The agreement belongs to the recommendation, so it merges down with it.
+                cells.append(Cell(self._agreement(concern).paragraphs if first or repeat_concern else "<w:p/>",
+                                  vertical_merge=concern_cell.vertical_merge))
             cells.append(self._response_cell(action))
             cells.append(_plain_cell(action.owner if action else ""))
             # An unrecognised target is kept word for word, so it has not been through clean-up.
@@ -235,6 +236,10 @@ class ActionTable:
             return _plain_cell(reference), _plain_cell(self._continued(reference))
         merged = "continue" if merge else None
         return Cell("<w:p/>", vertical_merge=merged), Cell("<w:p/>", vertical_merge=merged)
+
+    @staticmethod
+    def _agreement(concern: Concern) -> Cell:
+        return _plain_cell(concern.agreement.label if concern.agreement else NOT_SET)
 
     def _response_cell(self, action: Action | None) -> Cell:
         text = action.text if action else ""

@@ -142,6 +142,17 @@ def test_classic_layout_can_merge_each_concern_cell_down_over_its_actions(tmp_pa
     assert merges[4] == [None, None]
 
 
+def test_classic_merge_takes_the_agreement_down_with_its_recommendation(tmp_path: Path) -> None:
+    document = export(recommendations_in_both_sections(), tmp_path, layout=Layout.CLASSIC, merge_concern_cells=True)
+    table = document.tables[1]
+    rows = table._tbl.tr_lst  # header, section, S45 (two actions), section, 1.12 (one action)
+    merges = [[tc.tcPr.find(qn("w:vMerge")) for tc in row.tc_lst[:3]] for row in rows]
+    assert [m.get(qn("w:val")) for m in merges[2]] == ["restart"] * 3
+    assert all(m is not None and m.get(qn("w:val")) is None for m in merges[3])
+    assert merges[5] == [None, None, None]
+    assert texts(table.rows[3])[:3] == ["S45", "Prisoners should have daily showers.", "Agreed"]
+
+
 def test_recommendations_era_adds_the_agreement_column_and_the_definitions_table(tmp_path: Path) -> None:
     document = export(recommendations_plan(), tmp_path)
     definitions, actions = document.tables
