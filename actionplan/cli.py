@@ -1,4 +1,8 @@
-"""The command line: ``check``, ``export`` and ``import``. Nothing on these paths imports Qt."""
+"""The command line: ``check``, ``export`` and ``import``. Nothing on these paths imports Qt.
+
+``main.py`` imports this module on every start, the editor's too, so each command imports what
+it needs only when it runs.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,12 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from actionplan import APP_NAME, __version__
-from actionplan.spelling import SpellChecker
-from actionplan.storage import PlanFileError, load_plan
-from actionplan.validation import PlanValidator, Severity
+
+if TYPE_CHECKING:
+    from actionplan.spelling import SpellChecker
 
 COMMANDS = ("check", "export", "import")
 EXIT_OK = 0
@@ -72,6 +77,9 @@ def fail(message: str) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from actionplan.storage import PlanFileError, load_plan
+    from actionplan.validation import PlanValidator, Severity
+
     try:
         plan = load_plan(args.plan)
     except PlanFileError as error:
@@ -93,6 +101,8 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def _spell_checker(plan_words: list[str]) -> SpellChecker | None:
+    from actionplan.spelling import SpellChecker
+
     spelling = SpellChecker(plan_words)
     if not spelling.available:
         print(f"Note: {spelling.reason}", file=sys.stderr)
