@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from actionplan.storage import is_locked_by_another_program
+from actionplan.storage import is_locked_by_another_program, remove_stale_temporary_files
 from exporters.errors import ExportError
 
 
@@ -36,6 +36,7 @@ def write_output(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise ExportError(file_message(path, error)) from None
+    remove_stale_temporary_files(path)  # left by an earlier export that was killed part-way
 
 
 def replace(source: Path, target: Path) -> None:

@@ -7,6 +7,7 @@ import errno
 import os
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -64,6 +65,18 @@ def test_a_sharing_violation_says_the_file_is_open_in_word(tmp_path: Path, monke
     )
     assert path.read_bytes() == b"the earlier export"
     assert [p.name for p in tmp_path.iterdir()] == ["plan.docx"]
+
+
+def test_an_export_tidies_temporary_files_an_earlier_killed_export_left(tmp_path: Path) -> None:
+    stale, fresh, other = (tmp_path / ".plan.docx.k2j_8xq0.tmp", tmp_path / ".plan.docx.fresh123.tmp",
+                           tmp_path / ".other.docx.k2j_8xq0.tmp")
+    for leftover in (stale, fresh, other):
+        leftover.write_bytes(b"PK half a zip")
+    an_hour_ago = time.time() - 3600
+    for old in (stale, other):
+        os.utime(old, (an_hour_ago, an_hour_ago))
+    export_docx(plan_with_both_sections(), tmp_path / "plan.docx")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([fresh.name, other.name, "plan.docx"])
 
 
 def test_a_full_disk_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
