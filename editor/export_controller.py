@@ -7,7 +7,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -25,7 +25,9 @@ from editor.export_dialog import (
 )
 from editor.settings import AppSettings
 from exporters.options import ExportOptions, Layout
-from exporters.selfcheck import Report
+
+if TYPE_CHECKING:  # loaded with the first export, not at start-up
+    from exporters.selfcheck import Report
 
 FOLDER_PURPOSE = "export"
 

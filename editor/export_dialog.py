@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -28,8 +29,10 @@ from PySide6.QtWidgets import (
 
 from actionplan.validation import Finding
 from exporters.options import Layout
-from exporters.selfcheck import Finding as CheckFinding
-from exporters.selfcheck import Report
+
+if TYPE_CHECKING:  # the self-check (and lxml) load with the first export, not at start-up
+    from exporters.selfcheck import Finding as CheckFinding
+    from exporters.selfcheck import Report
 
 FORMATS = {
     ".docx": "Word document (.docx)",
