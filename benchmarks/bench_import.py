@@ -1,6 +1,7 @@
 """Word import speed: an exported plan of 200 and of 10,000 actions read back, in both layouts,
 and File ▸ Import Word plan… in the editor, from choosing the file to the plan on screen, with
-the longest time the window could not respond."""
+the longest time the window could not respond. Also the Paste concerns preview: how long the
+dialog takes to show a changed paste of 300 concerns (it runs after each pause in typing)."""
 
 from __future__ import annotations
 
@@ -97,6 +98,44 @@ def _in_the_editor(actions: int, limit: float) -> Benchmark:
     return benchmark
 
 
+def _paste_preview(concerns: int) -> Benchmark:
+    state: dict[str, object] = {}
+
+    def setup() -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from actionplan.spelling import SpellChecker
+        from editor.app import make_application
+        from editor.paste_concerns_dialog import PasteConcernsDialog, hyphenation_check
+
+        make_application([])
+        text = "\n".join(f"{number}. Leaders had not done enough to reduce the high levels of self-\nharm "
+                         "among prisoners, and too many were held in segrega-\ntion for long periods."
+                         for number in range(1, concerns + 1))
+        dialog = PasteConcernsDialog(hyphenation_check(SpellChecker()), None, text)
+        dialog.resize(1100, 640)
+        dialog.show()
+        QApplication.processEvents()
+        state.update(dialog=dialog, text=text, runs=0)
+
+    def run() -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from editor.paste_concerns_dialog import PasteConcernsDialog
+
+        dialog = state["dialog"]
+        assert isinstance(dialog, PasteConcernsDialog)
+        runs = int(str(state["runs"])) + 1
+        state["runs"] = runs
+        dialog.text_box.setPlainText(f"{state['text']}\n{concerns + runs}. One more.")
+        dialog.update_preview()
+        QApplication.processEvents()  # the table lays out and sizes its rows
+        assert dialog.preview_model.rowCount() == concerns + 1
+
+    return Benchmark(f"Paste concerns: preview of a changed paste of {concerns} concerns", "under 0.1 s", 0.1,
+                     run, setup=setup)
+
+
 class _Prompter:
     """Chooses the benchmark's document and shows nothing."""
 
@@ -125,4 +164,5 @@ def benchmarks() -> list[Benchmark]:
                   import_of(10_000, Layout.CLASSIC), setup=lambda: exported(10_000, Layout.CLASSIC), repeat=3),
         _in_the_editor(200, 1.0),
         _in_the_editor(10_000, 10.0),
+        _paste_preview(300),
     ]

@@ -6,9 +6,9 @@ The splitting is ``importers.report_paste.split_concerns``; this module only sho
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +41,7 @@ if TYPE_CHECKING:
 PREVIEW_DELAY_MS = 250
 """Wait this long after the last keystroke before splitting again: typing stays smooth."""
 PREVIEW_CHARACTERS = 160
+_ROOT = QModelIndex()
 INTRODUCTION = (
     "Paste the list of concerns from the inspection report, copied from the PDF or the web page. "
     "Numbering, “Priority concerns” and “Key concerns” headings, line breaks inside a concern and "
@@ -105,6 +105,48 @@ def add_pasted_concerns(document: PlanDocument, pasted: list[PastedConcern]) -> 
     finally:
         stack.endMacro()
     return concerns
+
+
+class PreviewModel(QAbstractTableModel):
+    """The concerns the dialog will add, one a row: section, Rec No kept, the start of the text."""
+
+    HEADINGS = ("Section", "Rec No", "Concern")
+    REFERENCE_TIP = "A reference such as S45 or 1.12 is kept. Plain numbers are not: the plan numbers its concerns."
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.concerns: list[PastedConcern] = []
+
+    def set_concerns(self, concerns: list[PastedConcern]) -> None:
+        self.beginResetModel()
+        self.concerns = list(concerns)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.concerns)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.HEADINGS)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        concern = self.concerns[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            section = "Priority" if concern.category is Category.PRIORITY else "Key"
+            return (section, concern.reference, shorten(concern.text, PREVIEW_CHARACTERS))[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
+            return concern.text
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation is not Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADINGS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADINGS[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == 1:
+            return self.REFERENCE_TIP
+        return None
 
 
 class PasteConcernsDialog(QDialog):
@@ -187,19 +229,16 @@ class PasteConcernsDialog(QDialog):
         font = self.count_label.font()
         font.setBold(True)
         self.count_label.setFont(font)
-        self.preview = QTableWidget(0, 3, side)
+        self.preview_model = PreviewModel(self)
+        self.preview = QTableView(side)
+        self.preview.setModel(self.preview_model)
         self.preview.setAccessibleName("Preview of the concerns to add")
-        self.preview.setHorizontalHeaderLabels(["Section", "Rec No", "Concern"])
-        reference_header = QTableWidgetItem("Rec No")
-        reference_header.setToolTip(
-            "A reference such as S45 or 1.12 is kept. Plain numbers are not: the plan numbers its concerns.")
-        self.preview.setHorizontalHeaderItem(1, reference_header)
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview.setTabKeyNavigation(False)  # Tab goes on to Add, not from cell to cell
         self.preview.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.preview.setWordWrap(True)
         self.preview.setAlternatingRowColors(True)
-        self.preview.setStyleSheet("QTableWidget::item { padding: 3px 4px; }")
+        self.preview.setStyleSheet("QTableView::item { padding: 3px 4px; }")
         self.preview.verticalHeader().setVisible(False)
         # Rows follow the width the Concern column gets, which is only known once laid out.
         self.preview.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -242,22 +281,11 @@ class PasteConcernsDialog(QDialog):
         self.count_label.setText(describe_count(self.pasted))
         self.ignored_label.setText(describe_ignored(self.pasted))
         self.ignored_label.setVisible(bool(self.pasted.ignored))
-        self.preview.setRowCount(len(concerns))
-        for row, concern in enumerate(concerns):
-            self._show_row(row, concern)
+        self.preview_model.set_concerns(concerns)
         count = len(concerns)
         self.add_button.setEnabled(bool(count))
         self.add_button.setText(f"&Add {count} concern{'s' if count != 1 else ''}" if count else "&Add concerns")
         self.add_button.setAccessibleName(self.add_button.text().replace("&", ""))
-
-    def _show_row(self, row: int, concern: PastedConcern) -> None:
-        section = "Priority" if concern.category is Category.PRIORITY else "Key"
-        values = (section, concern.reference, shorten(concern.text, PREVIEW_CHARACTERS))
-        for column, value in enumerate(values):
-            item = QTableWidgetItem(value)
-            if column == 2:
-                item.setToolTip(concern.text)
-            self.preview.setItem(row, column, item)
 
     def accept(self) -> None:
         self.update_preview()  # the text may have changed within the preview delay

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from actionplan.model import Category
@@ -86,9 +87,8 @@ def texts(window: MainWindow, category: Category) -> list[str]:
 
 
 def cell(dialog: PasteConcernsDialog, row: int, column: int) -> str:
-    item = dialog.preview.item(row, column)
-    assert item is not None
-    return item.text()
+    model = dialog.preview.model()
+    return str(model.data(model.index(row, column)))
 
 
 def wait_for_preview(qtbot: QtBot, dialog: PasteConcernsDialog, count_text: str) -> None:
@@ -105,7 +105,7 @@ def test_paste_from_the_clipboard_adds_every_concern_in_one_undo_step(
 
     assert dialog.text_box.toPlainText() == REPORT_TEXT
     assert dialog.count_label.text() == "6 concerns will be added: 2 priority, 4 key"
-    assert dialog.preview.rowCount() == 6
+    assert dialog.preview_model.rowCount() == 6
     assert [cell(dialog, row, 0) for row in range(6)] == ["Priority"] * 2 + ["Key"] * 4
     assert cell(dialog, 3, 2) == PASTED_KEY[1]
     assert "“12”" in dialog.ignored_label.text()
@@ -136,7 +136,7 @@ def test_paste_from_the_clipboard_adds_every_concern_in_one_undo_step(
 def test_typing_updates_the_preview_after_a_pause(qtbot: QtBot, window: MainWindow, paster: ConcernPaster) -> None:
     dialog = open_dialog(window, paster)
     assert not dialog.add_button.isEnabled()
-    assert dialog.preview.rowCount() == 0
+    assert dialog.preview_model.rowCount() == 0
     dialog.text_box.setFocus()
     QTest.keyClicks(dialog.text_box, "S45 Visits often started late")
     wait_for_preview(qtbot, dialog, "1 concern will be added: 1 priority")
@@ -245,7 +245,7 @@ def test_preview_matches_what_add_adds(qtbot: QtBot, window: MainWindow, lines: 
             dialog.key.setChecked(True)
         expected = split_concerns("\n".join(lines), Category.KEY if key else Category.PRIORITY)
         assert dialog.pasted == expected
-        assert dialog.preview.rowCount() == len(expected.concerns)
+        assert dialog.preview_model.rowCount() == len(expected.concerns)
         assert dialog.add_button.isEnabled() == bool(expected.concerns)
         added = add_pasted_concerns(document, dialog.pasted.concerns)
         assert len(document.plan.concerns) == len(before.concerns) + len(added)
@@ -256,3 +256,27 @@ def test_preview_matches_what_add_adds(qtbot: QtBot, window: MainWindow, lines: 
         assert document.plan == before
     finally:
         dialog.deleteLater()
+
+
+def test_preview_model_passes_the_model_tester(qtmodeltester: ModelTester, qtbot: QtBot) -> None:
+    dialog = PasteConcernsDialog(None, None, REPORT_TEXT)
+    qtbot.addWidget(dialog)
+    qtmodeltester.check(dialog.preview_model, force_py=True)  # type: ignore[no-untyped-call]
+    model = dialog.preview_model
+    assert model.data(model.index(1, 2), Qt.ItemDataRole.ToolTipRole) == PASTED_PRIORITY[1]
+    assert "S45" in model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_long_preview_is_replaced_as_the_text_changes(qtbot: QtBot) -> None:
+    """(The time this takes is in benchmarks/bench_import.py.)"""
+    text = "\n".join(f"{number}. Leaders had not done enough to reduce self-\nharm among prisoners in\nsegregation."
+                     for number in range(1, 301))
+    dialog = PasteConcernsDialog(None, None, text)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.text_box.setPlainText(text + "\n301. One more.")
+    dialog.update_preview()
+    QApplication.processEvents()
+    assert dialog.preview_model.rowCount() == 301
+    assert cell(dialog, 300, 2) == "One more."
+    assert cell(dialog, 0, 2) == "Leaders had not done enough to reduce self-harm among prisoners in segregation."
