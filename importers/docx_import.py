@@ -103,7 +103,7 @@ class _DocumentReader:
         if header is not None:
             self.columns, header_row = header
             first_row = header_row + 1
-            self._recommendations_start_in_the_plain_tier()
+            self._note_the_era()
             self._note_rows_above(table, header_row)
         elif self._continues_plan_table(table):
             self.report.add(NoteKind.GUESSED, f"Table {self.tables}", "A table with no header row, read as the "
@@ -129,11 +129,14 @@ class _DocumentReader:
         if Column.AGREEMENT in columns.columns:
             self.plan.details.era = Era.RECOMMENDATIONS
 
-    def _recommendations_start_in_the_plain_tier(self) -> None:
-        # Until a "Main recommendations" row says otherwise, a recommendation is an ordinary one:
-        # many plans of that era list them all with no section rows.
+    def _note_the_era(self) -> None:
         assert self.columns is not None
-        if Column.AGREEMENT in self.columns.columns and not self.builder.saw_section and not self.plan.concerns:
+        if Column.AGREEMENT not in self.columns.columns:
+            return
+        self.plan.details.era = Era.RECOMMENDATIONS
+        if not self.builder.saw_section and not self.plan.concerns:
+            # Until a "Main recommendations" row says otherwise, a recommendation is an ordinary
+            # one: many plans of that era list them all with no section rows.
             self.builder.category = Category.KEY
 
     def _continues_plan_table(self, table: Table) -> bool:

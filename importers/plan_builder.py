@@ -64,8 +64,10 @@ class PlanBuilder:
         self.category = Category.KEY if section == "key" else Category.PRIORITY
         self.saw_section = True
         if self.concern is not None and self.category is Category.PRIORITY and self.concern.category is Category.KEY:
-            self.report.add(NoteKind.WARNING, where, "A priority concerns section comes after key concerns; "
-                            "the concerns are shown priority first.")
+            era = self.plan.details.era
+            first, then = Category.PRIORITY.heading_in(era), Category.KEY.heading_in(era)
+            self.report.add(NoteKind.WARNING, where, f"A “{first}” section comes after “{then}”; "
+                            f"{first.lower()} are shown first.")
 
     def add_row(self, row: PlanRow) -> None:
         self._note_unplaced(row)

@@ -29,11 +29,19 @@ _NUMBERING = re.compile(r"^\s*\d+[.)]?\s*")
 _CONTINUED = re.compile(r"^.{0,40}\((?:continued|cont(?:'d|inued)?\.?)\)$", re.IGNORECASE)
 
 
+_REC_HEADING = re.compile(r"(?:rec|ref)(?:\.|s)?(?:\s*(?:no\.?|number|ref\.?))?|no\.?|number")
+# What an agreement cell says ("Agreed"), as opposed to the column's heading.
+_AGREEMENT_VALUES = frozenset({"agreed", "partlyagreed", "partiallyagreed", "notagreed", "accepted",
+                               "partlyaccepted", "notaccepted", "rejected"})
+
+
 def column_for_heading(heading: str) -> Column | None:
-    words = _NUMBERING.sub("", heading).strip().lower()
+    words = _NUMBERING.sub("", heading).strip().lower().rstrip(":").strip()
     if not words or len(words) > 60:  # a heading is a few words, not a sentence of plan text
         return None
-    if (words.startswith("rec") and not words.startswith("recommendation")) or words in ("no", "no.", "ref"):
+    if is_continued_marker(words) or re.sub(r"[^a-z]", "", words) in _AGREEMENT_VALUES:
+        return None  # plan text that happens to contain a heading's word
+    if _REC_HEADING.fullmatch(words):
         return Column.REC
     if "concern" in words or "recommendation" in words:
         return Column.CONCERN
