@@ -16,6 +16,7 @@ SHORTCUTS = (
     ("Ctrl+Shift+M", "Make a priority concern a key concern, or the other way round"),
     ("Ctrl+Shift+D", "Plan details"),
     ("Ctrl+F", "Find and replace"),
+    ("Ctrl+Shift+V", "Paste concerns from the inspection report"),
     ("Ctrl+Z / Ctrl+Y", "Undo / redo"),
     ("Ctrl+= / Ctrl+- / Ctrl+0", "Zoom the table text in, out, back to normal"),
 )

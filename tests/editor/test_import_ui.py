@@ -157,15 +157,26 @@ def test_clean_import_says_so_in_the_status_bar(qtbot: QtBot, host: Host, dialog
     assert prompter.report_dialog is None
 
 
-@pytest.mark.parametrize("content", [b"This is a plain text file, not Word.", b"PK\x03\x04 broken zip"])
+def letter_docx(path: Path) -> bytes:
+    """A readable Word document with no action plan table in it."""
+    body = fixtures.paragraph("Dear Governor, thank you for your letter.")
+    fixtures.write_docx(path, f'<w:document xmlns:w="{fixtures.W_NS}"><w:body>{body}</w:body></w:document>')
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("content", [
+    pytest.param(b"This is a plain text file, not Word.", id="text"),
+    pytest.param(b"PK\x03\x04 broken zip", id="broken-zip"),
+    pytest.param(None, id="no-plan-table"),
+])
 def test_a_bad_file_shows_why_and_keeps_the_plan(
-    qtbot: QtBot, host: Host, dialogs: Dialogs, tmp_path: Path, content: bytes
+    qtbot: QtBot, host: Host, dialogs: Dialogs, tmp_path: Path, content: bytes | None
 ) -> None:
     plan_file = write_plan(tmp_path / "current.actionplan")
     host.files.open_plan(plan_file)
     before = host.document.plan.model_copy(deep=True)
     bad = tmp_path / "not really.docx"
-    bad.write_bytes(content)
+    bad.write_bytes(content if content is not None else letter_docx(tmp_path / "letter.docx"))
 
     outcome = import_through_menu(qtbot, host, dialogs, bad)
 
@@ -295,3 +306,23 @@ def test_report_counts_both_sections(tmp_path: Path) -> None:
     assert facts["Concerns"] == f"{priority + key} ({priority} priority, {key} key)"
     assert facts["Actions"] == str(plan.action_count)
     assert facts["Inspection dates"] == "23 February 2026 to 5 March 2026"
+
+
+def test_importing_over_a_read_only_plan_gives_an_editable_one(
+    qtbot: QtBot, host: Host, dialogs: Dialogs, tmp_path: Path
+) -> None:
+    from editor.prompter import LockChoice
+    from tests.editor.test_locks_in_editor import someone_else_has
+
+    plan_file = write_plan(tmp_path / "theirs.actionplan")
+    someone_else_has(plan_file)
+    host.prompter.script("ask_locked", LockChoice.READ_ONLY)
+    host.files.open_plan(plan_file)
+    assert host.document.read_only
+
+    import_through_menu(qtbot, host, dialogs, build(tmp_path, "esp", fixtures.Layout()))
+
+    assert not host.document.read_only
+    assert host.files.banner_bar.isHidden()
+    assert "(read-only)" not in host.window.windowTitle()
+    assert host.document.path is None
