@@ -7,6 +7,7 @@ unsaved-changes question, which is asked only once the import has worked.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,12 +88,15 @@ class ImportController(QObject):
         from importers.errors import DocxImportError
 
         try:
-            self._done.emit(ImportOutcome(path, result=import_docx(path)))
+            outcome = ImportOutcome(path, result=import_docx(path))
         except DocxImportError as error:
-            self._done.emit(ImportOutcome(path, error=error.message))
+            outcome = ImportOutcome(path, error=error.message)
         except Exception as error:  # noqa: BLE001 - any failure must reach the user, not vanish with the thread
-            self._done.emit(ImportOutcome(path, error=f"{path.name} could not be imported because of an "
-                                          f"unexpected problem: {error}"))
+            outcome = ImportOutcome(path, error=f"{path.name} could not be imported because of an unexpected "
+                                    f"problem: {error}")
+        # RuntimeError: the window was closed while the file was being read; nobody is left to tell.
+        with contextlib.suppress(RuntimeError):
+            self._done.emit(outcome)
 
     def _finish(self, outcome: ImportOutcome) -> None:
         QApplication.restoreOverrideCursor()

@@ -3,15 +3,16 @@ unsaved-changes question, the new unsaved plan and the import report dialog."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from actionplan.model import Category, Plan
@@ -20,7 +21,7 @@ from editor.import_controller import ImportController, ImportOutcome, QtImportPr
 from editor.import_report_dialog import NOT_FOUND, ImportReportDialog, readable_report
 from editor.main_window import MainWindow
 from editor.prompter import SaveChanges
-from importers.docx_import import import_docx
+from importers.docx_import import ImportResult, import_docx
 from importers.report import NoteKind
 from tests.editor.file_host import Host, close_quietly, make_host, write_plan
 from tests.fixtures import build_docx_fixtures as fixtures
@@ -326,3 +327,56 @@ def test_importing_over_a_read_only_plan_gives_an_editable_one(
     assert host.files.banner_bar.isHidden()
     assert "(read-only)" not in host.window.windowTitle()
     assert host.document.path is None
+
+
+def test_while_reading_the_window_responds_and_a_second_import_waits(
+    qtbot: QtBot, host: Host, dialogs: Dialogs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importers.docx_import
+
+    release = threading.Event()
+    real_import = importers.docx_import.import_docx
+
+    def slow_import(path: Path) -> ImportResult:
+        release.wait(10)
+        return real_import(path)
+
+    monkeypatch.setattr(importers.docx_import, "import_docx", slow_import)
+    controller = controller_of(host)
+    docx = build(tmp_path, "esp", fixtures.Layout())
+    dialogs.chosen.append(docx)
+    assert controller.import_plan()
+    assert controller.busy
+    assert not controller.action.isEnabled()
+    assert QApplication.overrideCursor() is not None
+    assert not controller.import_plan(docx)
+    qtbot.wait(50)  # the event loop keeps turning while the worker waits
+    with qtbot.waitSignal(controller.finished, timeout=20000):
+        release.set()
+    assert not controller.busy
+    assert controller.action.isEnabled()
+    assert QApplication.overrideCursor() is None
+    assert host.document.plan.details.establishment == "HMP East Sutton Park"
+
+
+def test_closing_the_window_while_reading_leaves_no_error(
+    qtbot: QtBot, dialogs: Dialogs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importers.docx_import
+
+    release = threading.Event()
+    real_import = importers.docx_import.import_docx
+    monkeypatch.setattr(importers.docx_import, "import_docx", lambda path: release.wait(10) and real_import(path))
+    failures: list[threading.ExceptHookArgs] = []
+    monkeypatch.setattr(threading, "excepthook", failures.append)
+    host = make_host(qtbot, MainWindow())
+    controller = controller_of(host)
+    assert controller.import_plan(build(tmp_path, "esp", fixtures.Layout()))
+    worker = next(thread for thread in threading.enumerate() if thread.name == "import-docx")
+    close_quietly(host)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    release.set()
+    worker.join(10)
+    QApplication.restoreOverrideCursor()
+    assert not worker.is_alive()
+    assert failures == []
