@@ -171,7 +171,8 @@ class PasteConcernsDialog(QDialog):
     def _build(self) -> None:
         intro = QLabel(INTRODUCTION, self)
         intro.setWordWrap(True)
-        intro.setAccessibleName("What this does")
+        # Labels keep their text as their accessible name, so screen readers read what they say.
+        intro.setAccessibleDescription("What this does")
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self._text_side())
         splitter.addWidget(self._preview_side())
@@ -224,7 +225,7 @@ class PasteConcernsDialog(QDialog):
     def _preview_side(self) -> QWidget:
         side = QWidget(self)
         self.count_label = QLabel(side)
-        self.count_label.setAccessibleName("How many concerns will be added")
+        self.count_label.setAccessibleDescription("How many concerns will be added")
         self.count_label.setWordWrap(True)
         font = self.count_label.font()
         font.setBold(True)
@@ -247,7 +248,7 @@ class PasteConcernsDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.ignored_label = QLabel(side)
-        self.ignored_label.setAccessibleName("Lines left out")
+        self.ignored_label.setAccessibleDescription("Lines left out")
         self.ignored_label.setWordWrap(True)
         label = QLabel("Pre&view", side)
         label.setBuddy(self.preview)
