@@ -205,7 +205,7 @@ class ImportReportDialog(QDialog):
         # Labels keep their text as their accessible name, so screen readers read what they say.
         self.headline.setAccessibleDescription("Summary")
         self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.unsaved = QLabel("The imported plan is not saved yet. Choose File ▸ Save to keep it.", self)
+        self.unsaved = QLabel("The imported plan is not saved yet: once you have checked it, choose File ▸ Save to keep it.", self)
         self.unsaved.setWordWrap(True)
         self.unsaved.setAccessibleDescription("Save reminder")
         self.details = QTextBrowser(self)

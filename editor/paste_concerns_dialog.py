@@ -332,6 +332,8 @@ class ConcernPaster:
 
     def add(self, pasted: list[PastedConcern]) -> list[Concern]:
         if self.document.read_only:
+            # Someone took the plan over while the dialog was open.
+            self.window.statusBar().showMessage("The plan is now read-only, so no concerns were added.", 8000)
             return []
         added = add_pasted_concerns(self.document, pasted)
         if added:

@@ -290,12 +290,20 @@ def test_report_dialog_lists_text_not_imported_and_copies(qtbot: QtBot, tmp_path
     assert not dialog.isVisible()
 
 
-def test_every_control_has_an_accessible_name(qtbot: QtBot, tmp_path: Path) -> None:
+def test_report_dialog_by_keyboard_and_accessible_names(qtbot: QtBot, tmp_path: Path) -> None:
     result = import_docx(build(tmp_path, "esp", fixtures.Layout(tracked_changes=True)))
     dialog = ImportReportDialog(readable_report(result.plan, result.report))
     qtbot.addWidget(dialog)
     for control in (dialog.details, dialog.copy_button, dialog.close_button):
         assert control.accessibleName()
+    dialog.show()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.details)
+    QTest.keyClick(dialog.details, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.copy_button
+    QTest.keyClick(dialog.copy_button, Qt.Key.Key_Space)
+    assert QGuiApplication.clipboard().text() == dialog.readable.as_text()
+    QTest.keyClick(dialog.copy_button, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
     for label in (dialog.headline, dialog.unsaved):
         assert not label.accessibleName()  # a screen reader reads the label's own words
         assert label.accessibleDescription()
