@@ -391,3 +391,12 @@ def test_closing_the_window_while_reading_leaves_no_error(
     QApplication.restoreOverrideCursor()
     assert not worker.is_alive()
     assert failures == []
+
+
+def test_report_names_the_recommendations_template(tmp_path: Path) -> None:
+    plan = fixtures.recommendations_plan(example("east-sutton-park-2024"))
+    docx = fixtures.build(plan, fixtures.Layout(agreement_column=True), tmp_path / "recommendations.docx")
+    result = import_docx(docx)
+    facts = dict(readable_report(result.plan, result.report).facts)
+    assert facts["Template"] == "Recommendations (before May 2022)"
+    assert facts["Establishment"] == "HMP East Sutton Park"
