@@ -3,6 +3,7 @@ runs the command line without loading Qt."""
 
 from __future__ import annotations
 
+import gc
 import sys
 
 
@@ -11,6 +12,10 @@ def main(argv: list[str]) -> int:
 
     if is_command(argv):
         return run(argv)
+    # Start-up makes a few hundred thousand objects that live as long as the editor; collecting
+    # garbage among them while they are made only slows the start. The editor turns collection
+    # back on once its window is up (editor.app.settle_memory).
+    gc.disable()
     from editor.app import run_editor
 
     return run_editor(argv)

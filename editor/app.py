@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import time
 from pathlib import Path
@@ -65,6 +66,17 @@ def save_screenshot(window: MainWindow, out: Path) -> bool:
     return window.grab().save(str(out))
 
 
+def settle_memory() -> None:
+    """Put what start-up made (modules, Qt wrappers, the window, the first plan), which lives as
+    long as the editor, out of the garbage collector's sight, and turn collection back on.
+
+    A full collection over those objects takes 30 to 70 ms, a dropped frame whenever one lands
+    in the middle of typing or scrolling; ``main.py`` turns collection off while they are made.
+    """
+    gc.freeze()
+    gc.enable()
+
+
 def run_editor(argv: list[str]) -> int:
     started = time.perf_counter()
     args = parse_arguments(argv)
@@ -82,6 +94,7 @@ def run_editor(argv: list[str]) -> int:
     install_import(window, files)
     window.show()
     QTimer.singleShot(0, lambda: files.start([args.plan] if args.plan else []))
+    QTimer.singleShot(0, settle_memory)
     if args.quit_when_ready:
         def report() -> None:
             print(f"ready in {time.perf_counter() - started:.3f} s", flush=True)
