@@ -157,6 +157,9 @@ class PlanTableModel(QAbstractTableModel):
         self._first_row_of_concern: dict[str, int] = {}
         self._references: dict[str, str] = {}
         self._findings: FindingsSource | None = None
+        self._cell_findings: dict[tuple[int, int], list[Finding]] = {}
+        """Findings by (row, column), asked for twice per cell on every paint; forgotten whenever
+        the rows, the plan or the findings change."""
         self._bold = QFont()
         self._bold.setBold(True)
         self._rebuild()
@@ -168,6 +171,7 @@ class PlanTableModel(QAbstractTableModel):
 
     def _rebuild(self) -> None:
         plan = self.document.plan
+        self._cell_findings.clear()
         self._rows = layout_rows(plan.concerns)
         self._references = plan.references()
         self._row_of_action = {}
@@ -217,6 +221,7 @@ class PlanTableModel(QAbstractTableModel):
         if change.structure:
             self.reload()
             return
+        self._cell_findings.clear()
         rows = {self._row_of_action[a] for a in change.action_ids if a in self._row_of_action}
         rows |= {self._first_row_of_concern[c] for c in change.concern_ids if c in self._first_row_of_concern}
         for number in sorted(rows):
@@ -235,16 +240,24 @@ class PlanTableModel(QAbstractTableModel):
         self.refresh_findings()
 
     def refresh_findings(self) -> None:
+        self._cell_findings.clear()
         if self._rows:
             roles = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole,
                      Qt.ItemDataRole.DecorationRole, FINDINGS_ROLE]
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1), roles)
 
     def findings_at(self, index: ModelIndex) -> list[Finding]:
-        row = self._rows[index.row()]
+        key = (index.row(), index.column())
+        found = self._cell_findings.get(key)
+        if found is None:
+            found = self._cell_findings[key] = self._look_up_findings(*key)
+        return found
+
+    def _look_up_findings(self, number: int, column_number: int) -> list[Finding]:
+        row = self._rows[number]
         if self._findings is None or row.concern is None:
             return []
-        column = Column(index.column())
+        column = Column(column_number)
         if column.is_concern_column:
             return self._findings.findings_for(row.concern.id, None, column.field)
         if row.action is None:
@@ -268,7 +281,7 @@ class PlanTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if role in _UNANSWERED_ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
         if row.is_section:
@@ -429,6 +442,10 @@ class PlanTableModel(QAbstractTableModel):
 
 _FINDING_ROLES = (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole,
                   Qt.ItemDataRole.DecorationRole, FINDINGS_ROLE)
+_UNANSWERED_ROLES = frozenset({Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.CheckStateRole})
+"""Asked for on every cell of every paint, never answered: returned early, because painting a
+page asks ``data`` several hundred times."""
+_ICONS: dict[bool, QIcon] = {}
 
 
 def _finding_data(findings: list[Finding], role: int) -> Any:
@@ -447,9 +464,11 @@ def _finding_data(findings: list[Finding], role: int) -> Any:
 
 
 def _icon(error: bool) -> QIcon:
-    style = QApplication.style()
-    pixmap = QStyle.StandardPixmap.SP_MessageBoxCritical if error else QStyle.StandardPixmap.SP_MessageBoxWarning
-    return style.standardIcon(pixmap)
+    if error not in _ICONS:
+        style = QApplication.style()
+        pixmap = QStyle.StandardPixmap.SP_MessageBoxCritical if error else QStyle.StandardPixmap.SP_MessageBoxWarning
+        _ICONS[error] = style.standardIcon(pixmap)
+    return _ICONS[error]
 
 
 # Dropping ------------------------------------------------------------------------------------
