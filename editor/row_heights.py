@@ -31,6 +31,7 @@ class RowHeights:
         self.model = model
         self._cache: dict[str, list[int]] = {}
         self._sized: set[int] = set()
+        self._metrics: QFontMetrics | None = None
 
     # Invalidating ------------------------------------------------------------------------
 
@@ -38,6 +39,7 @@ class RowHeights:
         """Column widths or the font changed: every row must be measured again."""
         self._cache.clear()
         self._sized.clear()
+        self._metrics = None
 
     def layout_changed(self) -> None:
         """Rows were rebuilt: cached measurements still hold, but no row is sized."""
@@ -115,7 +117,9 @@ class RowHeights:
         width -= 2 * _H_PADDING
         if not full_width and self.model.findings_at(self.model.index(number, column)):
             width -= _ICON_SPACE
-        metrics = QFontMetrics(view.font())
+        if self._metrics is None:
+            self._metrics = QFontMetrics(view.font())  # made once per font, not once per cell
+        metrics = self._metrics
         if not text:
             return metrics.height() + 2 * _V_PADDING
         bounds = metrics.boundingRect(QRect(0, 0, max(width, 20), 1_000_000), Qt.TextFlag.TextWordWrap, text)
