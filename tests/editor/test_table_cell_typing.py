@@ -12,7 +12,9 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 from pytestqt.qtbot import QtBot
 
+from editor import commands
 from editor.cell_typing import COMMIT_EVERY_MS, CellTyping
+from editor.commands import FieldRef
 from editor.main_window import MainWindow
 from editor.plan_table_model import Column
 from editor.text_editor import PlanTextEdit
@@ -200,3 +202,18 @@ def test_read_only_plan_opens_no_cell_editor(window: MainWindow, qtbot: QtBot) -
     table.setCurrentIndex(first_action_cell(window))
     qtbot.keyClick(table, Qt.Key.Key_F2)
     assert not editing(window)
+
+
+def test_a_field_is_found_after_its_action_moved_to_another_concern(window: MainWindow) -> None:
+    # An undo step made before a move still names the old concern; it must find the action.
+    document = window.document
+    first, second = document.plan.concerns[0], document.plan.concerns[1]
+    action = first.actions[0]
+    ref = FieldRef(first.id, action.id, "text")
+    document.undo_stack.push(commands.MoveAction(document, action.id, second.id, 0))
+    assert second.actions[0] is action
+    assert ref.read(document.plan) == ORIGINAL_ACTION
+    ref.write(document.plan, "Written after the move.")
+    assert action.text == "Written after the move."
+    with pytest.raises(KeyError):
+        FieldRef(first.id, "no-such-action", "text").read(document.plan)
