@@ -144,8 +144,15 @@ class Inspector(QScrollArea):
     def _items(self) -> tuple[Concern | None, Action | None]:
         plan = self.document.plan
         concern = plan.find_concern(self.concern_id) if self.concern_id else None
-        found = plan.find_action(self.action_id) if self.action_id else None
-        return concern, (found[1] if found else None)
+        if not self.action_id:
+            return concern, None
+        # Within the concern first: this runs on every keystroke, and a search of every action
+        # of a 10,000-action plan costs about a millisecond.
+        action = next((a for a in concern.actions if a.id == self.action_id), None) if concern else None
+        if action is None:
+            found = plan.find_action(self.action_id)
+            action = found[1] if found else None
+        return concern, action
 
     def show_item(self, concern_id: str | None, action_id: str | None) -> None:
         changed = (concern_id, action_id) != (self.concern_id, self.action_id)
