@@ -158,8 +158,10 @@ class PlanTableModel(QAbstractTableModel):
         self._references: dict[str, str] = {}
         self._findings: FindingsSource | None = None
         self._cell_findings: dict[tuple[int, int], list[Finding]] = {}
-        """Findings by (row, column), asked for twice per cell on every paint; forgotten whenever
-        the rows, the plan or the findings change."""
+        """The findings each recently painted cell shows, by (row, column): a paint asks for them
+        twice per cell, and a refresh repaints only the cells whose findings changed."""
+        self._untracked = False
+        """Cells were painted and then forgotten: the next refresh repaints everything."""
         self._bold = QFont()
         self._bold.setBold(True)
         self._rebuild()
@@ -221,13 +223,24 @@ class PlanTableModel(QAbstractTableModel):
         if change.structure:
             self.reload()
             return
-        self._cell_findings.clear()
-        rows = {self._row_of_action[a] for a in change.action_ids if a in self._row_of_action}
-        rows |= {self._first_row_of_concern[c] for c in change.concern_ids if c in self._first_row_of_concern}
-        for number in sorted(rows):
+        action_rows = {self._row_of_action[a] for a in change.action_ids if a in self._row_of_action}
+        concern_rows = {self._first_row_of_concern[c] for c in change.concern_ids if c in self._first_row_of_concern}
+        for number in sorted(action_rows):
+            self._emit_changed_cells(number, "action", change.fields)
+        for number in sorted(concern_rows):
+            self._emit_changed_cells(number, "concern", change.fields)
+        if action_rows or concern_rows:
+            self.rows_remeasure.emit(sorted(action_rows | concern_rows))
+
+    def _emit_changed_cells(self, number: int, kind: str, fields: frozenset[str]) -> None:
+        # One cell at a time: the view repaints just that cell, where a range of cells (a
+        # whole row) makes it repaint the whole table, on every keystroke.
+        if not fields:  # not said which: the whole row
             self.dataChanged.emit(self.index(number, 0), self.index(number, len(Column) - 1))
-        if rows:
-            self.rows_remeasure.emit(sorted(rows))
+            return
+        for column in sorted({COLUMN_FOR_FIELD[(kind, f)] for f in fields if (kind, f) in COLUMN_FOR_FIELD}):
+            index = self.index(number, column)
+            self.dataChanged.emit(index, index)
 
     def _refresh_all(self) -> None:
         if self._rows:
@@ -237,19 +250,37 @@ class PlanTableModel(QAbstractTableModel):
 
     def set_findings_source(self, source: FindingsSource | None) -> None:
         self._findings = source
+        self._untracked = True
         self.refresh_findings()
 
     def refresh_findings(self) -> None:
-        self._cell_findings.clear()
-        if self._rows:
-            roles = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole,
-                     Qt.ItemDataRole.DecorationRole, FINDINGS_ROLE]
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1), roles)
+        """New findings: repaint the marks of the cells whose findings changed."""
+        if not self._rows:
+            return
+        if self._untracked:
+            self._cell_findings.clear()
+            self._untracked = False
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1),
+                                  _FINDING_ROLES)
+            return
+        changed = []
+        for key, shown in self._cell_findings.items():
+            found = self._look_up_findings(*key)
+            if found != shown:
+                self._cell_findings[key] = found
+                changed.append(key)
+        for number, column in changed:
+            index = self.index(number, column)
+            self.dataChanged.emit(index, index, _FINDING_ROLES)
 
     def findings_at(self, index: ModelIndex) -> list[Finding]:
         key = (index.row(), index.column())
         found = self._cell_findings.get(key)
         if found is None:
+            if len(self._cell_findings) >= _TRACKED_CELLS:
+                # Scrolled far: stop comparing cells long out of view; repaint all next time.
+                self._cell_findings.clear()
+                self._untracked = True
             found = self._cell_findings[key] = self._look_up_findings(*key)
         return found
 
@@ -440,8 +471,10 @@ class PlanTableModel(QAbstractTableModel):
         return drop_items(self, payload["kind"], payload["ids"], target_row, target_column)
 
 
-_FINDING_ROLES = (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole,
-                  Qt.ItemDataRole.DecorationRole, FINDINGS_ROLE)
+_FINDING_ROLES = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole,
+                  Qt.ItemDataRole.DecorationRole, FINDINGS_ROLE]
+_TRACKED_CELLS = 1500
+"""About three screens of cells; comparing them after an edit costs a millisecond or two."""
 _UNANSWERED_ROLES = frozenset({Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.CheckStateRole})
 """Asked for on every cell of every paint, never answered: returned early, because painting a
 page asks ``data`` several hundred times."""

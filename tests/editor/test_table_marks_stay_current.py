@@ -3,10 +3,11 @@ they must still follow every change of findings, rows and text."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from actionplan.validation import Finding, Location, Severity
-from editor import commands
+from editor import commands, plan_table_model
 from editor.document import PlanDocument
 from editor.plan_table_model import FINDINGS_ROLE, Column, PlanTableModel
 from tests.editor.test_plan_table_model import FakeFindings
@@ -73,3 +74,54 @@ def test_rows_the_paint_never_asks_about_cost_nothing(document: PlanDocument) ->
     assert owner.data(Qt.ItemDataRole.ForegroundRole) is None
     assert owner.data(Qt.ItemDataRole.CheckStateRole) is None
     assert source.asked == 0
+
+
+def cells_changed(model: PlanTableModel) -> list[tuple[int, int, int, int]]:
+    changed: list[tuple[int, int, int, int]] = []
+    model.dataChanged.connect(
+        lambda top, bottom, _roles=(): changed.append((top.row(), top.column(), bottom.row(), bottom.column()))
+    )
+    return changed
+
+
+def test_an_edit_repaints_only_the_edited_cell(qapp: object, document: PlanDocument) -> None:
+    model = PlanTableModel(document)
+    changed = cells_changed(model)
+    model.setData(model.index(1, Column.OWNER), "Governor")
+    assert changed == [(1, Column.OWNER, 1, Column.OWNER)]
+    changed.clear()
+    model.setData(model.index(1, Column.CONCERN), "Drugs were far too easy to get.")
+    assert changed == [(1, Column.CONCERN, 1, Column.CONCERN)]
+
+
+def test_a_refresh_repaints_only_cells_whose_findings_changed(qapp: object, document: PlanDocument) -> None:
+    model = PlanTableModel(document)
+    source = FakeFindings([])
+    model.set_findings_source(source)
+    for row in range(model.rowCount()):  # as a paint does
+        for column in Column:
+            model.index(row, column).data(Qt.ItemDataRole.BackgroundRole)
+    changed = cells_changed(model)
+    source.findings = [owner_error(document)]
+    model.refresh_findings()
+    assert changed == [(1, Column.OWNER, 1, Column.OWNER)]
+    assert model.index(1, Column.OWNER).data(FINDINGS_ROLE) == source.findings
+    changed.clear()
+    model.refresh_findings()  # nothing new
+    assert changed == []
+
+
+def test_after_scrolling_far_a_refresh_repaints_everything(qapp: object, document: PlanDocument,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(plan_table_model, "_TRACKED_CELLS", 4)
+    model = PlanTableModel(document)
+    source = FakeFindings([])
+    model.set_findings_source(source)
+    for row in range(model.rowCount()):
+        for column in Column:
+            model.index(row, column).data(Qt.ItemDataRole.BackgroundRole)
+    changed = cells_changed(model)
+    source.findings = [owner_error(document)]
+    model.refresh_findings()
+    assert changed == [(0, 0, model.rowCount() - 1, len(Column) - 1)]
+    assert model.index(1, Column.OWNER).data(FINDINGS_ROLE) == source.findings
