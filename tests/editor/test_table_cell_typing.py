@@ -217,3 +217,15 @@ def test_a_field_is_found_after_its_action_moved_to_another_concern(window: Main
     assert action.text == "Written after the move."
     with pytest.raises(KeyError):
         FieldRef(first.id, "no-such-action", "text").read(document.plan)
+
+
+def test_moving_to_another_cell_keeps_the_edit_as_one_step(window: MainWindow, qtbot: QtBot) -> None:
+    table = window.table
+    editor = open_cell(window, qtbot, first_action_cell(window))
+    qtbot.keyClicks(editor, " Typed")
+    qtbot.waitUntil(lambda: action_text(window).endswith(" Typed"), timeout=COMMIT_EVERY_MS * 5)
+    qtbot.keyClicks(editor, " then left")
+    table.setCurrentIndex(table.model().index(3, Column.OWNER))  # a click elsewhere
+    assert not editing(window)
+    assert action_text(window) == ORIGINAL_ACTION + " Typed then left"
+    assert window.document.undo_stack.count() == 1
