@@ -11,7 +11,14 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QContextMenuEvent, QDrag, QFont, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QHeaderView,
+    QMenu,
+    QTableView,
+    QWidget,
+)
 
 from editor.document import PlanDocument
 from editor.plan_table_model import Column, PlanTableModel
@@ -204,6 +211,17 @@ class PlanTableView(QTableView):
         self.set_point_size(self._base_point_size)
 
     # Editing and selection ---------------------------------------------------------------
+
+    def keep_open_edit(self) -> None:
+        """Keep what is in an open cell editor and close it. Call before a change that rebuilds
+        the rows (adding, moving, deleting), which would otherwise throw the editor away with
+        whatever was typed since it last reached the plan."""
+        if self.state() != QAbstractItemView.State.EditingState:
+            return
+        editor = self.indexWidget(self.currentIndex())
+        if editor is not None:
+            self.commitData(editor)
+            self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def _edit_on_enter(self, index: QModelIndex) -> None:
         if self.state() != QAbstractItemView.State.EditingState and self.plan_model.flags(index) & Qt.ItemFlag.ItemIsEditable:

@@ -43,8 +43,13 @@ class StructureActions(QObject):
         action = QAction(text, self)
         action.setShortcut(QKeySequence(keys))
         action.setToolTip(f"{text} ({QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)})")
-        action.triggered.connect(lambda _checked=False: slot())
+        action.triggered.connect(lambda _checked=False: self._run(slot))
         return action
+
+    def _run(self, slot: Callable[[], object]) -> None:
+        # The shortcut works while a cell is being edited: keep that typing before the rows change.
+        self.view.keep_open_edit()
+        slot()
 
     def all(self) -> list[QAction | None]:
         """In menu order; None marks a separator."""

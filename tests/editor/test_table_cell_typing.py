@@ -229,3 +229,16 @@ def test_moving_to_another_cell_keeps_the_edit_as_one_step(window: MainWindow, q
     assert not editing(window)
     assert action_text(window) == ORIGINAL_ACTION + " Typed then left"
     assert window.document.undo_stack.count() == 1
+
+
+@pytest.mark.parametrize(("key", "undo_text"), [(Qt.Key.Key_A, "Add action"), (Qt.Key.Key_Down, "Move action")])
+def test_a_structural_shortcut_while_typing_keeps_the_typing(window: MainWindow, qtbot: QtBot, key: Qt.Key,
+                                                              undo_text: str) -> None:
+    stack = window.document.undo_stack
+    editor = open_cell(window, qtbot, first_action_cell(window))
+    action = window.document.plan.concerns[0].actions[0]
+    qtbot.keyClicks(editor, " quick")  # not yet in the plan when the shortcut comes
+    qtbot.keyClick(editor, key, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert action.text == ORIGINAL_ACTION + " quick"
+    assert [stack.text(i) for i in range(stack.count())] == ["Edit action", undo_text]
+    assert not editing(window)
