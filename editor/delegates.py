@@ -129,6 +129,12 @@ class TextDelegate(QStyledItemDelegate):
         editor.setGeometry(_within(parent, rect) if parent else rect)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, PlanTextEdit) \
+                and isinstance(event, QKeyEvent) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            # A window shortcut (Save, Export...) may act on the plan next: it gets what was typed.
+            typing = CellTyping.of(watched)
+            if typing is not None:
+                typing.commit()
         key_press = isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
         if key_press and isinstance(watched, PlanTextEdit):
             assert isinstance(event, QKeyEvent)

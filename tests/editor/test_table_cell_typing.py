@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 from pytestqt.qtbot import QtBot
 
@@ -242,3 +242,17 @@ def test_a_structural_shortcut_while_typing_keeps_the_typing(window: MainWindow,
     assert action.text == ORIGINAL_ACTION + " quick"
     assert [stack.text(i) for i in range(stack.count())] == ["Edit action", undo_text]
     assert not editing(window)
+
+
+def test_a_window_shortcut_while_typing_sees_the_typing(window: MainWindow, qtbot: QtBot) -> None:
+    seen: list[str] = []
+    save = QAction("Save", window)
+    save.setShortcut(QKeySequence("Ctrl+S"))
+    save.triggered.connect(lambda: seen.append(action_text(window)))
+    window.addAction(save)
+    editor = open_cell(window, qtbot, first_action_cell(window))
+    qtbot.keyClicks(editor, " just typed")
+    qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert seen == [ORIGINAL_ACTION + " just typed"]
+    assert editing(window)
+    assert window.document.undo_stack.count() == 1
