@@ -60,6 +60,8 @@ def _within(parent: QWidget, rect: QRect) -> QRect:
 
 
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_LOADED = "actionplan_loaded"
+"""Set on an owner or target editor once it has shown its cell's value."""
 _finishing: weakref.WeakSet[QWidget] = weakref.WeakSet()
 
 
@@ -189,7 +191,13 @@ class OwnerDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
         if isinstance(editor, OwnerComboBox):
-            editor.set_owner(str(index.data() or ""))
+            owner = str(index.data() or "")
+            if editor.property(_LOADED) and editor.owner() == owner:
+                # The view reloads an open editor when its row changes, this owner kept on
+                # Save included: leave the typing, its cursor and its completions alone.
+                return
+            editor.setProperty(_LOADED, True)
+            editor.set_owner(owner)
             line = editor.lineEdit()
             if line is not None:
                 line.selectAll()
@@ -225,7 +233,11 @@ class TargetDateDelegate(QStyledItemDelegate):
     def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
         if isinstance(editor, TargetDateEditor):
             target = index.data(TARGET_ROLE)
-            editor.set_target(target if isinstance(target, TargetDate) else TargetDate.not_set())
+            target = target if isinstance(target, TargetDate) else TargetDate.not_set()
+            if editor.property(_LOADED) and editor.target() == target:
+                return  # as for the owner: "dec 2026" is not rewritten while it is typed
+            editor.setProperty(_LOADED, True)
+            editor.set_target(target)
             editor.line_edit().selectAll()
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: ModelIndex) -> None:

@@ -23,6 +23,7 @@ from editor.export_dialog import (
     ExportResultDialog,
     draft_offer_box,
 )
+from editor.open_edits import commit_open_edits
 from editor.settings import AppSettings
 from exporters.options import ExportOptions, Layout
 
@@ -102,6 +103,7 @@ class ExportController(QObject):
 
         if self.busy:
             return False
+        commit_open_edits(self.window)  # an owner or date still being typed goes in the export
         choice = self.prompter.choose_options(self.remembered.load())
         if choice is None:
             return False

@@ -27,6 +27,7 @@ from actionplan.storage import (
 from editor.autosave import Autosaver
 from editor.document import PlanDocument
 from editor.lock_keeper import LockKeeper, LockOutcome
+from editor.open_edits import close_open_editors, commit_open_edits
 from editor.outside_changes import OutsideChangeWatcher
 from editor.prompter import OutsideChange, Prompter, QtPrompter, RestoreChoice, SaveChanges
 from editor.read_only_banner import ReadOnlyBanner, attach_banner
@@ -164,11 +165,13 @@ class FileController(QObject):
     def shut_down(self) -> None:
         """The application is ending without the window closing (log-off, app.quit()): keep
         any recovery copy for next time, but let go of the lock and finish writing."""
+        self.commit_open_edits()
         self._let_go_of_file()
         self.autosaver.close()
 
     def maybe_save(self) -> bool:
         """Ask about unsaved changes. False means the user cancelled."""
+        self.commit_open_edits()
         if not self.document.is_modified():
             return True
         answer = self.prompter.ask_save_changes(self.document.display_name())
@@ -217,6 +220,7 @@ class FileController(QObject):
 
     def _show(self, plan: Plan, path: Path | None) -> None:
         self._unsaved_suggestion = None
+        close_open_editors(self.window)  # already kept, or the user chose not to save them
         self.document.replace(plan, path)  # starts clean: this plan matches its file
 
     def _let_go_of_file(self) -> None:
@@ -232,13 +236,20 @@ class FileController(QObject):
 
     # Save ---------------------------------------------------------------------------------
 
+    def commit_open_edits(self) -> None:
+        """What is typed in an open editor (a table cell's owner or target date, say) reaches
+        the plan before it is saved, reverted or closed, or asked about."""
+        commit_open_edits(self.window)
+
     def save(self) -> bool:
+        self.commit_open_edits()
         path = self.document.path
         if path is None or self.document.read_only:
             return self.save_as()
         return self._write(path)
 
     def save_as(self) -> bool:
+        self.commit_open_edits()
         chosen = self.prompter.choose_save_path(self._suggested_path())
         if chosen is None:
             return False
@@ -302,6 +313,7 @@ class FileController(QObject):
     # Revert -------------------------------------------------------------------------------
 
     def revert(self) -> bool:
+        self.commit_open_edits()
         path = self.document.path
         if path is None or not self.document.is_modified():
             return False

@@ -7,10 +7,12 @@ findings there, following ``Inspector.item_changed(concern_id, action_id)``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -225,6 +227,26 @@ class Inspector(QScrollArea):
             self.load()
 
     # Editing -----------------------------------------------------------------------------
+
+    def commit_pending_edits(self) -> None:
+        """Before a save, an export or closing: the field being typed in reaches the plan.
+        Each field pushes as it is typed, so this is a safety net that only acts when a field
+        shows something the plan does not have yet (``editor.open_edits``)."""
+        focus = QApplication.focusWidget()
+        if focus is None or not self.isAncestorOf(focus):
+            return
+        fields: tuple[tuple[QWidget, Callable[[], None]], ...] = (
+            (self.reference, lambda: self._set_concern("reference", self.reference.text().strip())),
+            (self.concern_text, lambda: self._set_concern("text", self.concern_text.text())),
+            (self.action_text, lambda: self._set_action("text", self.action_text.text())),
+            (self.owner, lambda: self._set_action("owner", self.owner.owner())),
+            (self.target, lambda: self._set_action("target", self.target.target())),
+        )
+        for widget, push in fields:
+            if widget is focus or widget.isAncestorOf(focus):
+                push()
+        if self.owner is focus or self.owner.isAncestorOf(focus):
+            remember_owner(self.owner.owner())
 
     def _end_session(self) -> None:
         self._session += 1
