@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -181,6 +182,12 @@ class TargetDate(BaseModel):
 _NOT_SET = TargetDate()
 
 
+_TARGET_HINT = (
+    "Write a month and year (December 2026), a date (31 March 2027), "
+    "Completed, Completed and ongoing, or Ongoing."
+)
+
+
 def parse_target(typed: str) -> tuple[TargetDate, str | None]:
     """Parse ``typed``; return the target and, when it was not understood, why, in plain words."""
     text = " ".join(typed.split())
@@ -189,45 +196,121 @@ def parse_target(typed: str) -> tuple[TargetDate, str | None]:
     lowered = text.lower().rstrip(".")
     if lowered in _WORD_FORMS:
         return TargetDate(kind=_WORD_FORMS[lowered]), None
-    for pattern in _PATTERNS_DATE:
-        match = pattern.match(lowered)
-        if match:
-            return _from_parts(typed, match.groupdict(), exact=True)
-    for pattern in _PATTERNS_MONTH:
-        match = pattern.match(lowered)
-        if match:
-            return _from_parts(typed, match.groupdict(), exact=False)
-    return _unrecognised(typed), (
-        "Write a month and year (December 2026), a date (31 March 2027), "
-        "Completed, Completed and ongoing, or Ongoing."
-    )
+    found = _match(lowered)
+    if found is None:
+        return _unrecognised(typed), _TARGET_HINT
+    parts, exact = found
+    read = _read_parts(parts, exact=exact)
+    if isinstance(read, _Refusal):
+        return _unrecognised(typed), read.target_reason()
+    year, month, day = read
+    if day is None:
+        return TargetDate.of_month(year, month), None
+    return TargetDate.of_date(dt.date(year, month, day)), None
 
 
 def _unrecognised(typed: str) -> TargetDate:
     return TargetDate(kind=TargetKind.UNRECOGNISED, text=typed)
 
 
-def _from_parts(typed: str, parts: dict[str, Any], *, exact: bool) -> tuple[TargetDate, str | None]:
+def _match(lowered: str) -> tuple[dict[str, Any], bool] | None:
+    """The parts of a date (exact) or of a month and year (not exact), by the first form that fits."""
+    for pattern in _PATTERNS_DATE:
+        match = pattern.match(lowered)
+        if match:
+            return match.groupdict(), True
+    for pattern in _PATTERNS_MONTH:
+        match = pattern.match(lowered)
+        if match:
+            return match.groupdict(), False
+    return None
+
+
+class _Why(StrEnum):
+    SHORT_YEAR = "short_year"
+    NOT_A_MONTH = "not_a_month"
+    NO_SUCH_MONTH_OR_YEAR = "no_such_month_or_year"
+    NO_SUCH_DAY = "no_such_day"
+
+
+@dataclass(frozen=True)
+class _Refusal:
+    """Why parts that look like a date are not one; ``word`` is the month name not understood."""
+
+    why: _Why
+    word: str = ""
+
+    def target_reason(self) -> str:
+        return {
+            _Why.SHORT_YEAR: "Write the year in full, for example 2027, so the date cannot be misread.",
+            _Why.NOT_A_MONTH: f"“{self.word}” is not a month.",
+            _Why.NO_SUCH_MONTH_OR_YEAR: "That month or year does not exist.",
+            _Why.NO_SUCH_DAY: "That day does not exist in that month.",
+        }[self.why]
+
+    def date_reason(self) -> str:
+        return {
+            _Why.SHORT_YEAR: f"Write the year in full, like {DATE_EXAMPLE}.",
+            _Why.NOT_A_MONTH: f"“{self.word}” is not a month. Enter a date, like {DATE_EXAMPLE}.",
+            _Why.NO_SUCH_MONTH_OR_YEAR: f"That month or year does not exist. Enter a date, like {DATE_EXAMPLE}.",
+            _Why.NO_SUCH_DAY: f"That day does not exist in that month. Enter a date, like {DATE_EXAMPLE}.",
+        }[self.why]
+
+
+def _read_parts(parts: dict[str, Any], *, exact: bool) -> tuple[int, int, int | None] | _Refusal:
+    """Year, month and (when ``exact``) day from matched parts, or why they are not a date."""
     if len(parts["year"]) != 4:
-        return _unrecognised(typed), (
-            "Write the year in full, for example 2027, so the date cannot be misread."
-        )
+        return _Refusal(_Why.SHORT_YEAR)
     year = int(parts["year"])
     if parts.get("month_name") is not None:
         month = _MONTHS.get(parts["month_name"])
         if month is None:
-            return _unrecognised(typed), f"“{parts['month_name']}” is not a month."
+            return _Refusal(_Why.NOT_A_MONTH, parts["month_name"])
     else:
         month = int(parts["month"])
     if not MIN_YEAR <= year <= MAX_YEAR or not 1 <= month <= 12:
-        return _unrecognised(typed), "That month or year does not exist."
+        return _Refusal(_Why.NO_SUCH_MONTH_OR_YEAR)
     if not exact:
-        return TargetDate.of_month(year, month), None
+        return year, month, None
     try:
         day = dt.date(year, month, int(parts["day"]))
     except ValueError:
-        return _unrecognised(typed), "That day does not exist in that month."
-    return TargetDate.of_date(day), None
+        return _Refusal(_Why.NO_SUCH_DAY)
+    return year, month, day.day
+
+
+# Calendar dates (the plan's own dates) ------------------------------------------------------------
+
+DATE_EXAMPLE = "15 December 2026"
+DATE_HINT = f"Enter a date, like {DATE_EXAMPLE}."
+# "15-Dec-2026", "15.Dec.2026": a separator between a number and a month name reads as a space.
+_NAME_SEPARATOR = re.compile(r"(?<=\d)[-/.](?=[a-z])|(?<=[a-z])[-/.](?=\d)")
+
+
+def parse_calendar_date(typed: str) -> tuple[dt.date | None, str | None]:
+    """A day, month and year typed in any usual form: ``15 December 2026``, ``15 Dec 2026``,
+    ``15/12/2026``, ``2026-12-15``. Returns ``(date, None)``; ``(None, None)`` for nothing
+    typed (not set); or ``(None, reason)`` for anything else, never a guess: two-digit years,
+    a month without a day and days that do not exist are refused.
+    """
+    text = " ".join(typed.split())
+    if not text:
+        return None, None
+    lowered = _NAME_SEPARATOR.sub(" ", text.lower().rstrip("."))
+    found = _match(lowered)
+    if found is None:
+        return None, DATE_HINT
+    parts, exact = found
+    read = _read_parts(parts, exact=exact)
+    if isinstance(read, _Refusal):
+        if read.word:  # say the word back as they typed it
+            typed_word = re.search(re.escape(read.word), text, re.IGNORECASE)
+            read = _Refusal(read.why, typed_word.group() if typed_word else read.word)
+        return None, read.date_reason()
+    year, month, day = read
+    if day is None:
+        return None, f"Enter the day as well as the month and year, like {DATE_EXAMPLE}."
+    return dt.date(year, month, day), None
 
 
 def format_long_date(value: dt.date) -> str:

@@ -81,7 +81,7 @@ class DetailsForm(QWidget):
         )
         self.introduction.focus_left.connect(self._end_session)
         self.standard_introduction.clicked.connect(lambda: self._set("introduction", STANDARD_INTRODUCTION))
-        self.document.plan_replaced.connect(self.load)
+        self.document.plan_replaced.connect(lambda: self.load())
         self.document.edited.connect(self._on_edited)
         self.document.read_only_changed.connect(self._set_read_only)
 
@@ -99,16 +99,20 @@ class DetailsForm(QWidget):
 
     def _on_edited(self, change: PlanChange) -> None:
         if change.details:
-            self.load()
+            self.load(keep_typing=True)
 
-    def load(self) -> None:
+    def load(self, keep_typing: bool = False) -> None:
+        """Show the plan's details. With ``keep_typing`` (after an edit), a date box still
+        holding typing that is not a date keeps it unless its own date changed."""
         details = self.document.plan.details
         self._loading = True
         try:
             if self.establishment.text() != details.establishment:
                 self.establishment.setText(details.establishment)
             for name, widget in self.dates.items():
-                widget.set_date(getattr(details, name))
+                value = getattr(details, name)
+                if not keep_typing or widget.date() != value:
+                    widget.set_date(value)
             self.era.setCurrentIndex(max(0, self.era.findData(details.era.value)))
             self.introduction.set_text(details.introduction)
             self.standard_introduction.setEnabled(details.introduction != STANDARD_INTRODUCTION)
