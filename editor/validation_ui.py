@@ -35,7 +35,7 @@ class ValidationUi(QObject):
         window.document.edited.connect(self._on_edited)
         window.table.plan_model.set_findings_source(self.adapter)
         self.adapter.findings_changed.connect(window.table.plan_model.refresh_findings)
-        self.panel = ProblemsPanel(self.adapter, window.reveal, window)
+        self.panel = ProblemsPanel(self.adapter, self._reveal, window)
         self.dock = _problems_dock(window, self.panel)
         self._build_status_bar()
         self._attach_spelling()
@@ -44,6 +44,13 @@ class ValidationUi(QObject):
         window.inspector.item_changed.connect(lambda *_: self.show_inspector_problems())
         self.update_counts()
         self.show_inspector_problems()
+
+    def _reveal(self, concern_id: str | None, action_id: str | None, field: str) -> None:
+        if concern_id is None and field == "concerns":
+            # "The plan has no concerns": they are added in the table, not in the plan details.
+            self.window.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        self.window.reveal(concern_id, action_id, field)
 
     # Status bar ------------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from actionplan.model import Action, Concern, PlanDetails
+from actionplan.model import Action, Concern, Era, PlanDetails
 from actionplan.spelling import SpellChecker
 from actionplan.target_date import TargetKind, format_long_date, parse_target
 from actionplan.validation import smart, style
@@ -122,11 +122,31 @@ def check_concern_actions(concern: Concern, here: LocationFor) -> list[Finding]:
         "Add at least one action saying what will be done about this concern.", here("actions"))]
 
 
+def check_plan_contents(details: PlanDetails, concern_count: int, here: LocationFor) -> list[Finding]:
+    """A plan with no concerns (or recommendations, in that era) answers nothing."""
+    if concern_count:
+        return []
+    words = "recommendations" if details.era is Era.RECOMMENDATIONS else "concerns"
+    return [rule("plan-empty").finding(f"Add the {words} from the inspection report.", here("concerns"))]
+
+
+MISSING_DATE_MESSAGES = {
+    "submitted": "Add the date the action plan is submitted, such as 15 December 2026.",
+    "inspection_start": "Add the inspection's first day, from the inspection report.",
+    "inspection_end": "Add the inspection's last day, from the inspection report.",
+    "published": "Add the date the inspection report was published.",
+}
+"""The dates the published plan's heading needs, in the order it shows them."""
+
+
 def check_details(details: PlanDetails, here: LocationFor) -> list[Finding]:
     findings: list[Finding] = []
     if not details.establishment.strip():
         findings.append(rule("establishment-missing").finding(
             "Add the establishment's name, such as HMP & YOI Stoke Heath.", here("establishment")))
+    for field, message in MISSING_DATE_MESSAGES.items():
+        if getattr(details, field) is None:
+            findings.append(rule("date-missing").finding(message, here(field)))
     order = (
         ("inspection_start", "inspection_end", "The inspection's last day ({later}) is before its first day ({earlier})."),
         ("inspection_end", "published", "The report is published ({later}) before the inspection ends ({earlier})."),

@@ -29,7 +29,7 @@ class Location:
 
     def describe(self) -> str:
         if self.concern_id is None:
-            return "Plan details"
+            return "Plan" if self.field == "concerns" else "Plan details"
         words = f"Concern {self.concern_ref}"
         if self.action_number is not None:
             words += f", action {self.action_number}"

@@ -42,6 +42,12 @@ _ALL = (
          "HMIP expects a response to every concern in the report."),
     Rule("establishment-missing", _E, "No establishment name",
          "The establishment name is the plan's title and heading on GOV.UK."),
+    Rule("plan-empty", _E, "No concerns",
+         "An action plan answers the concerns in the inspection report: with none, there is "
+         "nothing to publish."),
+    Rule("date-missing", _E, "Plan date not set",
+         "The published plan starts with the date it was submitted, the inspection's first and "
+         "last days and the date the report was published."),
     Rule("dates-inconsistent", _E, "Dates in the wrong order",
          "The inspection comes first, then the report, then the plan: dates in another order "
          "are a typing mistake that readers will notice."),

@@ -25,7 +25,8 @@ _ACTIONS = "actions"  # a concern with no actions
 _REFERENCES = "references"
 _CROSS = "cross"
 _ABBREVIATIONS = "abbreviations"
-_GROUPS = (_LOCAL, _TIMING, _ACTIONS, _REFERENCES, _CROSS, _ABBREVIATIONS)
+_CONTENTS = "contents"  # a plan with no concerns
+_GROUPS = (_CONTENTS, _LOCAL, _TIMING, _ACTIONS, _REFERENCES, _CROSS, _ABBREVIATIONS)
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,8 @@ class PlanValidator:
         after = self._summary_keys(touched)
         if structure:
             self._check_structure()
+        elif change.details:
+            self._check_contents()  # its words follow the template era
         if structure or [x for x, _ in before] != [x for x, _ in after]:
             self._check_cross_references()
         if structure or change.details or [a for _, a in before] != [a for _, a in after]:
@@ -306,7 +309,12 @@ class PlanValidator:
 
     # Plan-wide rules -------------------------------------------------------------------------
 
+    def _check_contents(self) -> None:
+        self._store.put(_CONTENTS, DETAILS, checks.check_plan_contents(
+            self.plan.details, len(self.plan.concerns), self._here(DETAILS)))
+
     def _check_structure(self) -> None:
+        self._check_contents()
         for concern in self.plan.concerns:
             self._store.put(_ACTIONS, concern.id, checks.check_concern_actions(concern, self._here(concern.id)))
         self._store.replace_group(_REFERENCES, planwide.duplicate_references(

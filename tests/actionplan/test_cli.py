@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -38,7 +39,9 @@ def good_action(**changes: Any) -> Action:
 
 def plan_with(*actions: Action) -> Plan:
     return Plan(
-        details=PlanDetails(establishment="HMP Ashvale"),
+        details=PlanDetails(establishment="HMP Ashvale", inspection_start=dt.date(2026, 2, 23),
+                            inspection_end=dt.date(2026, 3, 5), published=dt.date(2026, 6, 1),
+                            submitted=dt.date(2026, 6, 22)),
         concerns=[Concern(category=Category.PRIORITY, text="Self-harm was high.", actions=list(actions))],
     )
 

@@ -7,6 +7,7 @@ in Word or a sync tool) are PermissionErrors carrying ``winerror`` 32 or 33.
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import os
 import shutil
@@ -25,6 +26,8 @@ from actionplan.storage import PlanSaveError, backup_path, is_locked_by_another_
 def small_plan(owner: str = "Governor") -> Plan:
     plan = Plan()
     plan.details.establishment = "HMP Ashvale"
+    plan.details.inspection_start, plan.details.inspection_end = dt.date(2026, 2, 23), dt.date(2026, 3, 5)
+    plan.details.published, plan.details.submitted = dt.date(2026, 6, 1), dt.date(2026, 6, 22)
     plan.concerns.append(Concern(text="Drugs were too easy to get.", actions=[
         Action(text="Search every cell weekly.", owner=owner, target="Dec 2026"),
     ]))

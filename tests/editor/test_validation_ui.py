@@ -3,6 +3,7 @@ the inspector's problems and spelling."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from actionplan.model import Plan
 from actionplan.paths import config_dir
 from actionplan.spelling import SpellChecker
 from actionplan.storage import load_plan, save_plan
@@ -18,6 +20,7 @@ from actionplan.validation import Finding, Severity
 from editor.document import PlanDocument
 from editor.main_window import MainWindow
 from editor.plan_table_model import FINDINGS_ROLE, Column
+from editor.problems_panel import describe_place
 from editor.validation_ui import ValidationUi
 from tests.editor.table_fixtures import _flush_deletes, activate, small_plan
 
@@ -40,14 +43,15 @@ def test_error_appears_when_an_owner_is_cleared_and_clears_on_undo(window: MainW
     index = owner_index(window)
     assert window.table.plan_model.setData(index, "")  # what the owner editor does on Enter
     qtbot.waitUntil(lambda: "owner-missing" in panel_rules(window))
-    assert window.validation.counts_label.text().startswith("2 errors")
+    # Already there: the key concern with no actions and three plan dates not set.
+    assert window.validation.counts_label.text().startswith("5 errors")
     findings: list[Finding] = index.data(FINDINGS_ROLE)
     assert [f.rule for f in findings] == ["owner-missing"]
     assert "Add a responsible owner" in index.data(Qt.ItemDataRole.ToolTipRole)
     window.undo_action.trigger()
     qtbot.waitUntil(lambda: "owner-missing" not in panel_rules(window))
     assert index.data(Qt.ItemDataRole.BackgroundRole) is None
-    assert window.validation.counts_label.text().startswith("1 error")
+    assert window.validation.counts_label.text().startswith("4 errors")
 
 
 def test_errors_and_warnings_are_marked_differently(window: MainWindow, qtbot: QtBot) -> None:
@@ -101,6 +105,65 @@ def test_a_plan_with_no_problems_is_called_ready(qtbot: QtBot) -> None:
     qtbot.addWidget(main)
     qtbot.waitUntil(lambda: main.validation.panel.summary.text().startswith("No problems found"))
     assert "ready to export" in main.validation.panel.summary.text()
+
+
+def test_a_new_empty_plan_is_not_called_ready(qtbot: QtBot, no_leftover_widgets: None) -> None:
+    main = MainWindow(PlanDocument(Plan()))
+    activate(qtbot, main)
+    try:
+        panel = main.validation.panel
+        assert not panel.summary.text().startswith("No problems found")
+        assert panel_rules(main) == ["plan-empty", "establishment-missing", *["date-missing"] * 4]
+        assert main.validation.counts_label.text().startswith("6 errors")
+        places = [describe_place(f) for f in panel.model.shown]
+        assert places == ["Plan: concerns", "Plan details: establishment", "Plan details: submission date",
+                          "Plan details: inspection first day", "Plan details: inspection last day",
+                          "Plan details: publication date"]
+        assert panel.model.shown[0].message == "Add the concerns from the inspection report."
+    finally:
+        _close(main)
+
+
+def test_clicking_no_concerns_goes_to_the_table(qtbot: QtBot, no_leftover_widgets: None) -> None:
+    main = MainWindow(PlanDocument(Plan()))
+    activate(qtbot, main)
+    try:
+        main.details.establishment.setFocus()
+        view = main.validation.panel.view
+        index = main.validation.panel.model.index(0, 2)
+        QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
+        qtbot.waitUntil(main.table.hasFocus)
+        # Adding a concern there answers it.
+        main.structure.add_priority.trigger()
+        qtbot.waitUntil(lambda: "plan-empty" not in panel_rules(main))
+        main.document.undo_stack.undo()
+        qtbot.waitUntil(lambda: "plan-empty" in panel_rules(main))
+    finally:
+        _close(main)
+
+
+@pytest.mark.parametrize(("row", "field"), [(2, "submitted"), (3, "inspection_start"), (4, "inspection_end"),
+                                            (5, "published")])
+def test_clicking_a_missing_date_goes_to_its_box(qtbot: QtBot, no_leftover_widgets: None, row: int,
+                                                 field: str) -> None:
+    main = MainWindow(PlanDocument(Plan()))
+    activate(qtbot, main)
+    try:
+        main.validation.dock.show()
+        view = main.validation.panel.view
+        index = main.validation.panel.model.index(row, 2)
+        view.scrollTo(index)
+        QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
+        box = main.details.dates[field]
+        qtbot.waitUntil(box.picker.hasFocus)
+        assert main.details_dock.isVisible()
+        # Typing the date there clears the problem.
+        qtbot.keyClicks(box.picker, "15/12/2026")
+        qtbot.keyClick(box.picker, Qt.Key.Key_Return)
+        assert getattr(main.document.plan.details, field) == dt.date(2026, 12, 15)
+        qtbot.waitUntil(lambda: panel_rules(main).count("date-missing") == 3)
+    finally:
+        _close(main)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from actionplan.model import Action, Category, Concern
+from actionplan.model import Action, Category, Concern, Era, Plan
 from actionplan.validation import RULES, Severity, validate
 from tests.actionplan.validation.small_plans import findings_of, make_plan, rules_found
 
@@ -23,6 +23,7 @@ CASES: dict[str, tuple[tuple[str, dict[str, Any]], tuple[str, dict[str, Any]]]] 
     "action-text-missing": ((A, {"text": " \n "}), (A, {"text": "Completed: a daily sheet records start times."})),
     "concern-text-missing": ((C, {"text": ""}), (C, {"text": "Key work remained disappointing."})),
     "establishment-missing": ((D, {"establishment": " "}), (D, {"establishment": "HMP East Sutton Park"})),
+    "date-missing": ((D, {"published": None}), (D, {"published": dt.date(2026, 6, 1)})),
     "dates-inconsistent": (
         (D, {"submitted": dt.date(2026, 5, 1)}),
         (D, {"submitted": dt.date(2026, 6, 1)}),  # the same day as publication is fine
@@ -77,7 +78,8 @@ def test_rule_passes_the_near_miss(rule: str) -> None:
 
 
 def test_every_rule_has_a_case() -> None:
-    covered = set(CASES) | {"concern-without-actions", "reference-duplicate", "cross-reference-broken", "spelling"}
+    covered = set(CASES) | {"concern-without-actions", "reference-duplicate", "cross-reference-broken", "spelling",
+                            "plan-empty"}
     assert covered == set(RULES)
 
 
@@ -92,6 +94,33 @@ def test_every_finding_says_what_to_do_and_why() -> None:
 def test_concern_without_actions() -> None:
     assert "concern-without-actions" in rules_found(make_plan(concern={"actions": []}))
     assert "concern-without-actions" not in rules_found(make_plan())
+
+
+def test_an_empty_plan_is_not_ready() -> None:
+    plan = make_plan()
+    plan.concerns.clear()
+    found = validate(plan)
+    assert [(f.rule, f.message) for f in found] == [("plan-empty", "Add the concerns from the inspection report.")]
+    assert found[0].location.concern_id is None
+    assert found[0].location.field == "concerns"
+    assert found[0].location.describe() == "Plan"
+    plan.details.era = Era.RECOMMENDATIONS
+    assert findings_of(plan, "plan-empty")[0].message == "Add the recommendations from the inspection report."
+    assert "plan-empty" not in rules_found(make_plan())
+
+
+def test_a_new_plan_lists_every_missing_date_where_it_is_typed() -> None:
+    found = [f for f in validate(Plan()) if f.severity is Severity.ERROR]
+    assert [(f.rule, f.location.field) for f in found] == [
+        ("plan-empty", "concerns"),
+        ("establishment-missing", "establishment"),
+        ("date-missing", "submitted"),
+        ("date-missing", "inspection_start"),
+        ("date-missing", "inspection_end"),
+        ("date-missing", "published"),
+    ]
+    assert {f.location.describe() for f in found[1:]} == {"Plan details"}
+    assert found[3].message == "Add the inspection's first day, from the inspection report."
 
 
 def test_duplicate_rec_no_marks_both_concerns() -> None:

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from actionplan.changes import PlanChange
-from actionplan.model import Action, Category, Concern, Plan
+from actionplan.model import Action, Category, Concern, Era, Plan
 from actionplan.validation import PlanValidator, Severity, checks, with_dismissal
 from tests.actionplan.validation.small_plans import make_plan
 
@@ -119,6 +119,9 @@ EDITS: st.SearchStrategy[Edit] = st.one_of(
     st.builds(_set_details, st.just("submitted"),
               st.sampled_from([None, dt.date(2026, 6, 22), dt.date(2020, 1, 1), dt.date(2026, 5, 1)])),
     st.builds(_set_details, st.just("establishment"), st.sampled_from(["", "HMP Novus Park"])),
+    st.builds(_set_details, st.sampled_from(["inspection_start", "inspection_end", "published"]),
+              st.sampled_from([None, dt.date(2026, 3, 1), dt.date(2026, 6, 1)])),
+    st.builds(_set_details, st.just("era"), st.sampled_from(Era)),
 )
 
 
@@ -132,6 +135,18 @@ def test_incremental_equals_full_validation(edits: list[Edit]) -> None:
         fresh = PlanValidator(plan)
         assert validator.findings(include_dismissed=True) == fresh.findings(include_dismissed=True)
         assert validator.counts() == fresh.counts()
+
+
+def test_emptying_the_plan_and_filling_it_again_is_rechecked() -> None:
+    plan = make_plan()
+    validator = PlanValidator(plan)
+    assert validator.counts().errors == 0
+    validator.update(_remove_concern(0)(plan))
+    assert [f.rule for f in validator.findings()] == ["plan-empty"]
+    validator.update(_set_details("era", Era.RECOMMENDATIONS)(plan))
+    assert validator.findings()[0].message == "Add the recommendations from the inspection report."
+    validator.update(_add_concern(Category.KEY)(plan))
+    assert "plan-empty" not in [f.rule for f in validator.findings()]
 
 
 def test_a_keystroke_rechecks_only_its_action(monkeypatch: pytest.MonkeyPatch) -> None:
