@@ -35,10 +35,12 @@ if TYPE_CHECKING:  # the self-check (and lxml) load with the first export, not a
     from exporters.selfcheck import Report
 
 FORMATS = {
-    ".docx": "Word document (.docx)",
-    ".pdf": "PDF, tagged for accessibility (.pdf)",
-    ".odt": "OpenDocument text (.odt)",
+    ".docx": "Word document",
+    ".pdf": "PDF, tagged for accessibility",
+    ".odt": "OpenDocument text",
 }
+"""Each format's name. The export dialog shows it with its suffix; a file dialog's filter adds
+the pattern itself ("Word document (*.docx)"), so the name must not carry the suffix too."""
 LIBREOFFICE_NEEDED = ("PDF and ODT need LibreOffice, which is not installed. Export as Word, then "
                       "use Save As in Word to make a PDF.")
 MAX_ERRORS_LISTED = 8
@@ -82,7 +84,7 @@ class ExportOptionsDialog(QDialog):
         self.format_buttons: dict[str, QRadioButton] = {}
         self._formats = QButtonGroup(self)
         for suffix, label in FORMATS.items():
-            button = QRadioButton(label, group)
+            button = QRadioButton(f"{label} ({suffix})", group)
             button.setEnabled(suffix == ".docx" or libreoffice_installed)
             self.format_buttons[suffix] = button
             self._formats.addButton(button)
@@ -130,7 +132,7 @@ class ExportOptionsDialog(QDialog):
 
     def _choose_template(self) -> None:
         folder = str(self._template.parent) if self._template else str(Path.home())
-        chosen, _ = QFileDialog.getOpenFileName(self, "Choose a Word template", folder, "Word documents (*.docx)")
+        chosen, _ = QFileDialog.getOpenFileName(self, "Choose a Word template", folder, "Word document (*.docx)")
         if chosen:
             self.set_template(Path(chosen))
 

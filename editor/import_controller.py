@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from importers.docx_import import ImportResult
 
 FOLDER_PURPOSE = "import"
-WORD_FILTER = "Word documents (*.docx);;All files (*)"
+WORD_FILTER = "Word document (*.docx);;All files (*)"
 STATUS_MS = 15000
 """Long enough to read a sentence or two: a clean import says so only in the status bar."""
 

@@ -9,9 +9,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDockWidget,
+    QFormLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QWidget,
+)
 
 from actionplan.model import Category, Plan
 from editor.delegates import install_delegates
@@ -20,12 +29,17 @@ from editor.document import PlanDocument
 from editor.export_controller import install_export
 from editor.find_replace import FindReplaceDialog
 from editor.inspector import Inspector
+from editor.pane_navigation import Pane, PaneNavigation
 from editor.plan_table_model import Column
 from editor.plan_table_view import PlanTableView
 from editor.structure_actions import StructureActions
 from editor.validation_ui import install_validation
 
 APP_NAME = "Action Plan Editor"
+_DOCK_MIN_WIDTH = 260
+_DOCK_WIDTH = 440
+_DOCK_SHARE = 0.3
+"""On a small screen the side docks start at this share of the window, leaving the table room."""
 
 
 class MainWindow(QMainWindow):
@@ -41,13 +55,20 @@ class MainWindow(QMainWindow):
         self.delegates = install_delegates(self.table, self.document)
         self.structure = StructureActions(self.table, self)
         self.table.context_actions = self.structure.all()
+        self.table.set_empty_plan_actions([self.structure.add_priority, self.structure.add_key])
         self.inspector = Inspector(self.document, self)
         self.details = DetailsForm(self.document, self)
         self.inspector_dock = self._dock("Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
         self.details_dock = self._dock("Plan details", self.details, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.details_dock, self.inspector_dock)
+        _let_details_shrink(self.details)
         self.inspector_dock.raise_()
-        self.resizeDocks([self.inspector_dock], [440], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.inspector_dock], [_DOCK_WIDTH], Qt.Orientation.Horizontal)
+        self._docks_fitted = False
+        self._room_timer = QTimer(self)
+        self._room_timer.setSingleShot(True)
+        self._room_timer.setInterval(0)
+        self._room_timer.timeout.connect(self.keep_table_room)
         # The side docks run the full height; bottom docks sit under the table only.
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -59,6 +80,7 @@ class MainWindow(QMainWindow):
         self._update_counts()
         self.validation = install_validation(self)
         self.exporting = install_export(self, self.document)
+        self.panes = self._build_pane_navigation()
         self.resize(1400, 900)
 
     # Building ----------------------------------------------------------------------------
@@ -68,7 +90,7 @@ class MainWindow(QMainWindow):
         dock.setObjectName(title.replace(" ", "_").lower())
         dock.setAccessibleName(title)
         dock.setWidget(widget)
-        dock.setMinimumWidth(340)
+        dock.setMinimumWidth(_DOCK_MIN_WIDTH)
         self.addDockWidget(area, dock)
         return dock
 
@@ -129,6 +151,47 @@ class MainWindow(QMainWindow):
         menu.addAction(action)
         return action
 
+    def _build_pane_navigation(self) -> PaneNavigation:
+        panes = [Pane(self.table, self.table), Pane(self.inspector_dock), Pane(self.details_dock),
+                 Pane(self.validation.dock, self.validation.panel.view)]
+        navigation = PaneNavigation(self, panes, leaving_table=self.table.keep_open_edit)
+        view = self.menus["view"]
+        view.addSeparator()
+        for action in navigation.actions():
+            view.addAction(action)
+        navigation.return_on_escape(self.details_dock)
+        navigation.return_on_escape(self.validation.dock)
+        return navigation
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._docks_fitted:
+            # Once, when the window first has its size: later the user's own dragging stands.
+            self._docks_fitted = True
+            width = max(_DOCK_MIN_WIDTH, min(_DOCK_WIDTH, int(self.width() * _DOCK_SHARE)))
+            self.resizeDocks([self.inspector_dock], [width], Qt.Orientation.Horizontal)
+        self._room_timer.start()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() < event.oldSize().width():
+            self._room_timer.start()
+
+    def keep_table_room(self) -> None:
+        """A narrower window takes width from the side docks before the table has to scroll
+        sideways (the docks keep their width otherwise, and the table lost it all)."""
+        short = self.table.needed_width() - self.table.width()
+        docks = [d for d in (self.inspector_dock, self.details_dock)
+                 if d.isVisible() and not d.isFloating()
+                 and self.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea]
+        if short <= 0 or not docks:
+            return
+        dock = docks[0]
+        width = max(dock.minimumSizeHint().width(), _DOCK_MIN_WIDTH,
+                    min(dock.width() - short, int(self.width() * _DOCK_SHARE)))
+        if width < dock.width():
+            self.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+
     def _build_status_bar(self) -> None:
         self.counts_label = QLabel(self)
         self.counts_label.setAccessibleName("Counts of concerns and actions")
@@ -144,6 +207,7 @@ class MainWindow(QMainWindow):
         document.edited.connect(lambda change: self._update_counts() if change.structure else None)
         self.table.selectionModel().currentChanged.connect(self._on_current_changed)
         self.table.plan_model.modelReset.connect(self._follow_current)
+        self.table.section_activated.connect(self._add_concern_to_section)
 
     # Coordinating ------------------------------------------------------------------------
 
@@ -173,6 +237,16 @@ class MainWindow(QMainWindow):
     def _follow_current(self) -> None:
         self._on_current_changed(self.table.currentIndex(), QModelIndex())
 
+    def _add_concern_to_section(self, category: Category) -> None:
+        """Enter or a double-click on a section row: a new concern there, ready to type."""
+        action = self.structure.add_priority if category is Category.PRIORITY else self.structure.add_key
+        if not action.isEnabled():
+            return
+        action.trigger()
+        index = self.table.currentIndex()
+        if index.isValid() and index.column() == Column.CONCERN and index.flags() & Qt.ItemFlag.ItemIsEditable:
+            self.table.edit(index)
+
     def _open_find(self) -> None:
         self.find_replace.open_for()
 
@@ -199,14 +273,30 @@ class MainWindow(QMainWindow):
             self.inspector_dock.show()
             self.inspector_dock.raise_()
 
-    def show_shortcuts(self) -> None:
-        from editor.shortcuts import SHORTCUTS_TEXT
+    def show_shortcuts(self) -> QDialog:
+        from editor.shortcuts_dialog import ShortcutsDialog
 
-        QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_TEXT)
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def open_plan(self, plan: Plan, path: Path | None) -> None:
         """Show ``plan`` (the file controller calls ``document.replace`` the same way)."""
         self.document.replace(plan, path)
+
+
+def _let_details_shrink(details: DetailsForm) -> None:
+    """The plan details form was over 400 pixels wide at its narrowest (the era box as wide as
+    its longest choice, labels beside every field), which kept the side docks wide and the table
+    cramped on a 1024 by 700 screen. Its labels go above their fields, as in the inspector."""
+    layout = details.layout()
+    form = layout.findChild(QFormLayout) if layout is not None else None
+    if form is not None:
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+    details.era.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    details.era.setMinimumContentsLength(14)
+    details.era.setMinimumWidth(details.era.sizeHint().width())  # its minimum size hint is kept from before
 
 
 def _distinct(*keys: str | QKeySequence.StandardKey) -> list[QKeySequence]:

@@ -201,6 +201,13 @@ class PlanTableModel(QAbstractTableModel):
     def first_row_of_concern(self, concern_id: str) -> int | None:
         return self._first_row_of_concern.get(concern_id)
 
+    def section_heading(self, category: Category) -> str:
+        """"Priority concerns", or "Main recommendations" in a recommendations-era plan."""
+        return category.heading_in(self.document.plan.details.era)
+
+    def has_concerns(self) -> bool:
+        return any(not row.is_section for row in self._rows)
+
     def section_row(self, category: Category) -> int:
         return next(n for n, row in enumerate(self._rows) if row.is_section and row.category is category)
 
@@ -223,6 +230,8 @@ class PlanTableModel(QAbstractTableModel):
         if change.structure:
             self.reload()
             return
+        if change.details and (not change.fields or "era" in change.fields):
+            self._refresh_sections()
         action_rows = {self._row_of_action[a] for a in change.action_ids if a in self._row_of_action}
         concern_rows = {self._first_row_of_concern[c] for c in change.concern_ids if c in self._first_row_of_concern}
         for number in sorted(action_rows):
@@ -241,6 +250,11 @@ class PlanTableModel(QAbstractTableModel):
         for column in sorted({COLUMN_FOR_FIELD[(kind, f)] for f in fields if (kind, f) in COLUMN_FOR_FIELD}):
             index = self.index(number, column)
             self.dataChanged.emit(index, index)
+
+    def _refresh_sections(self) -> None:
+        for number, row in enumerate(self._rows):
+            if row.is_section:
+                self.dataChanged.emit(self.index(number, 0), self.index(number, len(Column) - 1))
 
     def _refresh_all(self) -> None:
         if self._rows:
@@ -308,7 +322,8 @@ class PlanTableModel(QAbstractTableModel):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
                 return Column(section).heading
             if role == Qt.ItemDataRole.TextAlignmentRole:
-                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+                # Wrapped onto two lines in a narrow column, not cut off.
+                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -321,7 +336,7 @@ class PlanTableModel(QAbstractTableModel):
 
     def _section_data(self, row: Row, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return row.category.heading if column == 0 else None
+            return self.section_heading(row.category) if column == 0 else None
         if role == Qt.ItemDataRole.FontRole:
             return self._bold
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -355,7 +370,7 @@ class PlanTableModel(QAbstractTableModel):
     def cell_text(self, row: Row, column: Column, editing: bool = False) -> str:
         concern = row.concern
         if concern is None:
-            return row.category.heading if column is Column.REC_NO else ""
+            return self.section_heading(row.category) if column is Column.REC_NO else ""
         if column is Column.REC_NO:
             return concern.reference if editing else self._references.get(concern.id, "")
         if column is Column.CONCERN:
@@ -413,6 +428,40 @@ class PlanTableModel(QAbstractTableModel):
             return True
         self.document.undo_stack.push(commands.SetField(self.document, ref, value, merge_key=merge_key))
         return True
+
+    def clear_cells(self, indexes: Sequence[ModelIndex]) -> int:
+        """Delete pressed on selected cells: empty each text, owner and target cell, and put a
+        manual Rec No back to automatic numbering, as one undo step. Section rows and cells
+        already empty are left alone. Returns how many cells changed."""
+        if self.document.read_only:
+            return 0
+        refs: dict[FieldRef, Any] = {}
+        for index in indexes:
+            row = self._rows[index.row()] if index.isValid() and index.row() < len(self._rows) else None
+            if row is None or row.concern is None:
+                continue
+            column = Column(index.column())
+            if column.is_concern_column:
+                ref = FieldRef(row.concern.id, None, column.field)
+            elif row.action is not None:
+                ref = FieldRef(row.concern.id, row.action.id, column.field)
+            else:
+                continue  # the empty row of a concern with no actions
+            empty = TargetDate.not_set() if column is Column.TARGET else ""
+            if ref.read(self.document.plan) != empty:
+                refs[ref] = empty
+        if not refs:
+            return 0
+        stack = self.document.undo_stack
+        if len(refs) == 1:
+            ref, empty = next(iter(refs.items()))
+            stack.push(commands.SetField(self.document, ref, empty))
+            return 1
+        stack.beginMacro(f"Clear {len(refs)} cells")
+        for ref, empty in refs.items():
+            stack.push(commands.SetField(self.document, ref, empty))
+        stack.endMacro()
+        return len(refs)
 
     def _add_first_action(self, concern: Concern, column: Column, value: Any) -> bool:
         """Typing into the empty action row of a concern creates its first action."""

@@ -1,21 +1,37 @@
 """The plan table as people know it from Word: sections, spanned concern cells, wrapped text.
 
-Enter or F2 edits the current cell; typing starts editing too. Rows are sized lazily (see
+Enter or F2 edits the current cell; typing starts editing too. Enter or a double-click on a
+section row asks for a concern in that section (``section_activated``). Delete or Backspace
+empties the selected cells, as one undo step. Rows are sized lazily (see
 ``editor.row_heights``). Ctrl+= and Ctrl+- zoom the table text. Drag a concern (its Rec No or
-text) to another place or section, or actions to another concern.
+text) to another place or section, or actions to another concern. A plan with no concerns
+shows, under its section rows, how to add one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QDrag, QFont, QResizeEvent, QShowEvent
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QDrag,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QHeaderView,
     QMenu,
+    QStyle,
     QTableView,
     QWidget,
 )
@@ -26,8 +42,21 @@ from editor.row_heights import RowHeights
 
 MIN_POINT_SIZE = 7
 MAX_POINT_SIZE = 36
-_REC_NO_WIDTH = 64
 _SHARES = {Column.CONCERN: 0.30, Column.ACTION: 0.42, Column.OWNER: 0.15, Column.TARGET: 0.13}
+"""Each column's share of a wide table; narrow tables keep the minimums below."""
+_WIDEST_TEXT = {
+    Column.REC_NO: ("Rec No", "S45.12"),
+    Column.OWNER: ("Head of Security",),
+    Column.TARGET: ("30 September 2027", "Completed and ongoing"),
+}
+"""What must fit on one line, at the current zoom: the narrow columns never go below it."""
+_WORD_COLUMNS_MIN_EM = {Column.CONCERN: 8, Column.ACTION: 12}
+"""The two text columns share what is left, but never narrower than this many line heights."""
+_CELL_PADDING = 14
+_MARK_SPACE = 22
+"""Room for a finding's icon in a cell, so a marked target date still fits."""
+_CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class PlanTableView(QTableView):
@@ -35,6 +64,8 @@ class PlanTableView(QTableView):
 
     zoom_changed = Signal(int)
     """The table's text size in points."""
+    section_activated = Signal(object)
+    """Enter or a double-click on a section row: the ``Category`` to add a concern to."""
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,6 +74,8 @@ class PlanTableView(QTableView):
         self.setModel(self.plan_model)
         self.row_heights = RowHeights(self, self.plan_model)
         self.context_actions: list[QAction | None] = []
+        self.empty_plan_actions: list[QAction] = []
+        """The actions the empty-plan message names, with their shortcuts."""
         self._base_point_size = self.font().pointSizeF()
         self._sizing = QTimer(self)
         self._sizing.setSingleShot(True)
@@ -54,6 +87,7 @@ class PlanTableView(QTableView):
         self._set_up_editing()
         self._connect()
         self._apply_spans()
+        self._update_empty_description()
 
     def _set_up_look(self) -> None:
         self.setAccessibleName("Action plan table")
@@ -88,6 +122,8 @@ class PlanTableView(QTableView):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.activated.connect(self._edit_on_enter)
+        # Not ``activated``: some styles activate on a single click, which must not add a concern.
+        self.doubleClicked.connect(self._activate_section)
 
     def _connect(self) -> None:
         model = self.plan_model
@@ -126,6 +162,7 @@ class PlanTableView(QTableView):
             self._top_item = (concern_id, action_id, self.rowViewportPosition(top))
 
     def _after_reset(self) -> None:
+        self._update_empty_description()
         self._apply_spans()
         self.row_heights.layout_changed()
         if self._top_item is not None:
@@ -163,15 +200,56 @@ class PlanTableView(QTableView):
         self.row_heights.forget_all()
         self.schedule_sizing()
 
+    def minimum_column_width(self, column: Column) -> int:
+        """The narrowest a column may be at the current zoom: Rec No, owner and target date
+        keep their usual words on one line; the text columns keep a readable measure.
+        Headings wrap onto a second line instead (``_fit_header_height``)."""
+        metrics = self.fontMetrics()
+        if column in _WORD_COLUMNS_MIN_EM:
+            return metrics.height() * _WORD_COLUMNS_MIN_EM[column]
+        widest = max(metrics.horizontalAdvance(text) for text in _WIDEST_TEXT[column])
+        if column is Column.REC_NO:  # too narrow to wrap its heading
+            widest = max(widest, self.horizontalHeader().fontMetrics().horizontalAdvance(column.heading))
+        marks = _MARK_SPACE if column is Column.TARGET else 0  # a marked owner may wrap
+        return widest + _CELL_PADDING + marks
+
+    def needed_width(self) -> int:
+        """The table's width with every column at its minimum and room for the scroll bar."""
+        columns = sum(self.minimum_column_width(column) for column in Column)
+        return columns + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+
+    def column_widths(self, width: int) -> dict[Column, int]:
+        """Share ``width`` between the columns much as the Word table does, keeping each
+        column's minimum; the response column takes what is left."""
+        widths = {column: self.minimum_column_width(column) for column in Column}
+        for column in (Column.OWNER, Column.TARGET):
+            widths[column] = max(widths[column], int(width * _SHARES[column]))
+        rest = width - widths[Column.REC_NO] - widths[Column.OWNER] - widths[Column.TARGET]
+        concern_share = _SHARES[Column.CONCERN] / (_SHARES[Column.CONCERN] + _SHARES[Column.ACTION])
+        concern = min(int(rest * concern_share), rest - widths[Column.ACTION])
+        widths[Column.CONCERN] = max(widths[Column.CONCERN], concern)
+        widths[Column.ACTION] = max(widths[Column.ACTION], rest - widths[Column.CONCERN])
+        return widths
+
+    def _fit_header_height(self) -> None:
+        """Tall enough for the headings that wrap in narrow columns."""
+        header = self.horizontalHeader()
+        metrics = header.fontMetrics()
+        margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header) + 2
+        lines = max(
+            metrics.boundingRect(QRect(0, 0, max(20, self.columnWidth(c) - margin), 10_000),
+                                 int(Qt.TextFlag.TextWordWrap), c.heading).height()
+            for c in Column
+        )
+        header.setFixedHeight(max(lines + margin, header.sizeHint().height()))
+
     def fit_columns(self) -> None:
-        """Share the width between the columns much as the Word table does."""
-        available = max(400, self.viewport().width() - _REC_NO_WIDTH)
         header = self.horizontalHeader()
         header.blockSignals(True)
-        self.setColumnWidth(Column.REC_NO, _REC_NO_WIDTH)
-        for column, share in _SHARES.items():
-            self.setColumnWidth(column, int(available * share))
+        for column, width in self.column_widths(self.viewport().width()).items():
+            self.setColumnWidth(column, width)
         header.blockSignals(False)
+        self._fit_header_height()
         self.row_heights.forget_all()
         self.schedule_sizing()
 
@@ -197,7 +275,7 @@ class PlanTableView(QTableView):
         font.setPointSizeF(size)
         self.setFont(font)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() * 3 + 8)
-        self.row_heights.forget_all()
+        self.fit_columns()
         self.row_heights.size_visible()
         self.zoom_changed.emit(round(size))
 
@@ -227,6 +305,34 @@ class PlanTableView(QTableView):
         if self.state() != QAbstractItemView.State.EditingState and self.plan_model.flags(index) & Qt.ItemFlag.ItemIsEditable:
             self.edit(index)
 
+    def _activate_section(self, index: QModelIndex) -> bool:
+        """A section row asks for a new concern in its section; other rows say no."""
+        if not index.isValid() or self.state() == QAbstractItemView.State.EditingState:
+            return False
+        row = self.plan_model.row(index.row())
+        if not row.is_section:
+            return False
+        if not self.document.read_only:
+            self.section_activated.emit(row.category)
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        if plain and self.state() != QAbstractItemView.State.EditingState:
+            if event.key() in _CLEAR_KEYS:
+                self.clear_selected_cells()
+                event.accept()
+                return
+            if event.key() in _ENTER_KEYS and self._activate_section(self.currentIndex()):
+                event.accept()
+                return
+        super().keyPressEvent(event)
+
+    def clear_selected_cells(self) -> int:
+        """Empty the selected cells (or the current one), like a spreadsheet: one undo step."""
+        indexes = self.selectedIndexes() or [self.currentIndex()]
+        return self.plan_model.clear_cells(indexes)
+
     def select_cell(self, index: QModelIndex) -> None:
         if not index.isValid():
             return
@@ -236,6 +342,58 @@ class PlanTableView(QTableView):
         self.row_heights.size_visible()
         self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         self.schedule_sizing()
+
+    # An empty plan -----------------------------------------------------------------------
+
+    def set_empty_plan_actions(self, actions: list[QAction]) -> None:
+        """The actions the empty-plan message names, with their shortcuts."""
+        self.empty_plan_actions = actions
+        self._update_empty_description()
+        self.viewport().update()
+
+    def empty_plan_lines(self) -> list[str]:
+        """What the table says while the plan has no concerns, naming the real shortcuts."""
+        lines = ["This plan has no concerns yet."]
+        for action in self.empty_plan_actions:
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            what = action.text().replace("&", "")
+            if what.startswith("Add "):
+                what = "Add a " + what[4:]
+            lines.append(f"{what}: press {keys}" if keys else what)
+        lines.append("Or double-click a section heading above, or press Enter on it.")
+        return lines
+
+    def _update_empty_description(self) -> None:
+        # The message is painted, so screen readers are told it through the description.
+        empty = not self.plan_model.has_concerns()
+        self.setAccessibleDescription(" ".join(self.empty_plan_lines()) if empty else "")
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self.plan_model.has_concerns():
+            self._paint_empty_plan_message()
+
+    def _paint_empty_plan_message(self) -> None:
+        last = self.plan_model.rowCount() - 1
+        top = self.rowViewportPosition(last) + self.rowHeight(last) if last >= 0 else 0
+        viewport = self.viewport()
+        metrics = self.fontMetrics()
+        area = QRect(24, top + 3 * metrics.height(), viewport.width() - 48, viewport.height())
+        if area.width() < 100:
+            return
+        heading, *rest = self.empty_plan_lines()
+        centred = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+        painter = QPainter(viewport)
+        painter.setPen(self.palette().color(QPalette.ColorRole.Text))
+        big = QFont(self.font())
+        big.setPointSizeF(self.font().pointSizeF() * 1.4)
+        big.setBold(True)
+        painter.setFont(big)
+        used = painter.boundingRect(area, centred, heading)
+        painter.drawText(area, centred, heading)
+        painter.setFont(self.font())
+        painter.drawText(area.adjusted(0, used.height() + metrics.height(), 0, 0), centred, "\n".join(rest))
+        painter.end()
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         index = self.indexAt(event.pos())

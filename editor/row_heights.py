@@ -89,7 +89,8 @@ class RowHeights:
 
     def _heights(self, number: int, row: Row, span: int) -> list[int]:
         if row.concern is None:
-            return [self._text_height(number, Column.REC_NO, row.category.heading, full_width=True)]
+            return [self._text_height(number, Column.REC_NO, self.model.section_heading(row.category),
+                                      full_width=True)]
         cached = self._cache.get(row.concern.id)
         if cached is not None and len(cached) == span:
             return cached

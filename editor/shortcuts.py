@@ -2,23 +2,42 @@
 
 from __future__ import annotations
 
-SHORTCUTS = (
-    ("Enter or F2", "Edit the current cell (typing starts editing too)"),
-    ("Enter (while editing text)", "New line; on a “- item” line, the next item"),
-    ("Ctrl+Enter or Tab", "Keep the edit and finish"),
-    ("Esc", "Cancel the edit"),
-    ("Ctrl+Shift+P", "Add a priority concern"),
-    ("Ctrl+Shift+K", "Add a key concern"),
-    ("Ctrl+Shift+A", "Add an action to the current concern"),
-    ("Ctrl+D", "Duplicate the current concern or action"),
-    ("Ctrl+Delete", "Delete the current concern or action (undo brings it back)"),
-    ("Ctrl+Shift+Up / Down", "Move the current concern or action up or down"),
-    ("Ctrl+Shift+M", "Make a priority concern a key concern, or the other way round"),
-    ("Ctrl+Shift+D", "Plan details"),
-    ("Ctrl+F", "Find and replace"),
-    ("Ctrl+Shift+V", "Paste concerns from the inspection report"),
-    ("Ctrl+Z / Ctrl+Y", "Undo / redo"),
-    ("Ctrl+= / Ctrl+- / Ctrl+0", "Zoom the table text in, out, back to normal"),
+SHORTCUT_GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    ("Files", (
+        ("Ctrl+N / Ctrl+O", "New plan / open a plan"),
+        ("Ctrl+S", "Save"),
+        ("Ctrl+E", "Export as Word, PDF or ODT"),
+    )),
+    ("Editing cells", (
+        ("Enter or F2", "Edit the current cell (typing starts editing too)"),
+        ("Enter (while editing text)", "New line; on a “- item” line, the next item"),
+        ("Ctrl+Enter or Tab", "Keep the edit and finish"),
+        ("Esc", "Cancel the edit"),
+        ("Delete or Backspace", "Empty the selected cells (a manual Rec No goes back to automatic numbering)"),
+        ("Ctrl+Z / Ctrl+Y", "Undo / redo"),
+    )),
+    ("Concerns and actions", (
+        ("Ctrl+Shift+P", "Add a priority concern"),
+        ("Ctrl+Shift+K", "Add a key concern"),
+        ("Enter on a section heading", "Add a concern to that section"),
+        ("Ctrl+Shift+A", "Add an action to the current concern"),
+        ("Ctrl+D", "Duplicate the current concern or action"),
+        ("Ctrl+Delete", "Delete the current concern or action (undo brings it back)"),
+        ("Ctrl+Shift+Up / Down", "Move the current concern or action up or down"),
+        ("Ctrl+Shift+M", "Make a priority concern a key concern, or the other way round"),
+        ("Ctrl+Shift+V", "Paste concerns from the inspection report"),
+    )),
+    ("Moving around", (
+        ("F6 / Shift+F6", "Next / previous pane: the table, the inspector or plan details, the problems list"),
+        ("Esc (in plan details or problems)", "Back to the table"),
+        ("Ctrl+Shift+D", "Plan details"),
+        ("Ctrl+F", "Find and replace"),
+        ("Enter / Shift+Enter (in Find)", "Find the next / previous match"),
+        ("Ctrl+= / Ctrl+- / Ctrl+0", "Zoom the table text in, out, back to normal"),
+    )),
 )
+"""Shortcuts by topic: each group's heading, then (keys, what they do)."""
+
+SHORTCUTS = tuple(entry for _group, entries in SHORTCUT_GROUPS for entry in entries)
 
 SHORTCUTS_TEXT = "\n".join(f"{keys}: {meaning}" for keys, meaning in SHORTCUTS)
