@@ -2,7 +2,8 @@
 target date, with a count of matches. Replace all is one undo step.
 
 ``find_matches`` is pure; ``FindReplaceDialog`` is the window (Edit > Find and replace,
-Ctrl+F). Enter finds the next match, Shift+Enter the previous one.
+Ctrl+F). Enter finds the next match, Shift+Enter the previous one. The main window shows each
+match selected in its cell (``select_match_text``), so the found word is plain to see.
 """
 
 from __future__ import annotations
@@ -13,14 +14,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -95,13 +98,45 @@ def describe_count(matches: list[Match]) -> str:
     return f"{found} in {places:,} place{'s' if places != 1 else ''}"
 
 
-class FindReplaceDialog(QDialog):
-    """A non-modal window that finds text in the plan and replaces it through the undo stack."""
+def select_match_text(widget: QWidget | None, start: int, end: int) -> bool:
+    """Select characters ``start`` to ``end`` in an editor showing a field's text: a text box,
+    a line, an owner box or a target date editor. Returns whether it could."""
+    line: QLineEdit | None = None
+    if isinstance(widget, QPlainTextEdit):
+        cursor = widget.textCursor()
+        cursor.setPosition(min(start, len(widget.toPlainText())))
+        cursor.setPosition(min(end, len(widget.toPlainText())), QTextCursor.MoveMode.KeepAnchor)
+        widget.setTextCursor(cursor)
+        widget.ensureCursorVisible()
+        return True
+    if isinstance(widget, QLineEdit):
+        line = widget
+    elif isinstance(widget, QComboBox):
+        line = widget.lineEdit()
+    elif widget is not None and callable(getattr(widget, "line_edit", None)):
+        found = widget.line_edit()  # type: ignore[attr-defined]
+        line = found if isinstance(found, QLineEdit) else None
+    if line is None:
+        return False
+    line.setSelection(start, end - start)
+    return True
 
-    def __init__(self, document: PlanDocument, reveal: Reveal, parent: QWidget | None = None) -> None:
+
+class FindReplaceDialog(QDialog):
+    """A non-modal window that finds text in the plan and replaces it through the undo stack.
+
+    ``show_match`` (when given) shows a found match, for example selected in its cell; without
+    it ``reveal`` selects the field. ``before_change`` runs before a replacement changes the
+    plan, to keep and close an editor open on a match."""
+
+    def __init__(self, document: PlanDocument, reveal: Reveal, parent: QWidget | None = None,
+                 show_match: Callable[[Match], None] | None = None,
+                 before_change: Callable[[], None] | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self.reveal = reveal
+        self.show_match = show_match
+        self.before_change = before_change
         self.matches: list[Match] = []
         self.position = -1
         self.setWindowTitle("Find and replace")
@@ -116,7 +151,7 @@ class FindReplaceDialog(QDialog):
         self.replace_text.setAccessibleName("Replace with")
         self.match_case = QCheckBox("Match &case", self)
         self.match_case.setAccessibleName("Match case")
-        self.whole_words = QCheckBox("&Whole words only", self)
+        self.whole_words = QCheckBox("W&hole words only", self)
         self.whole_words.setAccessibleName("Whole words only")
         self.count = QLabel("No matches", self)
         self.count.setAccessibleName("Number of matches")
@@ -186,8 +221,15 @@ class FindReplaceDialog(QDialog):
         self.position = (self.position + step) % len(self.matches)
         match = self.matches[self.position]
         self.count.setText(f"{describe_count(self.matches)}: showing {self.position + 1}")
-        self.reveal(match.ref.concern_id, match.ref.action_id, match.ref.field)
+        if self.show_match is not None:
+            self.show_match(match)
+        else:
+            self.reveal(match.ref.concern_id, match.ref.action_id, match.ref.field)
         return match
+
+    def _before_change(self) -> None:
+        if self.before_change is not None:
+            self.before_change()
 
     # Replacing ---------------------------------------------------------------------------
 
@@ -196,6 +238,7 @@ class FindReplaceDialog(QDialog):
         if self.position < 0 or self.position >= len(self.matches):
             self.find_next(+1)
             return
+        self._before_change()
         match = self.matches[self.position]
         text = _field_text(self.document.plan, match.ref)
         new_text = text[: match.start] + self.replace_text.text() + text[match.end:]
@@ -216,6 +259,7 @@ class FindReplaceDialog(QDialog):
         pattern = self.pattern()
         if pattern is None or self.document.read_only:
             return 0
+        self._before_change()
         count = len(find_matches(self.document.plan, pattern))
         values = replacements(self.document.plan, pattern, self.replace_text.text())
         if values:

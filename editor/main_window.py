@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QDockWidget,
@@ -27,7 +28,7 @@ from editor.delegates import install_delegates
 from editor.details_form import DetailsForm
 from editor.document import PlanDocument
 from editor.export_controller import install_export
-from editor.find_replace import FindReplaceDialog
+from editor.find_replace import FindReplaceDialog, Match, select_match_text
 from editor.inspector import Inspector
 from editor.pane_navigation import Pane, PaneNavigation
 from editor.plan_table_model import Column
@@ -118,7 +119,8 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         self.edit_cell_action = self._add(edit, "&Edit cell", "F2", self._edit_current)
         self.find_separator = edit.addSeparator()
-        self.find_replace = FindReplaceDialog(self.document, self.reveal, self)
+        self.find_replace = FindReplaceDialog(self.document, self.reveal, self, show_match=self.show_match,
+                                              before_change=self.table.keep_open_edit)
         self.find_action = self._add(edit, "&Find and replace…", QKeySequence.StandardKey.Find, self._open_find)
         self.find_action.setShortcuts(_distinct(QKeySequence.StandardKey.Find, "Ctrl+H"))
 
@@ -272,6 +274,25 @@ class MainWindow(QMainWindow):
         if field in ("category", "agreement"):
             self.inspector_dock.show()
             self.inspector_dock.raise_()
+
+    def show_match(self, match: Match) -> None:
+        """Find: go to the match and show it selected, in its cell opened for editing (the
+        found word can then be typed over) or in its plan details field."""
+        self.table.keep_open_edit()
+        ref = match.ref
+        self.reveal(ref.concern_id, ref.action_id, ref.field)
+        if ref.concern_id is None:
+            widget: QWidget | None = self.details.field_widget(ref.field)
+        else:
+            index = self.table.currentIndex()
+            if not index.isValid() or not index.flags() & Qt.ItemFlag.ItemIsEditable:
+                return  # read-only: the cell is selected, which is all that can be shown
+            # In the middle, so the editor (taller than a short row) opens over the cell itself.
+            self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+            self.table.row_heights.size_visible()
+            self.table.edit(index)
+            widget = self.table.indexWidget(index)
+        select_match_text(widget, match.start, match.end)
 
     def show_shortcuts(self) -> QDialog:
         from editor.shortcuts_dialog import ShortcutsDialog

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from actionplan.target_date import TargetDate
@@ -86,3 +87,100 @@ def test_dialog_finds_replaces_and_undoes_in_one_step(window: MainWindow, qtbot:
     window.document.undo_stack.undo()
     assert window.document.plan.concerns[0].actions[0].owner == "Deputy Head of Security"
     dialog.close()
+
+
+# Showing the match -------------------------------------------------------------------------
+
+
+def _open_find(window: MainWindow, qtbot: QtBot, text: str):  # type: ignore[no-untyped-def]
+    window.find_action.trigger()
+    dialog = window.find_replace
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    qtbot.keyClicks(dialog.find_text, text)
+    return dialog
+
+
+def test_find_next_opens_the_cell_with_the_found_word_selected(window: MainWindow, qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QAbstractItemView, QPlainTextEdit
+
+    dialog = _open_find(window, qtbot, "freely")
+    steps = window.document.undo_stack.count()
+    qtbot.keyClick(dialog.find_text, Qt.Key.Key_Return)
+    table = window.table
+    index = table.currentIndex()
+    assert index.column() == Column.CONCERN
+    assert table.state() == QAbstractItemView.State.EditingState
+    editor = table.indexWidget(index)
+    assert isinstance(editor, QPlainTextEdit)
+    assert editor.textCursor().selectedText() == "freely"
+    assert table.viewport().rect().intersects(table.visualRect(index))  # scrolled into view
+    assert QApplication.focusWidget() is dialog.find_text  # typing stays in Find
+    assert window.document.undo_stack.count() == steps  # looking changes nothing
+    dialog.close()
+
+
+def test_find_next_in_an_owner_and_a_target_selects_the_match_there(window: MainWindow, qtbot: QtBot) -> None:
+    dialog = _open_find(window, qtbot, "Security")
+    dialog.find_next(+1)
+    editor = window.table.indexWidget(window.table.currentIndex())
+    line = editor.lineEdit()  # type: ignore[union-attr]
+    assert line.selectedText() == "Security"
+    dialog.find_text.setText("2026")
+    dialog.find_next(+1)
+    index = window.table.currentIndex()
+    assert index.column() == Column.TARGET
+    editor = window.table.indexWidget(index)
+    assert editor.line_edit().selectedText() == "2026"  # type: ignore[union-attr]
+    assert window.document.undo_stack.count() == 0
+    dialog.close()
+
+
+def test_moving_from_match_to_match_keeps_one_editor_and_no_undo_steps(window: MainWindow, qtbot: QtBot) -> None:
+    from editor.text_editor import PlanTextEdit
+
+    dialog = _open_find(window, qtbot, "e")
+    for _ in range(12):
+        qtbot.keyClick(dialog.find_text, Qt.Key.Key_Return)
+        assert len([e for e in window.table.findChildren(PlanTextEdit) if e.isVisible()]) <= 1
+    assert window.document.undo_stack.count() == 0
+    dialog.close()
+
+
+def test_find_in_the_establishment_selects_it_in_plan_details(window: MainWindow, qtbot: QtBot) -> None:
+    dialog = _open_find(window, qtbot, "Testing")
+    dialog.find_next(+1)
+    assert window.details.establishment.selectedText() == "Testing"
+    dialog.close()
+
+
+def test_replace_with_an_editor_open_on_the_match_replaces_once(window: MainWindow, qtbot: QtBot) -> None:
+    dialog = _open_find(window, qtbot, "Train")
+    dialog.find_next(+1)
+    dialog.replace_text.setText("Coach")
+    dialog.replace_button.click()
+    assert window.document.plan.concerns[0].actions[1].text == "Coach staff."
+    assert window.document.undo_stack.count() == 1
+    window.document.undo_stack.undo()
+    assert window.document.plan.concerns[0].actions[1].text == "Train staff."
+    dialog.close()
+
+
+def test_a_read_only_plan_shows_the_match_by_selecting_its_cell(window: MainWindow, qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QAbstractItemView
+
+    window.document.set_read_only(True)
+    dialog = _open_find(window, qtbot, "Visits")
+    dialog.find_next(+1)
+    assert window.table.currentIndex().data() == "Visits started late."
+    assert window.table.state() != QAbstractItemView.State.EditingState
+    dialog.close()
+
+
+def test_the_find_dialog_s_access_keys_are_all_different(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    texts = [w.text() for w in window.find_replace.findChildren(QLabel) + window.find_replace.findChildren(QAbstractButton)]
+    keys = [text[text.index("&") + 1].lower() for text in texts if "&" in text]
+    assert len(keys) >= 8
+    assert len(keys) == len(set(keys)), keys
