@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -37,9 +38,16 @@ _CHOICES = (
 _KIND_IDS = {kind: number for number, (kind, _) in enumerate(_CHOICES)}
 
 
+_NOT_UNDERSTOOD_HINT = (
+    "Write a month and year (December 2026), a date (31 March 2027), "
+    "Completed, Completed and ongoing, or Ongoing."
+)
+
+
 def describe(target: TargetDate, reason: str | None) -> str:
-    if reason:
-        return f"Not understood. {reason}"
+    """The line under the box: how the typing was understood, or that it was not, and why."""
+    if reason or not target.is_recognised:
+        return f"Not understood. {reason or _NOT_UNDERSTOOD_HINT}"
     if target.kind is TargetKind.NOT_SET:
         return "No target date"
     return f"Understood as: {target.format()}"
@@ -104,7 +112,10 @@ class TargetDateEditor(QFrame):
             layout.addWidget(hint)
 
     def _connect(self) -> None:
-        self._typed.textEdited.connect(self._on_typed)
+        # Every change of the text is read again, however it came (typing, a choice, a cell
+        # loaded): the line under the box never describes an earlier text.
+        self._typed.textChanged.connect(lambda _text: self._refresh())
+        self._typed.textEdited.connect(lambda _text: self.changed.emit())
         self._typed.returnPressed.connect(self.chosen)
         self._kinds.idClicked.connect(lambda _id: self._from_choices())
         self._month.currentIndexChanged.connect(lambda _i: self._choose(TargetKind.MONTH))
@@ -121,7 +132,7 @@ class TargetDateEditor(QFrame):
 
     def set_target(self, target: TargetDate) -> None:
         self._typed.setText(target.format())
-        self._show(target, None)
+        self._refresh()  # the same text again sends no textChanged
 
     def line_edit(self) -> QLineEdit:
         return self._typed
@@ -131,10 +142,20 @@ class TargetDateEditor(QFrame):
 
     # Reacting ----------------------------------------------------------------------------
 
-    def _on_typed(self, text: str) -> None:
-        target, reason = parse_target(text)
+    def _refresh(self) -> None:
+        target, reason = parse_target(self._typed.text())
         self._show(target, reason)
-        self.changed.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter that the box, the month, the year or a choice passed up ends here: in a table
+        # cell it has kept the target and closed the editor, and must not reach the table,
+        # which would open the editor again.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            if self._in_cell:
+                self.chosen.emit()
+            return
+        super().keyPressEvent(event)
 
     def _choose(self, kind: TargetKind) -> None:
         if self._updating:
@@ -149,7 +170,7 @@ class TargetDateEditor(QFrame):
         kind = _CHOICES[self._kinds.checkedId()][0] if self._kinds.checkedId() >= 0 else TargetKind.NOT_SET
         target = self._target_of(kind)
         self._typed.setText(target.format())
-        self._show(target, None)
+        self._refresh()
         self.changed.emit()
 
     def _target_of(self, kind: TargetKind) -> TargetDate:
@@ -164,8 +185,9 @@ class TargetDateEditor(QFrame):
         """Make the choices and the feedback line agree with ``target``."""
         self._updating = True
         try:
+            understood = reason is None and target.is_recognised
             self._feedback.setText(describe(target, reason))
-            self._feedback.setStyleSheet("color: #b10e1e;" if reason else "")
+            self._feedback.setStyleSheet("" if understood else "color: #b10e1e;")
             kind_id = _KIND_IDS.get(target.kind, -1)
             self._check(kind_id)
             day = target.first_day() or dt.date.today()
