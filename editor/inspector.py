@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -54,6 +55,8 @@ class Inspector(QScrollArea):
         self.action_id: str | None = None
         self._loading = False
         self._session = 0
+        self._gone: dict[str, bool] = {"gone": False}
+        """Set as the inspector or its document starts to be deleted (see ``_watch_teardown``)."""
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName("Inspector")
@@ -139,7 +142,28 @@ class Inspector(QScrollArea):
         self.target.changed.connect(lambda: self._set_action("target", self.target.target()))
         self.document.edited.connect(self._on_edited)
         self.document.plan_replaced.connect(lambda: self.show_item(None, None))
+        self._watch_teardown()
         self.document.read_only_changed.connect(lambda read_only: self.setEnabled(not read_only))
+
+    def _watch_teardown(self) -> None:
+        """While the window is deleted its fields go one by one, and an editor may still say
+        its text changed meanwhile: the owner combo whose list was open, as its completions
+        are let go of. Pushing that edit made the inspector reload fields already deleted (a
+        traceback at exit), or edit a plan whose document had gone. From the moment the
+        inspector or its document starts to be deleted, the inspector does nothing more.
+
+        The flag lives in a plain dict the lambdas hold, not in ``self``: no slot of an object
+        being deleted is called, and nothing keeps the inspector alive."""
+        gone = self._gone
+
+        def mark_gone() -> None:
+            gone["gone"] = True
+
+        self.destroyed.connect(mark_gone)
+        self.document.destroyed.connect(mark_gone)
+
+    def _torn_down(self) -> bool:
+        return self._gone["gone"]
 
     # Showing -----------------------------------------------------------------------------
 
@@ -171,10 +195,14 @@ class Inspector(QScrollArea):
             self.item_changed.emit(concern_id, action_id)
 
     def load(self) -> None:
+        if self._torn_down():
+            return
         concern, action = self._items()
         self._loading = True
         try:
             self.heading.setText(self._heading(concern, action))
+            self._keep_focus_out_of(
+                [box for box, shown in ((self.concern_box, concern), (self.action_box, action)) if shown is None])
             self.concern_box.setVisible(concern is not None)
             self.action_box.setVisible(action is not None)
             if concern is not None:
@@ -183,6 +211,27 @@ class Inspector(QScrollArea):
                 self._load_action(action)
         finally:
             self._loading = False
+
+    def _keep_focus_out_of(self, hiding: list[QWidget]) -> None:
+        """A field about to hide with focus in it hands focus back to the table. Left to Qt,
+        focus would move on to the next field in line, which may sit on a hidden tab (plan
+        details), so what the person types next would go somewhere they cannot see."""
+        focus = QApplication.focusWidget()
+        if focus is None or not any(box.isVisible() and box.isAncestorOf(focus) for box in hiding):
+            return
+        home = self._table()
+        if home is not None:
+            home.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _table(self) -> QWidget | None:
+        """The table beside the inspector: the main window's central widget."""
+        widget = self.parentWidget()
+        while widget is not None and not isinstance(widget, QMainWindow):
+            widget = widget.parentWidget()
+        home = widget.centralWidget() if isinstance(widget, QMainWindow) else None
+        return home if home is not None and home.isVisible() else None
 
     def _heading(self, concern: Concern | None, action: Action | None) -> str:
         if concern is None:
@@ -217,6 +266,8 @@ class Inspector(QScrollArea):
             self.target.set_target(action.target)
 
     def _on_edited(self, change: PlanChange) -> None:
+        if self._torn_down():
+            return
         if change.structure or change.details or self.concern_id in change.concern_ids \
                 or self.action_id in change.action_ids:
             concern, action = self._items()
@@ -256,6 +307,8 @@ class Inspector(QScrollArea):
         return Agreement(value) if value else None
 
     def _owner_finished(self) -> None:
+        if self._torn_down():
+            return
         remember_owner(self.owner.owner())
         self._end_session()
 
@@ -268,7 +321,7 @@ class Inspector(QScrollArea):
             self._push(FieldRef(self.concern_id, self.action_id, name), value)
 
     def _push(self, ref: FieldRef, value: Any) -> None:
-        if self._loading or self.document.read_only:
+        if self._loading or self._torn_down() or self.document.read_only:
             return
         if ref.read(self.document.plan) == value:
             return
@@ -276,7 +329,7 @@ class Inspector(QScrollArea):
         self.document.undo_stack.push(commands.SetField(self.document, ref, value, merge_key=key))
 
     def _change_category(self) -> None:
-        if self._loading or self.concern_id is None or self.document.read_only:
+        if self._loading or self._torn_down() or self.concern_id is None or self.document.read_only:
             return
         category = Category(self.category.currentData())
         concern = self.document.plan.find_concern(self.concern_id)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from actionplan.model import Category
@@ -40,9 +40,9 @@ class StructureActions(QObject):
         self.update_enabled()
 
     def _action(self, text: str, keys: str, slot: Callable[[], object]) -> QAction:
-        action = QAction(text, self)
+        action = QAction(self)
         action.setShortcut(QKeySequence(keys))
-        action.setToolTip(f"{text} ({QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)})")
+        _name(action, text)
         action.triggered.connect(lambda _checked=False: self._run(slot))
         return action
 
@@ -78,15 +78,21 @@ class StructureActions(QObject):
         for action in (self.duplicate, self.delete, self.move_up, self.move_down):
             action.setEnabled(editable and concern_id is not None)
         self.change_category.setEnabled(editable and concern_id is not None)
-        if concern_id is not None:
-            concern = self.document.plan.find_concern(concern_id)
-            if concern is not None:
-                other = structure.other_category(concern.category)
-                self.change_category.setText(f"Make {other.singular}")
-        noun = "concern" if on_concern else "action"
-        for action, verb in ((self.duplicate, "Duplicate"), (self.delete, "Delete"),
-                             (self.move_up, "Move up"), (self.move_down, "Move down")):
-            action.setText(f"{verb} {noun}" if concern_id else verb)
+        concern = self.document.plan.find_concern(concern_id) if concern_id is not None else None
+        if concern is not None:
+            other = structure.other_category(concern.category)
+            _name(self.change_category, f"Move concern to {other.singular}s")
+        else:
+            _name(self.change_category, "Change category")
+        # Read as a person would say them: "Move action up", not "Move up action".
+        noun = ("concern" if on_concern else "action") if concern_id else None
+        for action, (with_noun, without) in (
+            (self.duplicate, ("Duplicate {}", "Duplicate")),
+            (self.delete, ("Delete {}", "Delete")),
+            (self.move_up, ("Move {} up", "Move up")),
+            (self.move_down, ("Move {} down", "Move down")),
+        ):
+            _name(action, with_noun.format(noun) if noun else without)
         _ = action_id
 
     # Doing -------------------------------------------------------------------------------
@@ -97,7 +103,13 @@ class StructureActions(QObject):
             row = self.view.plan_model.first_row_of_concern(concern_id)
             index = self.view.plan_model.index(row, column) if row is not None else index
         self.view.select_cell(index)
+        self._focus_table()
         self.update_enabled()
+
+    def _focus_table(self) -> None:
+        """What the action added or moved is where typing goes next, wherever focus was (the
+        inspector's owner field may be about to hide with the action it showed)."""
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _add_concern(self, category: Category) -> None:
         concern_id, _, _ = self._current()
@@ -134,6 +146,7 @@ class StructureActions(QObject):
         row = min(row, model.rowCount() - 1)
         if row >= 0:
             self.view.select_cell(model.index(row, column))
+        self._focus_table()
         self.update_enabled()
 
     def _selected_items(self) -> tuple[list[str], list[str]]:
@@ -165,3 +178,12 @@ class StructureActions(QObject):
         if concern_id is not None:
             structure.change_category(self.document, concern_id)
             self._reveal(concern_id, None, Column.CONCERN)
+
+
+def _name(action: QAction, text: str) -> None:
+    """Name ``action`` in menus, and in its tooltip with its keys, which stay the same."""
+    if action.text() == text:
+        return
+    action.setText(text)
+    keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    action.setToolTip(f"{text} ({keys})" if keys else text)
