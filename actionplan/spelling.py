@@ -27,7 +27,7 @@ _HOUSE_WORDS = frozenset(
      "prisoner's", "prisoners'", "learner's", "learners'", "onwards", "adjudications", "rehabilitative",
      "employability", "equalities", "comparator", "comparators", "residentially", "upskilling",
      "workstream", "workstreams", "stakeholder", "stakeholders", "timetabling", "neurodiverse",
-     "incentivise", "incentivised", "incentivises", "incentivising"}
+     "incentivise", "incentivised", "incentivises", "incentivising", "standalone"}
 )
 _CAPITALISED = re.compile(r"(?<![\w'’@./-])[A-Z][^\W\d_]*(?:['’\-][^\W\d_]+)*")
 _SKIPPED = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\S+")
