@@ -107,6 +107,9 @@ class OptionalDateEdit(QWidget):
         self.picker.setPlaceholderText(NOT_SET_TEXT)
         self.picker.setToolTip(f"Type a date, like {DATE_EXAMPLE}, or choose one from the calendar. "
                                "Leave it empty if it is not known yet.")
+        # Wide enough for the longest date, so none is cut off in a narrow dock.
+        longest = self.picker.fontMetrics().horizontalAdvance("30 September 2026")
+        self.picker.setMinimumWidth(longest + 20)
         self.calendar_button = QToolButton(self)
         self.calendar_button.setText("Calendar")
         self.calendar_button.setAccessibleName(f"Choose the {label.lower()} from a calendar")

@@ -4,13 +4,17 @@ and text that is not a date kept with a message instead of being turned into som
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
+from actionplan.storage import load_plan, save_plan
 from editor.date_field import OptionalDateEdit
 from editor.main_window import MainWindow
+from tests.editor.file_host import close_quietly, make_host
+from tests.editor.table_fixtures import activate, small_plan
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -202,3 +206,22 @@ def test_accessible_names_stay(window: MainWindow) -> None:
     assert box.clear_button.accessibleName() == "Clear inspection first day"
     assert box.calendar_button.accessibleName() == "Choose the inspection first day from a calendar"
     assert box.popup.calendar.accessibleName() == "Calendar: inspection first day"
+
+
+def test_ctrl_s_while_typing_a_plan_date_saves_it(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "plan.actionplan"
+    save_plan(small_plan(), path)
+    host = make_host(qtbot, MainWindow())
+    try:
+        assert host.files.open_plan(path)
+        window = host.window
+        assert isinstance(window, MainWindow)
+        activate(qtbot, window)
+        box = date_box(window, "published")
+        qtbot.keyClicks(box.picker, "1/6/2026")
+        qtbot.keyClick(box.picker, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        assert load_plan(path).details.published == dt.date(2026, 6, 1)
+        assert not host.document.is_modified()
+        assert box.picker.text() == "1 June 2026"
+    finally:
+        close_quietly(host)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,9 +67,12 @@ class ScriptedExportPrompter:
 
 
 def complete(window: MainWindow) -> None:
-    """Give the key concern an action, so the plan has no errors."""
-    key = window.document.plan.concerns[2]
+    """Give the key concern an action and the plan all its dates, so the plan has no errors."""
+    plan = window.document.plan
+    key = plan.concerns[2]
     key.actions.append(Action(text="Visits will start on time.", owner="Governor", target="August 2026"))
+    plan.details.inspection_start, plan.details.inspection_end = dt.date(2026, 2, 23), dt.date(2026, 3, 5)
+    plan.details.published = dt.date(2026, 6, 1)
 
 
 def run_export(qtbot: QtBot, window: MainWindow, prompter: ScriptedExportPrompter) -> ExportOutcome:
