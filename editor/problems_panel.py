@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -130,6 +132,16 @@ def _icon(severity: Severity) -> Any:
     return QApplication.style().standardIcon(icon)
 
 
+class TopAlignedDelegate(QStyledItemDelegate):
+    """Draws each cell from the top: in a tall row (a long, wrapped message) the severity icon
+    and words stay level with the first line of the problem instead of floating in the middle."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.displayAlignment = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+        option.decorationAlignment = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+
+
 def ask_reason_in_dialog(parent: QWidget) -> AskReason:
     def ask(finding: Finding) -> str | None:
         text, ok = QInputDialog.getText(
@@ -169,6 +181,7 @@ class ProblemsPanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setWordWrap(True)
+        self.view.setItemDelegate(TopAlignedDelegate(self.view))
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
