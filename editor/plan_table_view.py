@@ -221,9 +221,16 @@ class PlanTableView(QTableView):
     def column_widths(self, width: int) -> dict[Column, int]:
         """Share ``width`` between the columns much as the Word table does, keeping each
         column's minimum; the response column takes what is left."""
-        widths = {column: self.minimum_column_width(column) for column in Column}
+        minimum = {column: self.minimum_column_width(column) for column in Column}
+        widths = dict(minimum)
         for column in (Column.OWNER, Column.TARGET):
             widths[column] = max(widths[column], int(width * _SHARES[column]))
+        # Their shares never squeeze the text columns below their minimums.
+        excess = sum(widths.values()) - width
+        for column in (Column.OWNER, Column.TARGET):
+            give = max(0, min(excess, widths[column] - minimum[column]))
+            widths[column] -= give
+            excess -= give
         rest = width - widths[Column.REC_NO] - widths[Column.OWNER] - widths[Column.TARGET]
         concern_share = _SHARES[Column.CONCERN] / (_SHARES[Column.CONCERN] + _SHARES[Column.ACTION])
         concern = min(int(rest * concern_share), rest - widths[Column.ACTION])

@@ -102,3 +102,19 @@ def test_f6_is_in_the_view_menu(window: MainWindow) -> None:
     texts = {a.text(): a.shortcut().toString() for a in window.menus["view"].actions()}
     assert texts["Next pane"] == "F6"
     assert texts["Previous pane"] == "Shift+F6"
+
+
+def test_escape_in_the_problems_list_returns_to_the_table(window: MainWindow, qtbot: QtBot) -> None:
+    view = window.validation.panel.view
+    view.setFocus()
+    assert focus() is view
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert focus() is window.table
+
+
+def test_f6_to_an_inspector_with_nothing_to_show_focuses_the_inspector_itself(window: MainWindow, qtbot: QtBot) -> None:
+    window.table.setCurrentIndex(window.table.plan_model.index(0, 0))  # a section row
+    f6(qtbot)
+    assert within(window.inspector_dock)
+    f6(qtbot)
+    assert focus() is window.validation.panel.view

@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QTableWidget
 from pytestqt.qtbot import QtBot
@@ -143,3 +145,18 @@ def test_the_export_dialog_still_names_each_format_with_its_suffix(qtbot: QtBot)
     qtbot.addWidget(dialog)
     labels = [button.text() for button in dialog.format_buttons.values()]
     assert labels == ["Word document (.docx)", "PDF, tagged for accessibility (.pdf)", "OpenDocument text (.odt)"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(width=st.integers(min_value=0, max_value=5000), points=st.integers(min_value=7, max_value=36))
+def test_column_widths_keep_every_minimum_and_use_the_whole_width(window: MainWindow, width: int, points: int) -> None:
+    table = window.table
+    table.set_point_size(points)
+    minimum = {column: table.minimum_column_width(column) for column in Column}
+    widths = table.column_widths(width)
+    assert all(widths[column] >= minimum[column] for column in Column)
+    if width >= sum(minimum.values()):
+        assert sum(widths.values()) == width  # nothing cut off, nothing left over
+        assert widths[Column.ACTION] >= widths[Column.CONCERN]
+    else:
+        assert widths == minimum  # too narrow: the table scrolls sideways instead
