@@ -125,14 +125,13 @@ class OptionalDateEdit(QWidget):
         self.message.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.message.setAccessibleName(f"Problem with the {label.lower()}")
         self.message.hide()
-        self.popup = CalendarPopup(label, self)
+        self._popup: CalendarPopup | None = None
         self._lay_out()
         self.setFocusProxy(self.picker)
         self.picker.editingFinished.connect(self.commit_pending_edits)
         self.picker.installEventFilter(self)
         self.calendar_button.clicked.connect(self.open_calendar)
         self.clear_button.clicked.connect(lambda: self.set_date(None))
-        self.popup.chosen.connect(self._chosen_from_calendar)
 
     def _lay_out(self) -> None:
         row = QHBoxLayout()
@@ -145,6 +144,14 @@ class OptionalDateEdit(QWidget):
         layout.setSpacing(2)
         layout.addLayout(row)
         layout.addWidget(self.message)
+
+    @property
+    def popup(self) -> CalendarPopup:
+        """The calendar, made when first opened: most people never open it."""
+        if self._popup is None:
+            self._popup = CalendarPopup(self._label, self)
+            self._popup.chosen.connect(self._chosen_from_calendar)
+        return self._popup
 
     # Reading and writing -----------------------------------------------------------------
 
