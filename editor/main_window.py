@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -173,6 +173,12 @@ class MainWindow(QMainWindow):
             width = max(_DOCK_MIN_WIDTH, min(_DOCK_WIDTH, int(self.width() * _DOCK_SHARE)))
             self.resizeDocks([self.inspector_dock], [width], Qt.Orientation.Horizontal)
         self._room_timer.start()
+
+    def restoreState(self, state: QByteArray | bytes | bytearray | memoryview, version: int | None = 0) -> bool:
+        restored = super().restoreState(state, version or 0)
+        if restored:
+            self._docks_fitted = True  # the user's own dock sizes from last time stand
+        return restored
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -160,3 +160,32 @@ def test_column_widths_keep_every_minimum_and_use_the_whole_width(window: MainWi
         assert widths[Column.ACTION] >= widths[Column.CONCERN]
     else:
         assert widths == minimum  # too narrow: the table scrolls sideways instead
+
+
+def test_dock_sizes_saved_last_time_are_kept(qtbot: QtBot, no_leftover_widgets: None) -> None:
+    from editor.document import PlanDocument
+    from tests.editor.table_fixtures import _flush_deletes, small_plan
+
+    first = MainWindow(PlanDocument(small_plan()))
+    first.resize(1600, 900)
+    first.show()
+    qtbot.waitExposed(first)
+    first.resizeDocks([first.inspector_dock], [600], Qt.Orientation.Horizontal)
+    QApplication.processEvents()
+    saved = first.inspector_dock.width()
+    state = first.saveState()
+    first.close()
+    second = MainWindow(PlanDocument(small_plan()))
+    try:
+        second.resize(1600, 900)
+        assert second.restoreState(state)
+        second.show()
+        qtbot.waitExposed(second)
+        for _ in range(3):
+            QApplication.processEvents()
+        assert abs(second.inspector_dock.width() - saved) <= 4
+    finally:
+        for main in (first, second):
+            main.close()
+            main.deleteLater()
+        _flush_deletes()
