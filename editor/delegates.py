@@ -38,7 +38,7 @@ from actionplan.target_date import TargetDate
 from editor.cell_typing import CellTyping, types_live
 from editor.document import PlanDocument
 from editor.owner_editor import OwnerComboBox
-from editor.owners import owner_choices, remember_owner
+from editor.owners import forgettable_owners, owner_choices, remember_owner
 from editor.plan_table_model import TARGET_ROLE, Column
 from editor.target_date_editor import TargetDateEditor
 from editor.text_editor import PlanTextEdit, is_finish_key
@@ -178,7 +178,8 @@ class OwnerDelegate(QStyledItemDelegate):
         self.document = document
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex) -> QWidget:
-        editor = OwnerComboBox(owner_choices(self.document.plan), parent)
+        plan = self.document.plan
+        editor = OwnerComboBox(owner_choices(plan), parent, forgettable_owners(plan))
         editor.chosen.connect(lambda: finish_once(self, editor))
         return editor
 

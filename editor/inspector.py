@@ -30,7 +30,7 @@ from editor import commands
 from editor.commands import FieldRef
 from editor.document import PlanDocument
 from editor.owner_editor import OwnerComboBox
-from editor.owners import owner_choices, remember_owner
+from editor.owners import forgettable_owners, owner_choices, remember_owner
 from editor.target_date_editor import TargetDateEditor
 from editor.text_editor import PlanTextEdit
 
@@ -187,7 +187,8 @@ class Inspector(QScrollArea):
             self._end_session()
             self._loading = True
             try:
-                self.owner.set_choices(owner_choices(self.document.plan))
+                plan = self.document.plan
+                self.owner.set_choices(owner_choices(plan), forgettable_owners(plan))
             finally:
                 self._loading = False
         self.load()

@@ -1,7 +1,8 @@
 """Responsible owners offered for completion: this plan's, a standard list, and typed before.
 
 Owners a person typed are remembered in the editor's settings (``editor.settings``, an INI
-file in ``actionplan.paths.config_dir()``), most recent first.
+file in ``actionplan.paths.config_dir()``), most recent first. One can be forgotten again from
+the owner list (Delete on the highlighted name, or its context menu).
 """
 
 from __future__ import annotations
@@ -40,6 +41,17 @@ def remember_owner(owner: str) -> None:
     owner = owner.strip()
     if owner and owner not in STANDARD_OWNERS:
         AppSettings().remember_owners([owner])
+
+
+def forget_owner(owner: str) -> None:
+    """Stop offering an owner typed before (a mistyped name, say)."""
+    AppSettings().forget_owners([owner])
+
+
+def forgettable_owners(plan: Plan) -> set[str]:
+    """Owners offered only because they were typed before: neither in this plan nor standard,
+    so forgetting one takes it off the list."""
+    return set(typed_owners()) - set(owners_in_plan(plan)) - set(STANDARD_OWNERS)
 
 
 def owner_choices(plan: Plan) -> list[str]:

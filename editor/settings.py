@@ -82,6 +82,10 @@ class AppSettings:
         merged = list(dict.fromkeys([*new, *self.remembered_owners()]))
         self._set_list("owners/remembered", merged[:MAX_REMEMBERED_OWNERS])
 
+    def forget_owners(self, owners: Iterable[str]) -> None:
+        gone = {owner.strip() for owner in owners}
+        self._set_list("owners/remembered", [owner for owner in self.remembered_owners() if owner not in gone])
+
     # The user ----------------------------------------------------------------------------
 
     def user_name(self) -> str:

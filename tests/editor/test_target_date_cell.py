@@ -92,6 +92,7 @@ def test_a_cell_with_an_unrecognised_target_says_it_is_not_understood_and_why(
     assert editor.feedback().startswith("Not understood. Write the year in full")
     assert "Understood as" not in editor.feedback()
     EVIDENCE.mkdir(parents=True, exist_ok=True)
+    qtbot.wait(50)  # let the inspector lay itself out, as it has before a person sees it
     window.grab().save(str(EVIDENCE / "target-date-cell-not-understood.png"))
     editor.grab().save(str(EVIDENCE / "target-date-editor-not-understood.png"))
     # Every change is read again: finishing the year makes it understood at once.
