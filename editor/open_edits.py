@@ -17,7 +17,7 @@ controllers take first.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QWidget
 
 from editor.cell_typing import CellTyping
@@ -41,34 +41,55 @@ def commit_open_edits(root: QObject | None) -> None:
 
 
 def commit_open_cell(view: QAbstractItemView) -> None:
-    """Keep what is typed in ``view``'s open cell editor, if it has one."""
-    if view.state() != QAbstractItemView.State.EditingState:
+    """Keep what is typed in ``view``'s open cell editor, if it has one; it stays open unless
+    keeping it adds an action (a concern's empty action row), which rebuilds the rows."""
+    found = _open_cell(view)
+    if found is None:
         return
-    index = view.currentIndex()
-    editor = view.indexWidget(index) if index.isValid() else None
-    if editor is None:
-        return
-    delegate = view.itemDelegateForIndex(index)
-    if delegate is None:
-        return
+    editor, index, delegate, model = found
     if isinstance(editor, PlanTextEdit):
         typing = CellTyping.of(editor)
         if typing is not None:
             typing.commit()
             return
-    model = view.model()
-    if model is None:
-        return
     if _rebuilds_rows(index):
-        # Close first, then keep: keeping rebuilds the rows, and an editor the view lets go of
-        # in a rebuild keeps its delegate watching it, which commits it again when it loses
-        # focus. Closed properly, the editor lives on until the event loop deletes it.
-        cell = QPersistentModelIndex(index)
-        delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-        if cell.isValid():
-            delegate.setModelData(editor, model, cell)
-        return
-    delegate.setModelData(editor, model, index)
+        _close_and_keep(editor, index, delegate, model)
+    else:
+        delegate.setModelData(editor, model, index)
+
+
+def keep_open_cell(view: QAbstractItemView) -> None:
+    """Keep what is typed in ``view``'s open cell editor and close it: before a change that
+    rebuilds the rows (adding, moving, deleting), which would throw the editor away."""
+    found = _open_cell(view)
+    if found is not None:
+        _close_and_keep(*found)
+
+
+def _open_cell(
+    view: QAbstractItemView,
+) -> tuple[QWidget, QModelIndex, QAbstractItemDelegate, QAbstractItemModel] | None:
+    if view.state() != QAbstractItemView.State.EditingState:
+        return None
+    index = view.currentIndex()
+    editor = view.indexWidget(index) if index.isValid() else None
+    delegate = view.itemDelegateForIndex(index) if index.isValid() else None
+    model = view.model()
+    if editor is None or delegate is None or model is None:
+        return None
+    return editor, index, delegate, model
+
+
+def _close_and_keep(editor: QWidget, index: QModelIndex, delegate: QAbstractItemDelegate,
+                    model: QAbstractItemModel) -> None:
+    # Close first, then keep. Keeping may rebuild the rows, and an editor the view lets go of
+    # in a rebuild stays watched by its delegate, which tries to keep it again when it loses
+    # focus ("commitData called with an editor that does not belong to this view"). Closed
+    # properly, the editor lives on until the event loop deletes it, so it can still be read.
+    cell = QPersistentModelIndex(index)
+    delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+    if cell.isValid():
+        delegate.setModelData(editor, model, cell)
 
 
 def close_open_editors(root: QObject | None) -> None:

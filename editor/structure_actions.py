@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from actionplan.model import Category
 from editor import structure
+from editor.open_edits import keep_open_cell
 from editor.plan_table_model import Column
 from editor.plan_table_view import PlanTableView
 
@@ -48,7 +49,7 @@ class StructureActions(QObject):
 
     def _run(self, slot: Callable[[], object]) -> None:
         # The shortcut works while a cell is being edited: keep that typing before the rows change.
-        self.view.keep_open_edit()
+        keep_open_cell(self.view)
         slot()
 
     def all(self) -> list[QAction | None]:

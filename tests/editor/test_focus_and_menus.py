@@ -194,3 +194,26 @@ def test_an_owner_signal_while_the_inspector_is_taken_apart_changes_nothing(
     _flush()  # pytest-qt fails the test on an exception raised in a slot meanwhile
     assert document.plan.concerns[0].actions[0].owner == "Gov"
     assert document.undo_stack.count() == 1
+
+
+@pytest.mark.parametrize("column", [Column.OWNER, Column.TARGET, Column.ACTION])
+def test_a_structural_shortcut_in_an_empty_action_row_keeps_what_was_typed(
+    qtbot: QtBot, window: MainWindow, column: Column
+) -> None:
+    """Keeping the cell adds the action; the rows rebuilt under the editor must not make the
+    table keep it a second time (Qt warned that the editor did not belong to the view)."""
+    table = window.table
+    row = table.plan_model.first_row_of_concern(window.document.plan.concerns[2].id)
+    assert row is not None
+    table.select_cell(table.model().index(row, column))
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    for char in "May 2027" if column is Column.TARGET else "Governor":
+        qtbot.keyClicks(QApplication.focusWidget(), char)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_K, CTRL_SHIFT)
+    _flush()
+    key_concerns = [c for c in window.document.plan.concerns if c.category.value == "key"]
+    assert len(key_concerns) == 2
+    action = key_concerns[0].actions[0]
+    assert str(action.target if column is Column.TARGET else getattr(action, column.field)) in ("May 2027", "Governor")
+    assert window.focusWidget() is table
+    assert QApplication.activePopupWidget() is None  # no completion list left over the table
