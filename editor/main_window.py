@@ -9,19 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QDialog,
-    QDockWidget,
-    QFormLayout,
-    QLabel,
-    QMainWindow,
-    QMenu,
-    QWidget,
-)
+from PySide6.QtCore import QByteArray, QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QDockWidget, QLabel, QMainWindow, QMenu, QWidget
 
 from actionplan.model import Category, Plan
 from editor.delegates import install_delegates
@@ -33,14 +23,11 @@ from editor.inspector import Inspector
 from editor.pane_navigation import Pane, PaneNavigation
 from editor.plan_table_model import Column
 from editor.plan_table_view import PlanTableView
+from editor.side_docks import SideDockRoom, let_form_shrink
 from editor.structure_actions import StructureActions
 from editor.validation_ui import install_validation
 
 APP_NAME = "Action Plan Editor"
-_DOCK_MIN_WIDTH = 260
-_DOCK_WIDTH = 440
-_DOCK_SHARE = 0.3
-"""On a small screen the side docks start at this share of the window, leaving the table room."""
 
 
 class MainWindow(QMainWindow):
@@ -62,14 +49,9 @@ class MainWindow(QMainWindow):
         self.inspector_dock = self._dock("Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
         self.details_dock = self._dock("Plan details", self.details, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.details_dock, self.inspector_dock)
-        _let_details_shrink(self.details)
+        let_form_shrink(self.details, [self.details.era])
         self.inspector_dock.raise_()
-        self.resizeDocks([self.inspector_dock], [_DOCK_WIDTH], Qt.Orientation.Horizontal)
-        self._docks_fitted = False
-        self._room_timer = QTimer(self)
-        self._room_timer.setSingleShot(True)
-        self._room_timer.setInterval(0)
-        self._room_timer.timeout.connect(self.keep_table_room)
+        self.dock_room = SideDockRoom(self, self.table, [self.inspector_dock, self.details_dock])
         # The side docks run the full height; bottom docks sit under the table only.
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -91,7 +73,6 @@ class MainWindow(QMainWindow):
         dock.setObjectName(title.replace(" ", "_").lower())
         dock.setAccessibleName(title)
         dock.setWidget(widget)
-        dock.setMinimumWidth(_DOCK_MIN_WIDTH)
         self.addDockWidget(area, dock)
         return dock
 
@@ -165,40 +146,11 @@ class MainWindow(QMainWindow):
         navigation.return_on_escape(self.validation.dock)
         return navigation
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._docks_fitted:
-            # Once, when the window first has its size: later the user's own dragging stands.
-            self._docks_fitted = True
-            width = max(_DOCK_MIN_WIDTH, min(_DOCK_WIDTH, int(self.width() * _DOCK_SHARE)))
-            self.resizeDocks([self.inspector_dock], [width], Qt.Orientation.Horizontal)
-        self._room_timer.start()
-
     def restoreState(self, state: QByteArray | bytes | bytearray | memoryview, version: int | None = 0) -> bool:
         restored = super().restoreState(state, version or 0)
         if restored:
-            self._docks_fitted = True  # the user's own dock sizes from last time stand
+            self.dock_room.layout_restored()
         return restored
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if event.size().width() < event.oldSize().width():
-            self._room_timer.start()
-
-    def keep_table_room(self) -> None:
-        """A narrower window takes width from the side docks before the table has to scroll
-        sideways (the docks keep their width otherwise, and the table lost it all)."""
-        short = self.table.needed_width() - self.table.width()
-        docks = [d for d in (self.inspector_dock, self.details_dock)
-                 if d.isVisible() and not d.isFloating()
-                 and self.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea]
-        if short <= 0 or not docks:
-            return
-        dock = docks[0]
-        width = max(dock.minimumSizeHint().width(), _DOCK_MIN_WIDTH,
-                    min(dock.width() - short, int(self.width() * _DOCK_SHARE)))
-        if width < dock.width():
-            self.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
 
     def _build_status_bar(self) -> None:
         self.counts_label = QLabel(self)
@@ -311,19 +263,6 @@ class MainWindow(QMainWindow):
     def open_plan(self, plan: Plan, path: Path | None) -> None:
         """Show ``plan`` (the file controller calls ``document.replace`` the same way)."""
         self.document.replace(plan, path)
-
-
-def _let_details_shrink(details: DetailsForm) -> None:
-    """The plan details form was over 400 pixels wide at its narrowest (the era box as wide as
-    its longest choice, labels beside every field), which kept the side docks wide and the table
-    cramped on a 1024 by 700 screen. Its labels go above their fields, as in the inspector."""
-    layout = details.layout()
-    form = layout.findChild(QFormLayout) if layout is not None else None
-    if form is not None:
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-    details.era.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    details.era.setMinimumContentsLength(14)
-    details.era.setMinimumWidth(details.era.sizeHint().width())  # its minimum size hint is kept from before
 
 
 def _distinct(*keys: str | QKeySequence.StandardKey) -> list[QKeySequence]:
