@@ -214,3 +214,34 @@ def test_export_shortcut_in_an_open_date_cell_exports_the_date(qtbot: QtBot, hos
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_E, CTRL)
     assert prompter.asked == ["options"]
     assert first_action(host.document.plan)[1] == TargetDate.of_month(2027, 5)
+
+
+def test_owner_typed_in_the_inspector_is_saved_from_the_menu(qtbot: QtBot, host: Host, plan_file: Path) -> None:
+    window = main(host)
+    window.table.select_cell(window.table.model().index(1, Column.ACTION))
+    line = window.inspector.owner.lineEdit()
+    assert line is not None
+    line.setFocus()
+    line.selectAll()
+    qtbot.keyClicks(line, "Head of Reducing Reoffending")
+    host.files.actions["save"].trigger()
+    assert load_plan(plan_file).concerns[0].actions[0].owner == "Head of Reducing Reoffending"
+
+
+def test_the_inspector_field_being_typed_in_is_pushed_before_saving(qtbot: QtBot, host: Host, plan_file: Path) -> None:
+    """The safety net: a field whose text has not reached the plan (its signal held back here)
+    is pushed by the save, and only the field with focus."""
+    window = main(host)
+    window.table.select_cell(window.table.model().index(1, Column.ACTION))
+    inspector = window.inspector
+    inspector.action_text.setFocus()
+    blocked = inspector.action_text.blockSignals(True)
+    inspector.action_text.set_text("Search more cells. Weekly.")
+    inspector.action_text.blockSignals(blocked)
+    blocked = inspector.owner.blockSignals(True)
+    inspector.owner.setEditText("Not this one")  # no focus: not pushed
+    inspector.owner.blockSignals(blocked)
+    host.files.save()
+    saved = load_plan(plan_file).concerns[0].actions[0]
+    assert saved.text == "Search more cells. Weekly."
+    assert saved.owner == "Head of Security"
