@@ -27,7 +27,6 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
     QAbstractItemView,
     QHeaderView,
     QMenu,
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.document import PlanDocument
+from editor.open_edits import keep_open_cell
 from editor.plan_table_model import Column, PlanTableModel
 from editor.row_heights import RowHeights
 
@@ -301,12 +301,7 @@ class PlanTableView(QTableView):
         """Keep what is in an open cell editor and close it. Call before a change that rebuilds
         the rows (adding, moving, deleting), which would otherwise throw the editor away with
         whatever was typed since it last reached the plan."""
-        if self.state() != QAbstractItemView.State.EditingState:
-            return
-        editor = self.indexWidget(self.currentIndex())
-        if editor is not None:
-            self.commitData(editor)
-            self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        keep_open_cell(self)  # an empty action row's owner or date is kept by creating its action
 
     def _edit_on_enter(self, index: QModelIndex) -> None:
         if self.state() != QAbstractItemView.State.EditingState and self.plan_model.flags(index) & Qt.ItemFlag.ItemIsEditable:

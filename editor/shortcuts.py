@@ -11,10 +11,12 @@ SHORTCUT_GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("Editing cells", (
         ("Enter or F2", "Edit the current cell (typing starts editing too)"),
         ("Enter (while editing text)", "New line; on a “- item” line, the next item"),
-        ("Ctrl+Enter or Tab", "Keep the edit and finish"),
+        ("Ctrl+Enter", "Keep the edit and finish"),
+        ("Tab / Shift+Tab (while editing)", "Keep the edit and go to the next / previous cell"),
         ("Esc", "Cancel the edit"),
         ("Delete or Backspace", "Empty the selected cells (a manual Rec No goes back to automatic numbering)"),
         ("Ctrl+Z / Ctrl+Y", "Undo / redo"),
+        ("Delete (in an owner list)", "Forget a name you typed before"),
     )),
     ("Concerns and actions", (
         ("Ctrl+Shift+P", "Add a priority concern"),
