@@ -1,9 +1,10 @@
 """Item delegates: how each table cell is edited in place.
 
 - Concerns and actions: ``PlanTextEdit`` (Enter = new line, Ctrl+Enter or Tab = finish,
-  Esc = cancel). What is typed reaches the plan as it is typed (``editor.cell_typing``), as one
-  undo step; Esc takes it back out. ``TextDelegate.editor_created`` lets others (spelling)
-  decorate each editor.
+  Esc = cancel). ``TextDelegate.editor_created`` lets others (spelling) decorate each editor.
+- In concern, action, owner and target date cells what is typed reaches the plan as it is
+  typed (``editor.cell_typing``), as one undo step per visit; Esc takes it back out. Not in a
+  concern's empty action row, where keeping the edit creates the action.
 - Rec No: a line edit; empty means "number automatically".
 - Responsible owner: ``OwnerComboBox`` completing from this plan, the standard list and
   owners typed before (remembered when the edit is kept).
@@ -35,11 +36,11 @@ from PySide6.QtWidgets import (
 )
 
 from actionplan.target_date import TargetDate
-from editor.cell_typing import CellTyping, types_live
+from editor.cell_typing import CellTyping, cell_value, types_live
 from editor.document import PlanDocument
 from editor.owner_editor import OwnerComboBox
 from editor.owners import forgettable_owners, owner_choices, remember_owner
-from editor.plan_table_model import TARGET_ROLE, Column
+from editor.plan_table_model import Column
 from editor.target_date_editor import TargetDateEditor
 from editor.text_editor import PlanTextEdit, is_finish_key
 
@@ -63,6 +64,25 @@ _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _LOADED = "actionplan_loaded"
 """Set on an owner or target editor once it has shown its cell's value."""
 _finishing: weakref.WeakSet[QWidget] = weakref.WeakSet()
+
+
+def _commit_before_shortcut(watched: QObject, event: QEvent) -> None:
+    """Ctrl+something in a cell editor: a window shortcut (Save, Export...) may act on the plan
+    next, so it gets what was typed."""
+    if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier and isinstance(watched, QWidget):
+        typing = CellTyping.of(watched)
+        if typing is not None:
+            typing.commit()
+
+
+def _cancel_on_escape(watched: QObject, event: QEvent) -> None:
+    """Esc in a cell editor: what this visit put in the plan comes back out."""
+    if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+            and event.key() == Qt.Key.Key_Escape and isinstance(watched, QWidget):
+        typing = CellTyping.of(watched)
+        if typing is not None:
+            typing.cancel()
 
 
 def finish_once(delegate: QStyledItemDelegate, editor: QWidget) -> None:
@@ -103,15 +123,15 @@ class TextDelegate(QStyledItemDelegate):
     def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
         if not isinstance(editor, PlanTextEdit):
             return
-        text = str(index.data(Qt.ItemDataRole.EditRole) or "")
+        text = str(cell_value(index))
         typing = CellTyping.of(editor)
         if typing is None:
             editor.set_text(text)
             if types_live(index):
-                CellTyping(editor, index)
+                CellTyping(editor, index, editor.text, editor.textChanged)
             return
         # The view reloads the editor whenever its row changes, our own commits included.
-        if not typing.is_own_text(text):
+        if not typing.is_own_value(text):
             typing.adopt(text)
             editor.set_text(text)
 
@@ -131,22 +151,15 @@ class TextDelegate(QStyledItemDelegate):
         editor.setGeometry(_within(parent, rect) if parent else rect)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, PlanTextEdit) \
-                and isinstance(event, QKeyEvent) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            # A window shortcut (Save, Export...) may act on the plan next: it gets what was typed.
-            typing = CellTyping.of(watched)
-            if typing is not None:
-                typing.commit()
+        if isinstance(watched, PlanTextEdit):
+            _commit_before_shortcut(watched, event)
         key_press = isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
         if key_press and isinstance(watched, PlanTextEdit):
             assert isinstance(event, QKeyEvent)
             if is_finish_key(event):
                 self._finish(watched)
                 return True
-            if event.key() == Qt.Key.Key_Escape:
-                typing = CellTyping.of(watched)
-                if typing is not None:
-                    typing.cancel()
+            _cancel_on_escape(watched, event)
         return super().eventFilter(watched, event)  # Esc closes the editor
 
 
@@ -184,29 +197,43 @@ class OwnerDelegate(QStyledItemDelegate):
         return editor
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if isinstance(watched, OwnerComboBox) and isinstance(event, QKeyEvent) \
-                and event.type() == QEvent.Type.KeyPress and event.key() in _ENTER_KEYS:
-            finish_once(self, watched)
-            return True
+        if isinstance(watched, OwnerComboBox):
+            _commit_before_shortcut(watched, event)
+            _cancel_on_escape(watched, event)
+            if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress \
+                    and event.key() in _ENTER_KEYS:
+                finish_once(self, watched)
+                return True
         return super().eventFilter(watched, event)
 
     def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
         if isinstance(editor, OwnerComboBox):
-            owner = str(index.data() or "")
-            if editor.property(_LOADED) and editor.owner() == owner:
-                # The view reloads an open editor when its row changes, this owner kept on
-                # Save included: leave the typing, its cursor and its completions alone.
+            owner = str(cell_value(index))
+            typing = CellTyping.of(editor)
+            if editor.property(_LOADED) and (editor.owner() == owner
+                                             or (typing is not None and typing.is_own_value(owner))):
+                # The view reloads an open editor when its row changes, this visit's own
+                # typing reaching the plan included: leave the typing, its cursor and its
+                # completions alone.
                 return
+            if typing is not None:
+                typing.adopt(owner)  # Undo from the menu, Replace all: start from there
             editor.setProperty(_LOADED, True)
             editor.set_owner(owner)
             line = editor.lineEdit()
             if line is not None:
                 line.selectAll()
+            if typing is None and types_live(index):
+                CellTyping(editor, index, editor.owner, editor.editTextChanged)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: ModelIndex) -> None:
         if isinstance(editor, OwnerComboBox):
             owner = editor.owner()
-            model.setData(index, owner)
+            typing = CellTyping.of(editor)
+            if typing is not None:
+                typing.keep()  # into the undo step typing has been filling, not a second one
+            else:
+                model.setData(index, owner)
             remember_owner(owner)
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: ModelIndex) -> None:
@@ -225,25 +252,38 @@ class TargetDateDelegate(QStyledItemDelegate):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Enter anywhere in the editor (a choice, the month, the year) keeps the target.
-        if isinstance(watched, TargetDateEditor) and isinstance(event, QKeyEvent) \
-                and event.type() == QEvent.Type.KeyPress and event.key() in _ENTER_KEYS:
-            finish_once(self, watched)
-            return True
+        if isinstance(watched, TargetDateEditor):
+            _commit_before_shortcut(watched, event)
+            _cancel_on_escape(watched, event)
+            if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress \
+                    and event.key() in _ENTER_KEYS:
+                finish_once(self, watched)
+                return True
         return super().eventFilter(watched, event)
 
     def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
         if isinstance(editor, TargetDateEditor):
-            target = index.data(TARGET_ROLE)
-            target = target if isinstance(target, TargetDate) else TargetDate.not_set()
-            if editor.property(_LOADED) and editor.target() == target:
+            target = cell_value(index)
+            assert isinstance(target, TargetDate)
+            typing = CellTyping.of(editor)
+            if editor.property(_LOADED) and (editor.target() == target
+                                             or (typing is not None and typing.is_own_value(target))):
                 return  # as for the owner: "dec 2026" is not rewritten while it is typed
+            if typing is not None:
+                typing.adopt(target)
             editor.setProperty(_LOADED, True)
             editor.set_target(target)
             editor.line_edit().selectAll()
+            if typing is None and types_live(index):
+                CellTyping(editor, index, editor.target, editor.line_edit().textChanged)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: ModelIndex) -> None:
         if isinstance(editor, TargetDateEditor):
-            model.setData(index, editor.target())
+            typing = CellTyping.of(editor)
+            if typing is not None:
+                typing.keep()
+            else:
+                model.setData(index, editor.target())
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         hint = editor.sizeHint()

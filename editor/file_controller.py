@@ -87,6 +87,9 @@ class FileController(QObject):
                 menu.insertAction(first, item) if first else menu.addAction(item)
         if first is not None:
             menu.insertSeparator(first)
+        # Typing open in a cell reaches the plan every 0.3 s; a menu opened sooner than that
+        # still sees it, so Revert to saved is offered when it should be.
+        menu.aboutToShow.connect(self.commit_open_edits)
 
     def _make_actions(self) -> dict[str, QAction]:
         def action(text: str, shortcut: QKeySequence.StandardKey | None, slot: object, tip: str) -> QAction:

@@ -6,9 +6,8 @@ the window would otherwise miss what is in an open owner or target date editor, 
 "Saved" with the value lost. ``commit_open_edits`` is the one step the file and export
 controllers take first.
 
-- Concern and action cells: their typing is pushed now (``editor.cell_typing``); the editor
-  stays open and the visit stays one undo step.
-- Owner and target date cells of an existing action: kept now, the editor stays open.
+- Concern, action, owner and target date cells of an existing action: their typing is pushed
+  now (``editor.cell_typing``); the editor stays open and the visit stays one undo step.
 - A cell of a concern's empty action row: kept and closed, because keeping it creates the
   action and rebuilds the rows under the editor.
 - Any other widget under the window with a ``commit_pending_edits()`` method (the inspector)
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QWidget
 
 from editor.cell_typing import CellTyping
 from editor.plan_table_model import ACTION_ID_ROLE, Column
-from editor.text_editor import PlanTextEdit
 
 
 def commit_open_edits(root: QObject | None) -> None:
@@ -47,11 +45,10 @@ def commit_open_cell(view: QAbstractItemView) -> None:
     if found is None:
         return
     editor, index, delegate, model = found
-    if isinstance(editor, PlanTextEdit):
-        typing = CellTyping.of(editor)
-        if typing is not None:
-            typing.commit()
-            return
+    typing = CellTyping.of(editor)
+    if typing is not None:  # a cell whose typing reaches the plan as it is typed
+        typing.commit()
+        return
     if _rebuilds_rows(index):
         _close_and_keep(editor, index, delegate, model)
     else:
