@@ -80,6 +80,17 @@ class Category(StrEnum):
     def singular(self) -> str:
         return "priority concern" if self is Category.PRIORITY else "key concern"
 
+    def singular_in(self, era: Era) -> str:
+        """One concern of this category, in the words of a plan of ``era``, lower case:
+        "priority concern", or "main recommendation" in a recommendations-era plan."""
+        if era is Era.RECOMMENDATIONS:
+            return "main recommendation" if self is Category.PRIORITY else "recommendation"
+        return self.singular
+
+    def plural_in(self, era: Era) -> str:
+        """Several concerns of this category in a plan of ``era``, lower case."""
+        return self.heading_in(era).lower()
+
     def heading_in(self, era: Era) -> str:
         """The section's heading in a plan of ``era``. Recommendations-era reports gave their
         main recommendations (referenced like ``S45``) first, then the rest (like ``1.12``)."""
@@ -93,6 +104,12 @@ class Era(StrEnum):
 
     CONCERNS = "concerns"
     RECOMMENDATIONS = "recommendations"
+
+    def item_noun(self, plural: bool = False) -> str:
+        """What a plan of this era calls what it answers, whatever the category: "concern"
+        (concerns era) or "recommendation" (recommendations era)."""
+        noun = "recommendation" if self is Era.RECOMMENDATIONS else "concern"
+        return noun + "s" if plural else noun
 
 
 class Agreement(StrEnum):

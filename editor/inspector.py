@@ -110,7 +110,20 @@ class Inspector(QScrollArea):
         form.addRow("A&greement", self.agreement)
         self._agreement_label = form.labelForField(self.agreement)
         form.addRow("&Concern", self.concern_text)
+        self._concern_label = form.labelForField(self.concern_text)
         return self.concern_box
+
+    def _use_era_words(self, era: Era) -> None:
+        """Name the concern fields as the plan does: a recommendations-era plan answers main
+        recommendations and recommendations, not priority and key concerns."""
+        noun = era.item_noun()
+        self.concern_box.setTitle(noun.capitalize())
+        if isinstance(self._concern_label, QLabel):
+            self._concern_label.setText("Re&commendation" if era is Era.RECOMMENDATIONS else "&Concern")
+        self.concern_text.setAccessibleName(f"{noun.capitalize()} text")
+        for category in Category:
+            self.category.setItemText(self.category.findData(category.value),
+                                      category.singular_in(era).capitalize())
 
     def _build_action(self, parent: QWidget) -> QGroupBox:
         self.action_box = QGroupBox("Action", parent)
@@ -201,6 +214,7 @@ class Inspector(QScrollArea):
         concern, action = self._items()
         self._loading = True
         try:
+            self._use_era_words(self.document.plan.details.era)
             self.heading.setText(self._heading(concern, action))
             self._keep_focus_out_of(
                 [box for box, shown in ((self.concern_box, concern), (self.action_box, action)) if shown is None])
@@ -235,10 +249,11 @@ class Inspector(QScrollArea):
         return home if home is not None and home.isVisible() else None
 
     def _heading(self, concern: Concern | None, action: Action | None) -> str:
-        if concern is None:
-            return "Select a concern or an action in the table to see all its details here."
         plan = self.document.plan
-        words = f"{concern.category.singular.capitalize()} {plan.reference_of(concern)}"
+        era = plan.details.era
+        if concern is None:
+            return f"Select a {era.item_noun()} or an action in the table to see all its details here."
+        words = f"{concern.category.singular_in(era).capitalize()} {plan.reference_of(concern)}"
         if action is not None:
             number = next(n for n, a in enumerate(concern.actions, start=1) if a is action)
             words += f", action {number} of {len(concern.actions)}"

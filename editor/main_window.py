@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
         document.read_only_changed.connect(lambda _r: self._update_title())
         document.plan_replaced.connect(self._update_title)
         document.plan_replaced.connect(self._update_counts)
-        document.edited.connect(lambda change: self._update_counts() if change.structure else None)
+        document.edited.connect(lambda change: self._update_counts() if change.structure or change.details else None)
         self.table.selectionModel().currentChanged.connect(self._on_current_changed)
         self.table.plan_model.modelReset.connect(self._follow_current)
         self.table.section_activated.connect(self._add_concern_to_section)
@@ -178,12 +178,10 @@ class MainWindow(QMainWindow):
 
     def _update_counts(self) -> None:
         plan = self.document.plan
-        priority = len(plan.in_category(Category.PRIORITY))
-        key = len(plan.in_category(Category.KEY))
-        actions = plan.action_count
-        self.counts_label.setText(
-            f"{_count(priority, 'priority concern')}, {_count(key, 'key concern')}, {_count(actions, 'action')}"
-        )
+        era = plan.details.era
+        counts = [_count(len(plan.in_category(category)), category.singular_in(era)) for category in Category]
+        self.counts_label.setText(", ".join([*counts, _count(plan.action_count, "action")]))
+        self.counts_label.setAccessibleName(f"Counts of {era.item_noun(plural=True)} and actions")
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():

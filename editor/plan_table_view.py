@@ -355,7 +355,7 @@ class PlanTableView(QTableView):
 
     def empty_plan_lines(self) -> list[str]:
         """What the table says while the plan has no concerns, naming the real shortcuts."""
-        lines = ["This plan has no concerns yet."]
+        lines = [f"This plan has no {self.document.plan.details.era.item_noun(plural=True)} yet."]
         for action in self.empty_plan_actions:
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             what = action.text().replace("&", "")

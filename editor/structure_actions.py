@@ -4,6 +4,9 @@ concern or action at the table's current cell.
 Keys: Ctrl+Shift+P add a priority concern, Ctrl+Shift+K add a key concern, Ctrl+Shift+A add
 an action, Ctrl+D duplicate, Ctrl+Delete delete, Ctrl+Shift+Up/Down move, Ctrl+Shift+M make a
 priority concern a key concern or the other way round.
+
+The actions use the plan's words: in a recommendations-era plan they add a main
+recommendation or a recommendation, and they change when the era changes.
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from actionplan.model import Category
+from actionplan.changes import PlanChange
+from actionplan.model import Category, Era
 from editor import structure
 from editor.open_edits import keep_open_cell
 from editor.plan_table_model import Column
@@ -38,7 +42,14 @@ class StructureActions(QObject):
         view.selectionModel().currentChanged.connect(lambda *_: self.update_enabled())
         self.document.read_only_changed.connect(lambda _r: self.update_enabled())
         view.plan_model.modelReset.connect(self.update_enabled)
+        self.document.plan_replaced.connect(self.update_enabled)
+        self.document.edited.connect(self._on_edited)
         self.update_enabled()
+
+    def _on_edited(self, change: object) -> None:
+        if isinstance(change, PlanChange) and change.details and (not change.fields or "era" in change.fields):
+            self.update_enabled()
+            self.view.set_empty_plan_actions(self.view.empty_plan_actions)  # its guidance names them
 
     def _action(self, text: str, keys: str, slot: Callable[[], object]) -> QAction:
         action = QAction(self)
@@ -79,14 +90,16 @@ class StructureActions(QObject):
         for action in (self.duplicate, self.delete, self.move_up, self.move_down):
             action.setEnabled(editable and concern_id is not None)
         self.change_category.setEnabled(editable and concern_id is not None)
+        era = self.document.plan.details.era
+        _name(self.add_priority, f"Add {Category.PRIORITY.singular_in(era)}")
+        _name(self.add_key, f"Add {Category.KEY.singular_in(era)}")
         concern = self.document.plan.find_concern(concern_id) if concern_id is not None else None
         if concern is not None:
-            other = structure.other_category(concern.category)
-            _name(self.change_category, f"Move concern to {other.singular}s")
+            _name(self.change_category, move_words(concern.category, era))
         else:
             _name(self.change_category, "Change category")
         # Read as a person would say them: "Move action up", not "Move up action".
-        noun = ("concern" if on_concern else "action") if concern_id else None
+        noun = (era.item_noun() if on_concern else "action") if concern_id else None
         for action, (with_noun, without) in (
             (self.duplicate, ("Duplicate {}", "Duplicate")),
             (self.delete, ("Delete {}", "Delete")),
@@ -179,6 +192,15 @@ class StructureActions(QObject):
         if concern_id is not None:
             structure.change_category(self.document, concern_id)
             self._reveal(concern_id, None, Column.CONCERN)
+
+
+def move_words(category: Category, era: Era) -> str:
+    """The menu item that moves a concern of ``category`` to the other section."""
+    other = structure.other_category(category)
+    where = other.plural_in(era)
+    if era is Era.RECOMMENDATIONS and other is Category.KEY:
+        where = "other recommendations"  # not "Move recommendation to recommendations"
+    return f"Move {era.item_noun()} to {where}"
 
 
 def _name(action: QAction, text: str) -> None:
