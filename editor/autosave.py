@@ -109,6 +109,8 @@ class Autosaver(QObject):
         self.writer = RecoveryWriter(self._store, self.problem.emit)
         self._snapshotter = PlanSnapshotter()
         self._key = RecoveryStore.key_for(document.path)
+        self.name_of: Callable[[], str] = document.display_name
+        """The name the recovery copy is offered under at the next start."""
         self._has_copy = False
         self._closed = False
         self._job: Generator[bool, None, bytes] | None = None
@@ -148,6 +150,15 @@ class Autosaver(QObject):
         if self._job is not None:
             # The plan changed under a half-done snapshot: begin it again.
             self._job = None
+
+    def copy_now(self) -> None:
+        """Unsaved work that no edit made (an imported plan): copy it as soon as the event loop
+        is free, not after the next edit."""
+        if self._closed:
+            return
+        self._first_unsaved_edit = time.monotonic()
+        self._job = None
+        self._pause.start(0)
 
     def discard(self) -> None:
         """The user's file now holds the work, or the user chose to drop it."""
@@ -213,6 +224,6 @@ class Autosaver(QObject):
     def _hand_over(self, data: bytes) -> None:
         self._first_unsaved_edit = None
         document = self._document
-        self.writer.write(self._key, data, document.path, document.display_name())
+        self.writer.write(self._key, data, document.path, self.name_of())
         self._has_copy = True
         self.copy_requested.emit()

@@ -40,6 +40,8 @@ from editor.window_events import WindowEvents
 class FileController(QObject):
     status = Signal(str)
     """A short message for the status bar."""
+    name_changed = Signal()
+    """``display_name()`` changed without the document's path changing (an imported plan)."""
 
     def __init__(
         self,
@@ -56,6 +58,7 @@ class FileController(QObject):
         self.settings = settings
         self.store = store or RecoveryStore()
         self.autosaver = Autosaver(document, self.store, self)
+        self.autosaver.name_of = self.display_name
         self.lock = LockKeeper(prompter, settings.user_name(), self)
         self.watcher = OutsideChangeWatcher(self)
         self.banner = ReadOnlyBanner(self.save_as)
@@ -177,7 +180,7 @@ class FileController(QObject):
         self.commit_open_edits()
         if not self.document.is_modified():
             return True
-        answer = self.prompter.ask_save_changes(self.document.display_name())
+        answer = self.prompter.ask_save_changes(self.display_name())
         if answer is SaveChanges.SAVE:
             return self.save()
         if answer is SaveChanges.DONT_SAVE:
@@ -220,9 +223,20 @@ class FileController(QObject):
         self.document.undo_stack.resetClean()
         self._unsaved_suggestion = suggested_path
         self.refresh_state()
+        self.name_changed.emit()
+        self.autosaver.copy_now()  # unsaved work: a crash straight after the import keeps it
+
+    def display_name(self) -> str:
+        """The plan's name for the title bar, questions and its recovery copy. An imported plan
+        with no file yet is named after the file Save will suggest."""
+        if self.document.path is None and self._unsaved_suggestion is not None:
+            return f"{self._unsaved_suggestion.stem} (imported, not saved)"
+        return self.document.display_name()
 
     def _show(self, plan: Plan, path: Path | None) -> None:
-        self._unsaved_suggestion = None
+        if self._unsaved_suggestion is not None:
+            self._unsaved_suggestion = None
+            self.name_changed.emit()
         close_open_editors(self.window)  # already kept, or the user chose not to save them
         self.document.replace(plan, path)  # starts clean: this plan matches its file
 
@@ -320,7 +334,7 @@ class FileController(QObject):
         path = self.document.path
         if path is None or not self.document.is_modified():
             return False
-        if not self.prompter.confirm_revert(self.document.display_name()):
+        if not self.prompter.confirm_revert(self.display_name()):
             return False
         return self._reload(path)
 
@@ -444,6 +458,10 @@ def install_file_handling(
     menus = getattr(window, "menus", {})
     menu = menus.get("file") if isinstance(menus, dict) else None
     controller.fill_menu(menu if isinstance(menu, QMenu) else window.menuBar().addMenu("&File"))
+    if hasattr(window, "title_name") and hasattr(window, "update_title"):
+        window.title_name = controller.display_name
+        controller.name_changed.connect(window.update_title)
+        window.update_title()
     controller.status.connect(lambda text: window.statusBar().showMessage(text, 8000))
     application = QCoreApplication.instance()
     if application is not None:

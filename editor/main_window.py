@@ -7,6 +7,7 @@ status to ``self.statusBar()`` (``addPermanentWidget``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QModelIndex, Qt
@@ -36,6 +37,9 @@ class MainWindow(QMainWindow):
     def __init__(self, document: PlanDocument | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document if document is not None else PlanDocument(Plan(), None, self)
+        self.title_name: Callable[[], str] = self.document.display_name
+        """The plan's name in the title bar; the file handling names an imported plan that has
+        no file yet ("stoke-heath-2026 (imported, not saved)")."""
         if self.document.parent() is None:
             self.document.setParent(self)
         self.table = PlanTableView(self.document, self)
@@ -59,7 +63,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._connect()
-        self._update_title()
+        self.update_title()
         self._update_counts()
         self.validation = install_validation(self)
         self.exporting = install_export(self, self.document)
@@ -159,10 +163,10 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         document = self.document
-        document.modified_changed.connect(lambda _modified: self._update_title())
-        document.path_changed.connect(self._update_title)
-        document.read_only_changed.connect(lambda _r: self._update_title())
-        document.plan_replaced.connect(self._update_title)
+        document.modified_changed.connect(lambda _modified: self.update_title())
+        document.path_changed.connect(self.update_title)
+        document.read_only_changed.connect(lambda _r: self.update_title())
+        document.plan_replaced.connect(self.update_title)
         document.plan_replaced.connect(self._update_counts)
         document.edited.connect(lambda change: self._update_counts() if change.structure or change.details else None)
         self.table.selectionModel().currentChanged.connect(self._on_current_changed)
@@ -171,9 +175,9 @@ class MainWindow(QMainWindow):
 
     # Coordinating ------------------------------------------------------------------------
 
-    def _update_title(self) -> None:
+    def update_title(self) -> None:
         suffix = " (read-only)" if self.document.read_only else ""
-        self.setWindowTitle(f"{self.document.display_name()}[*]{suffix} — {APP_NAME}")
+        self.setWindowTitle(f"{self.title_name()}[*]{suffix} — {APP_NAME}")
         self.setWindowModified(self.document.is_modified())
 
     def _update_counts(self) -> None:

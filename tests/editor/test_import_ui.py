@@ -400,3 +400,38 @@ def test_report_names_the_recommendations_template(tmp_path: Path) -> None:
     facts = dict(readable_report(result.plan, result.report).facts)
     assert facts["Template"] == "Recommendations (before May 2022)"
     assert facts["Establishment"] == "HMP East Sutton Park"
+
+
+def test_an_imported_plan_is_named_after_its_file_until_saved(
+        qtbot: QtBot, host: Host, dialogs: Dialogs, tmp_path: Path) -> None:
+    window = host.window
+    assert window.windowTitle() == "Untitled plan[*] — Action Plan Editor"
+    docx = build(tmp_path, "stoke-heath-2026", fixtures.Layout())
+    import_through_menu(qtbot, host, dialogs, docx)
+    assert window.windowTitle() == "stoke-heath-2026 (imported, not saved)[*] — Action Plan Editor"
+    assert window.isWindowModified()
+    host.prompter.script("choose_save_path", lambda path: path)
+    menu_action(host, "&Save").trigger()
+    assert window.windowTitle() == "stoke-heath-2026.actionplan[*] — Action Plan Editor"
+    assert not window.isWindowModified()
+    menu_action(host, "&New").trigger()
+    assert window.windowTitle() == "Untitled plan[*] — Action Plan Editor"
+
+
+def test_new_after_an_import_asks_about_it_by_name_and_forgets_the_name(
+        qtbot: QtBot, host: Host, dialogs: Dialogs, tmp_path: Path) -> None:
+    import_through_menu(qtbot, host, dialogs, build(tmp_path, "stoke-heath-2026", fixtures.Layout()))
+    host.prompter.script("ask_save_changes", SaveChanges.DONT_SAVE)
+    menu_action(host, "&New").trigger()
+    assert host.prompter.questions("ask_save_changes") == [("stoke-heath-2026 (imported, not saved)",)]
+    assert host.window.windowTitle() == "Untitled plan[*] — Action Plan Editor"
+
+
+def test_an_imported_plan_gets_a_recovery_copy_at_once(
+        qtbot: QtBot, host: Host, dialogs: Dialogs, tmp_path: Path) -> None:
+    import_through_menu(qtbot, host, dialogs, build(tmp_path, "stoke-heath-2026", fixtures.Layout()))
+    qtbot.waitUntil(lambda: bool(host.store.entries(include_live=True)), timeout=5000)
+    host.files.autosaver.writer.wait()
+    entry, = host.store.entries(include_live=True)
+    assert entry.display_name == "stoke-heath-2026 (imported, not saved)"
+    assert host.store.load(entry) == host.document.plan
