@@ -45,7 +45,11 @@ from editor.target_date_editor import TargetDateEditor
 from editor.text_editor import PlanTextEdit, is_finish_key
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-_MIN_TEXT_EDITOR_HEIGHT = 120
+MIN_TEXT_EDITOR_LINES = 3
+"""A text cell editor is at least this many lines tall, however short its cell: room to see
+the next line coming, without covering the rows below for a one-line cell."""
+_CELL_RECT = "actionplan_cell_rect"
+"""Set on a text cell editor: its cell's rectangle, which it grows down from."""
 
 
 def _within(parent: QWidget, rect: QRect) -> QRect:
@@ -109,6 +113,10 @@ class TextDelegate(QStyledItemDelegate):
         editor.setAccessibleName(self.label)
         editor.tab_finishes = True
         editor.finished.connect(lambda: self._finish(editor))
+        layout = editor.document().documentLayout()
+        if layout is not None:
+            # Grow (or shrink) with the text as lines are added, not only when the row does.
+            layout.documentSizeChanged.connect(lambda _size: fit_text_editor(editor))
         editor.tabbed.connect(lambda forward: self._finish(editor, forward))
         self.editor_created.emit(editor)
         return editor
@@ -145,10 +153,11 @@ class TextDelegate(QStyledItemDelegate):
             model.setData(index, editor.text())
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: ModelIndex) -> None:
-        rect = QRect(option.rect)
-        rect.setHeight(max(rect.height(), _MIN_TEXT_EDITOR_HEIGHT))
-        parent = editor.parentWidget()
-        editor.setGeometry(_within(parent, rect) if parent else rect)
+        if isinstance(editor, PlanTextEdit):
+            editor.setProperty(_CELL_RECT, QRect(option.rect))
+            fit_text_editor(editor)
+        else:
+            super().updateEditorGeometry(editor, option, index)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if isinstance(watched, PlanTextEdit):
@@ -161,6 +170,30 @@ class TextDelegate(QStyledItemDelegate):
                 return True
             _cancel_on_escape(watched, event)
         return super().eventFilter(watched, event)  # Esc closes the editor
+
+
+def text_editor_height(editor: PlanTextEdit, cell_height: int, room: int) -> int:
+    """How tall a text cell editor should be: its cell's height, or its text's, or
+    ``MIN_TEXT_EDITOR_LINES`` lines, whichever is tallest, but no taller than ``room``."""
+    spacing = editor.fontMetrics().lineSpacing()
+    layout = editor.document().documentLayout()
+    # A plain text layout measures its document in lines, wrapped lines included.
+    lines = max(1, int(layout.documentSize().height())) if layout is not None else 1
+    chrome = 2 * editor.frameWidth() + int(2 * editor.document().documentMargin()) \
+        + editor.contentsMargins().top() + editor.contentsMargins().bottom()
+    wanted = max(lines, MIN_TEXT_EDITOR_LINES) * spacing + chrome + 2
+    return max(cell_height, min(wanted, room)) if room >= cell_height else cell_height
+
+
+def fit_text_editor(editor: PlanTextEdit) -> None:
+    """Size an open text cell editor to its text, starting at its cell, inside the table."""
+    cell = editor.property(_CELL_RECT)
+    parent = editor.parentWidget()
+    if not isinstance(cell, QRect) or parent is None:
+        return
+    rect = QRect(cell)
+    rect.setHeight(text_editor_height(editor, cell.height(), parent.height()))
+    editor.setGeometry(_within(parent, rect))
 
 
 class RecNoDelegate(QStyledItemDelegate):
