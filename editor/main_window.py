@@ -24,6 +24,7 @@ from editor.inspector import Inspector
 from editor.pane_navigation import Pane, PaneNavigation
 from editor.plan_table_model import Column
 from editor.plan_table_view import PlanTableView
+from editor.readable_hints import make_placeholders_readable
 from editor.side_docks import SideDockRoom, let_form_shrink
 from editor.structure_actions import StructureActions
 from editor.validation_ui import install_validation
@@ -42,6 +43,7 @@ class MainWindow(QMainWindow):
         no file yet ("stoke-heath-2026 (imported, not saved)")."""
         if self.document.parent() is None:
             self.document.setParent(self)
+        make_placeholders_readable(self)  # "Automatic: 1" and every other placeholder in the window
         self.table = PlanTableView(self.document, self)
         self.setCentralWidget(self.table)
         self.delegates = install_delegates(self.table, self.document)

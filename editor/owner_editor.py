@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QCompleter, QMenu, QWidget
 
 from editor.owners import forget_owner
+from editor.readable_hints import make_placeholders_readable
 
 FORGET_HINT = "You typed this name before. Press Delete to forget it."
 
@@ -46,6 +47,7 @@ class OwnerComboBox(QComboBox):
         line = self.lineEdit()
         assert line is not None
         line.setPlaceholderText("Type or choose a role")
+        make_placeholders_readable(self)
         line.setClearButtonEnabled(True)
         line.returnPressed.connect(self.chosen)
         completer.activated.connect(self._complete)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from actionplan.target_date import MONTH_NAMES, TargetDate, TargetKind, parse_target
+from editor.readable_hints import hint_label, make_placeholders_readable
 
 _CHOICES = (
     (TargetKind.MONTH, "Month and year"),
@@ -70,6 +71,7 @@ class TargetDateEditor(QFrame):
         self._typed = QLineEdit(self)
         self._typed.setAccessibleName("Type a target date")
         self._typed.setPlaceholderText("For example December 2026, or Completed")
+        make_placeholders_readable(self)
         self._feedback = QLabel(self)
         self._feedback.setWordWrap(True)
         self._feedback.setAccessibleName("How the target date was understood")
@@ -107,9 +109,8 @@ class TargetDateEditor(QFrame):
                 grid.addWidget(self._date, number, 1, 1, 2)
         layout.addLayout(grid)
         if self._in_cell:
-            hint = QLabel("Enter keeps the target date. Esc cancels.", self)
-            hint.setEnabled(False)
-            layout.addWidget(hint)
+            # Not a disabled label: that was too faint to read, and screen readers call it unavailable.
+            layout.addWidget(hint_label("Enter keeps the target date. Esc cancels.", self))
 
     def _connect(self) -> None:
         # Every change of the text is read again, however it came (typing, a choice, a cell

@@ -1,0 +1,145 @@
+"""Hint text is readable: placeholders and hint lines have at least 4.5:1 contrast against
+their background (WCAG AA), worked out from the palette, so a dark theme gets light hints."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from editor.main_window import MainWindow
+from editor.owner_editor import OwnerComboBox
+from editor.plan_table_model import Column
+from editor.readable_hints import MIN_CONTRAST, contrast_ratio, hint_colour
+from editor.target_date_editor import TargetDateEditor
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "This plugin does not support")
+
+EVIDENCE = Path(os.environ.get("HELPER_EVIDENCE", "/work/evidence/helper-d"))
+HINT = "Enter keeps the target date. Esc cancels."
+ROLE = QPalette.ColorRole
+
+colours = st.builds(QColor.fromRgb, st.integers(0, 255), st.integers(0, 255), st.integers(0, 255))
+
+
+def test_contrast_ratio_matches_wcag_figures() -> None:
+    assert contrast_ratio(QColor("black"), QColor("white")) == pytest.approx(21)
+    assert contrast_ratio(QColor("#777777"), QColor("white")) == pytest.approx(4.48, abs=0.01)
+    assert contrast_ratio(QColor("#767676"), QColor("white")) == pytest.approx(4.54, abs=0.01)
+    # What Qt draws by default: black text at half strength on white, about 3.9:1, too faint.
+    assert contrast_ratio(QColor.fromRgb(127, 127, 127), QColor("white")) < MIN_CONTRAST
+
+
+@given(text=colours, background=colours)
+def test_a_hint_is_readable_and_no_stronger_than_the_text(text: QColor, background: QColor) -> None:
+    hint = hint_colour(text, background)
+    ratio = contrast_ratio(text, background)
+    if ratio >= MIN_CONTRAST:
+        assert contrast_ratio(hint, background) >= MIN_CONTRAST
+    assert contrast_ratio(hint, background) <= ratio + 1e-9
+
+
+def placeholder_contrast(field: QLineEdit) -> float:
+    palette = field.palette()
+    return contrast_ratio(palette.color(ROLE.PlaceholderText), palette.color(ROLE.Base))
+
+
+def hint_label_of(editor: TargetDateEditor) -> QLabel:
+    return next(label for label in editor.findChildren(QLabel) if label.text() == HINT)
+
+
+def hint_contrast(editor: TargetDateEditor) -> float:
+    label = hint_label_of(editor)
+    return contrast_ratio(label.palette().color(ROLE.WindowText), editor.palette().color(ROLE.Window))
+
+
+def open_target_cell(window: MainWindow, qtbot: QtBot) -> TargetDateEditor:
+    table = window.table
+    index = table.model().index(1, Column.TARGET)
+    table.select_cell(index)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = table.indexWidget(index)
+    assert isinstance(editor, TargetDateEditor)
+    return editor
+
+
+def test_placeholders_in_the_window_are_readable(window: MainWindow, qtbot: QtBot) -> None:
+    window.table.select_cell(window.table.model().index(1, Column.CONCERN))
+    reference = window.inspector.reference
+    assert reference.placeholderText() == "Automatic: 1"
+    assert placeholder_contrast(reference) >= MIN_CONTRAST
+    assert placeholder_contrast(window.details.establishment) >= MIN_CONTRAST
+    window.table.select_cell(window.table.model().index(1, Column.OWNER))
+    qtbot.keyClick(window.table, Qt.Key.Key_F2)
+    owner = window.table.indexWidget(window.table.currentIndex())
+    assert isinstance(owner, OwnerComboBox)
+    line = owner.lineEdit()
+    assert line is not None
+    assert placeholder_contrast(line) >= MIN_CONTRAST
+
+
+def test_the_target_cell_hint_is_readable_and_not_disabled(window: MainWindow, qtbot: QtBot) -> None:
+    editor = open_target_cell(window, qtbot)
+    label = hint_label_of(editor)
+    assert label.isEnabled()
+    assert hint_contrast(editor) >= MIN_CONTRAST
+    # Quieter than ordinary text, so it still reads as a hint.
+    assert hint_contrast(editor) < contrast_ratio(editor.palette().color(ROLE.WindowText),
+                                                  editor.palette().color(ROLE.Window))
+    assert placeholder_contrast(editor.line_edit()) >= MIN_CONTRAST
+    EVIDENCE.mkdir(parents=True, exist_ok=True)
+    editor.line_edit().clear()
+    QApplication.processEvents()
+    editor.grab().save(str(EVIDENCE / "target-date-hint-light.png"))
+
+
+def dark_palette() -> QPalette:
+    palette = QPalette(QColor("#2b2b2b"))  # a dark window colour; Qt derives the rest
+    for role, colour in ((ROLE.Window, "#2b2b2b"), (ROLE.Base, "#1e1e1e"), (ROLE.Text, "#f0f0f0"),
+                         (ROLE.WindowText, "#f0f0f0"), (ROLE.Button, "#3a3a3a"), (ROLE.ButtonText, "#f0f0f0")):
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
+@pytest.fixture
+def dark_theme(qapp: QApplication) -> Iterator[None]:
+    before = QPalette(qapp.palette())
+    qapp.setPalette(dark_palette())
+    yield
+    qapp.setPalette(before)
+
+
+def test_hints_follow_a_dark_theme(dark_theme: None, window: MainWindow, qtbot: QtBot) -> None:
+    editor = open_target_cell(window, qtbot)
+    label = hint_label_of(editor)
+    assert hint_contrast(editor) >= MIN_CONTRAST
+    assert label.palette().color(ROLE.WindowText).lightness() > 128, "light hints on a dark background"
+    window.table.select_cell(window.table.model().index(1, Column.CONCERN))
+    assert placeholder_contrast(window.inspector.reference) >= MIN_CONTRAST
+    editor = open_target_cell(window, qtbot)
+    editor.line_edit().clear()
+    QApplication.processEvents()
+    editor.grab().save(str(EVIDENCE / "target-date-hint-dark.png"))
+
+
+def test_hints_are_worked_out_again_when_the_theme_changes(window: MainWindow, qtbot: QtBot, qapp: QApplication) -> None:
+    editor = open_target_cell(window, qtbot)
+    light = hint_label_of(editor).palette().color(ROLE.WindowText)
+    before = QPalette(qapp.palette())
+    try:
+        qapp.setPalette(dark_palette())
+        QApplication.processEvents()
+        dark = hint_label_of(editor).palette().color(ROLE.WindowText)
+        assert dark.lightness() > light.lightness()
+        assert hint_contrast(editor) >= MIN_CONTRAST
+        assert placeholder_contrast(window.inspector.reference) >= MIN_CONTRAST
+    finally:
+        qapp.setPalette(before)
