@@ -2,8 +2,9 @@
 
     python -m tests.editor.editor_driver type PLAN LOG [--interval-ms 50] [--into inspector|cell]
         Open PLAN in the real main window, click into the first action's text (in the inspector,
-        or in its table cell, whose editor then stays open) and type a character every
-        interval, appending "<unix time> <characters typed>" to LOG after each.
+        or in its table cell, whose editor then stays open), or into its owner's table cell
+        (owner-cell), and type a character every interval, appending
+        "<unix time> <characters typed>" to LOG after each.
     python -m tests.editor.editor_driver restore OUT
         Start a new editor, answer Restore to the start-up offer and write what was restored to
         OUT as JSON.
@@ -29,7 +30,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtGui import QTextCursor  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit, QWidget  # noqa: E402
 
 from editor.app import make_application  # noqa: E402
 from editor.file_controller import FileController, install_file_handling  # noqa: E402
@@ -67,16 +68,34 @@ def open_cell_editor(window: MainWindow) -> QWidget:
     return editor
 
 
+def open_owner_cell(window: MainWindow) -> QLineEdit:
+    concern = window.document.plan.concerns[0]
+    index = window.table.plan_model.index_for(concern.id, concern.actions[0].id, "owner")
+    window.table.select_cell(index)
+    window.table.edit(index)
+    editor = window.table.indexWidget(index)
+    assert isinstance(editor, QComboBox), "no owner cell editor opened"
+    line = editor.lineEdit()
+    assert line is not None
+    return line
+
+
 def type_into_action(plan: Path, log: Path, interval_ms: int, into: str) -> int:
     app, window, files = start_editor(ScriptedPrompter())
     if not files.open_plan(plan):
         return 2
     concern = window.document.plan.concerns[0]
     window.reveal(concern.id, concern.actions[0].id, "text")
-    editor = open_cell_editor(window) if into == "cell" else window.inspector.action_text
-    editor.setFocus()
-    assert isinstance(editor, QPlainTextEdit)
-    editor.moveCursor(QTextCursor.MoveOperation.End)
+    editor: QWidget
+    if into == "owner-cell":
+        editor = open_owner_cell(window)
+        editor.setFocus()
+        editor.end(False)  # after the owner, not over it
+    else:
+        editor = open_cell_editor(window) if into == "cell" else window.inspector.action_text
+        editor.setFocus()
+        assert isinstance(editor, QPlainTextEdit)
+        editor.moveCursor(QTextCursor.MoveOperation.End)
     typed = 0
 
     def type_one() -> None:
@@ -106,6 +125,7 @@ def restore(out: Path) -> int:
         "path": str(document.path) if document.path else None,
         "modified": document.is_modified(),
         "action_text": plan.concerns[0].actions[0].text if plan.concerns else None,
+        "action_owner": plan.concerns[0].actions[0].owner if plan.concerns else None,
         "asked": [question for question, _ in prompter.asked],
     }
     out.write_text(json.dumps(result), encoding="utf-8")
@@ -149,7 +169,7 @@ def main(argv: list[str]) -> int:
     typing.add_argument("plan", type=Path)
     typing.add_argument("log", type=Path)
     typing.add_argument("--interval-ms", type=int, default=50)
-    typing.add_argument("--into", choices=("inspector", "cell"), default="inspector")
+    typing.add_argument("--into", choices=("inspector", "cell", "owner-cell"), default="inspector")
     restoring = commands.add_parser("restore")
     restoring.add_argument("out", type=Path)
     holding = commands.add_parser("hold")

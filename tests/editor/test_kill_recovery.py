@@ -1,7 +1,7 @@
 """The bar: killing the editor with SIGKILL loses at most the last 2 seconds of typing.
 
-A real editor process types into an action's text, in the inspector or in its open table cell
-(real key events, through the real undo stack), while logging what it has typed and when. The test kills it with SIGKILL, starts a
+A real editor process types into an action's text, in the inspector or in its open table cell,
+or into its responsible owner's open table cell (real key events, through the real undo stack), while logging what it has typed and when. The test kills it with SIGKILL, starts a
 second real editor process, answers Restore, and compares what came back with the log.
 """
 
@@ -74,11 +74,12 @@ def type_then_kill(plan: Path, log: Path, kill_after: float, into: str = "inspec
     return killed_at
 
 
-@pytest.mark.parametrize("into", ["inspector", "cell"])
+@pytest.mark.parametrize("into", ["inspector", "cell", "owner-cell"])
 @pytest.mark.parametrize("kill_after", KILL_AFTER_SECONDS)
 def test_sigkill_loses_at_most_two_seconds_of_typing(tmp_path: Path, kill_after: float, into: str) -> None:
     plan = write_plan(tmp_path / "plan.actionplan")
-    original_text = load_plan(plan).concerns[0].actions[0].text
+    field = "owner" if into == "owner-cell" else "text"
+    original_text = getattr(load_plan(plan).concerns[0].actions[0], field)
     before = plan.read_bytes()
     log = tmp_path / "typing.log"
 
@@ -90,7 +91,7 @@ def test_sigkill_loses_at_most_two_seconds_of_typing(tmp_path: Path, kill_after:
     assert restored["asked"] == ["ask_restore"]
     assert restored["path"] == str(plan)
     assert restored["modified"] is True
-    text: str = restored["action_text"]
+    text: str = restored[f"action_{field}"]
     assert text.startswith(original_text)
     count = len(text) - len(original_text)
     expected = "".join(LETTERS[index % len(LETTERS)] for index in range(count))
