@@ -116,10 +116,47 @@ def hint_label(text: str, parent: QWidget) -> QLabel:
 
 
 def _apply_hint_label(label: QWidget) -> None:
-    theme = QApplication.palette(label)  # not the label's own, which holds the last hint colour
-    palette = QPalette(label.palette())
+    _colour_text(label, lambda text, background: hint_colour(text, background))
+
+
+def _colour_text(widget: QWidget, colour_of: Callable[[QColor, QColor], QColor]) -> None:
+    """Set the colour ``widget`` draws its text in, from the theme's colours for the roles it
+    draws with: inside a table cell editor those are text on base (white), elsewhere window
+    text on window (grey)."""
+    theme = QApplication.palette(widget)  # not the widget's own, which holds the last colour
+    foreground, background = widget.foregroundRole(), widget.backgroundRole()
+    palette = QPalette(widget.palette())
     for group in _GROUPS:
-        palette.setColor(group, QPalette.ColorRole.WindowText,
-                         hint_colour(theme.color(group, QPalette.ColorRole.WindowText),
-                                     theme.color(group, QPalette.ColorRole.Window)))
-    _set_if_changed(label, palette, QPalette.ColorRole.WindowText)
+        palette.setColor(group, foreground, colour_of(theme.color(group, foreground), theme.color(group, background)))
+    _set_if_changed(widget, palette, foreground)
+
+
+ERROR_RED = QColor("#b10e1e")
+"""GOV.UK's error red, readable on a light background (about 6.8:1 on the usual grey)."""
+_ERROR = "actionplan_error_text"
+
+
+def readable_colour(colour: QColor, background: QColor, text: QColor) -> QColor:
+    """``colour`` if it has 4.5:1 against ``background``, else ``colour`` mixed towards
+    ``text`` until it has: a dark theme gets a lighter red, not dark red on dark grey."""
+    colour, background, text = QColor(colour.rgb()), QColor(background.rgb()), QColor(text.rgb())
+    share = 0.0
+    while share <= 1:
+        mixed = _mix(colour, text, share)
+        if contrast_ratio(mixed, background) >= _AIM:
+            return mixed
+        share = round(share + 0.05, 2)
+    return text
+
+
+def show_as_error(label: QLabel, error: bool) -> None:
+    """Draw ``label`` in a readable error red, or in ordinary text colour, following the theme."""
+    label.setProperty(_ERROR, error)
+    if label.findChild(_FollowTheme, "error") is None:
+        _FollowTheme(label, _apply_error).setObjectName("error")
+    _apply_error(label)
+
+
+def _apply_error(label: QWidget) -> None:
+    error = bool(label.property(_ERROR))
+    _colour_text(label, lambda text, background: readable_colour(ERROR_RED, background, text) if error else text)

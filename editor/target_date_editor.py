@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from actionplan.target_date import MONTH_NAMES, TargetDate, TargetKind, parse_target
-from editor.readable_hints import hint_label, make_placeholders_readable
+from editor.readable_hints import hint_label, make_placeholders_readable, show_as_error
 
 _CHOICES = (
     (TargetKind.MONTH, "Month and year"),
@@ -188,7 +188,7 @@ class TargetDateEditor(QFrame):
         try:
             understood = reason is None and target.is_recognised
             self._feedback.setText(describe(target, reason))
-            self._feedback.setStyleSheet("" if understood else "color: #b10e1e;")
+            show_as_error(self._feedback, not understood)
             kind_id = _KIND_IDS.get(target.kind, -1)
             self._check(kind_id)
             day = target.first_day() or dt.date.today()

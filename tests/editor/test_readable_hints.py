@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from editor.main_window import MainWindow
 from editor.owner_editor import OwnerComboBox
 from editor.plan_table_model import Column
-from editor.readable_hints import MIN_CONTRAST, contrast_ratio, hint_colour
+from editor.readable_hints import ERROR_RED, MIN_CONTRAST, contrast_ratio, hint_colour, readable_colour
 from editor.target_date_editor import TargetDateEditor
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "This plugin does not support")
@@ -47,6 +47,23 @@ def test_a_hint_is_readable_and_no_stronger_than_the_text(text: QColor, backgrou
     assert contrast_ratio(hint, background) <= ratio + 1e-9
 
 
+@given(background=colours)
+def test_error_red_is_readable_on_any_background_where_text_is(background: QColor) -> None:
+    text = max((QColor("black"), QColor("white")), key=lambda colour: contrast_ratio(colour, background))
+    red = readable_colour(ERROR_RED, background, text)
+    assert contrast_ratio(red, background) >= min(MIN_CONTRAST, contrast_ratio(text, background))
+
+
+def feedback_label(editor: TargetDateEditor) -> QLabel:
+    return next(label for label in editor.findChildren(QLabel) if label.text().startswith("Not understood"))
+
+
+def assert_readable_red(editor: TargetDateEditor) -> None:
+    colour, background = drawn_colours(feedback_label(editor))
+    assert contrast_ratio(colour, background) >= MIN_CONTRAST
+    assert colour.red() > colour.green() + 40, f"{colour.name()} should still look red"
+
+
 def placeholder_contrast(field: QLineEdit) -> float:
     palette = field.palette()
     return contrast_ratio(palette.color(ROLE.PlaceholderText), palette.color(ROLE.Base))
@@ -56,9 +73,15 @@ def hint_label_of(editor: TargetDateEditor) -> QLabel:
     return next(label for label in editor.findChildren(QLabel) if label.text() == HINT)
 
 
+def drawn_colours(label: QLabel) -> tuple[QColor, QColor]:
+    """The colours ``label`` is drawn in: in a table cell editor text on base, elsewhere
+    window text on window."""
+    palette = label.palette()
+    return palette.color(label.foregroundRole()), palette.color(label.backgroundRole())
+
+
 def hint_contrast(editor: TargetDateEditor) -> float:
-    label = hint_label_of(editor)
-    return contrast_ratio(label.palette().color(ROLE.WindowText), editor.palette().color(ROLE.Window))
+    return contrast_ratio(*drawn_colours(hint_label_of(editor)))
 
 
 def open_target_cell(window: MainWindow, qtbot: QtBot) -> TargetDateEditor:
@@ -92,10 +115,15 @@ def test_the_target_cell_hint_is_readable_and_not_disabled(window: MainWindow, q
     assert label.isEnabled()
     assert hint_contrast(editor) >= MIN_CONTRAST
     # Quieter than ordinary text, so it still reads as a hint.
-    assert hint_contrast(editor) < contrast_ratio(editor.palette().color(ROLE.WindowText),
-                                                  editor.palette().color(ROLE.Window))
+    label = hint_label_of(editor)
+    assert hint_contrast(editor) < contrast_ratio(QApplication.palette().color(label.foregroundRole()),
+                                                  label.palette().color(label.backgroundRole()))
     assert placeholder_contrast(editor.line_edit()) >= MIN_CONTRAST
+    editor.line_edit().setText("Dec 26")
+    assert_readable_red(editor)
+    assert drawn_colours(feedback_label(editor))[0] == ERROR_RED  # on a light theme, as before
     EVIDENCE.mkdir(parents=True, exist_ok=True)
+    editor.grab().save(str(EVIDENCE / "target-date-not-understood-light.png"))
     editor.line_edit().clear()
     QApplication.processEvents()
     editor.grab().save(str(EVIDENCE / "target-date-hint-light.png"))
@@ -121,10 +149,13 @@ def test_hints_follow_a_dark_theme(dark_theme: None, window: MainWindow, qtbot: 
     editor = open_target_cell(window, qtbot)
     label = hint_label_of(editor)
     assert hint_contrast(editor) >= MIN_CONTRAST
-    assert label.palette().color(ROLE.WindowText).lightness() > 128, "light hints on a dark background"
+    assert drawn_colours(label)[0].lightness() > 128, "light hints on a dark background"
     window.table.select_cell(window.table.model().index(1, Column.CONCERN))
     assert placeholder_contrast(window.inspector.reference) >= MIN_CONTRAST
     editor = open_target_cell(window, qtbot)
+    editor.line_edit().setText("Dec 26")
+    assert_readable_red(editor)
+    editor.grab().save(str(EVIDENCE / "target-date-not-understood-dark.png"))
     editor.line_edit().clear()
     QApplication.processEvents()
     editor.grab().save(str(EVIDENCE / "target-date-hint-dark.png"))
@@ -132,14 +163,20 @@ def test_hints_follow_a_dark_theme(dark_theme: None, window: MainWindow, qtbot: 
 
 def test_hints_are_worked_out_again_when_the_theme_changes(window: MainWindow, qtbot: QtBot, qapp: QApplication) -> None:
     editor = open_target_cell(window, qtbot)
-    light = hint_label_of(editor).palette().color(ROLE.WindowText)
+    light = drawn_colours(hint_label_of(editor))[0]
     before = QPalette(qapp.palette())
     try:
         qapp.setPalette(dark_palette())
         QApplication.processEvents()
-        dark = hint_label_of(editor).palette().color(ROLE.WindowText)
+        dark = drawn_colours(hint_label_of(editor))[0]
         assert dark.lightness() > light.lightness()
         assert hint_contrast(editor) >= MIN_CONTRAST
         assert placeholder_contrast(window.inspector.reference) >= MIN_CONTRAST
+        editor.line_edit().setText("Dec 26")
+        assert_readable_red(editor)
+        qapp.setPalette(before)
+        QApplication.processEvents()
+        assert_readable_red(editor)
+        assert drawn_colours(feedback_label(editor))[0] == ERROR_RED
     finally:
         qapp.setPalette(before)
