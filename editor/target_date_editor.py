@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QRadioButton,
     QSpinBox,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -97,16 +98,32 @@ class TargetDateEditor(QFrame):
         layout.addWidget(self._typed)
         layout.addWidget(self._feedback)
         grid = QGridLayout()
+        # In a table cell the editor floats over the table and may be wide: month and year sit
+        # beside their choice. In the inspector it must fit a narrow pane (a 1366-pixel laptop
+        # screen at 125% leaves it about 320 pixels): they sit under it, indented.
+        beside = self._in_cell
+        if not beside:
+            style = self.style()
+            grid.setColumnMinimumWidth(0, style.pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth)
+                                       + style.pixelMetric(QStyle.PixelMetric.PM_RadioButtonLabelSpacing))
+            grid.setColumnStretch(1, 1)
+        row = 0
         for number, (kind, label) in enumerate(_CHOICES):
             button = QRadioButton(label, self)
             button.setAccessibleName(label)
             self._kinds.addButton(button, number)
-            grid.addWidget(button, number, 0)
+            if beside:
+                grid.addWidget(button, row, 0)
+            else:
+                grid.addWidget(button, row, 0, 1, 3)
+                row += 1 if kind in (TargetKind.MONTH, TargetKind.DATE) else 0
+            column = 1
             if kind is TargetKind.MONTH:
-                grid.addWidget(self._month, number, 1)
-                grid.addWidget(self._year, number, 2)
+                grid.addWidget(self._month, row, column)
+                grid.addWidget(self._year, row, column + 1)
             elif kind is TargetKind.DATE:
-                grid.addWidget(self._date, number, 1, 1, 2)
+                grid.addWidget(self._date, row, column, 1, 2)
+            row += 1
         layout.addLayout(grid)
         if self._in_cell:
             # Not a disabled label: that was too faint to read, and screen readers call it unavailable.

@@ -130,3 +130,18 @@ def test_the_line_under_the_box_always_describes_the_box(qtbot: QtBot, first: st
             assert editor.target() == shown
     finally:
         editor.deleteLater()
+
+
+def test_the_inspector_target_editor_fits_a_narrow_pane(qtbot: QtBot, window: MainWindow) -> None:
+    """A 1366-pixel laptop screen at 125% is about 1100 pixels wide: the inspector showing an
+    action is not cut off on the right (month and year sit under their choice)."""
+    window.resize(1100, 640)
+    window.table.select_cell(window.table.model().index(1, Column.TARGET))
+    inspector = window.inspector
+    qtbot.waitUntil(lambda: inspector.target.isVisible())
+    QApplication.processEvents()
+    assert inspector.widget().width() <= inspector.viewport().width()
+    assert inspector.target.minimumSizeHint().width() < 300
+    in_cell = TargetDateEditor(window, in_cell=True)
+    assert in_cell.minimumSizeHint().width() > inspector.target.minimumSizeHint().width()
+    in_cell.deleteLater()
