@@ -288,7 +288,11 @@ class PlanTableModel(QAbstractTableModel):
             self.dataChanged.emit(index, index, _FINDING_ROLES)
 
     def findings_at(self, index: ModelIndex) -> list[Finding]:
-        key = (index.row(), index.column())
+        return self.cell_findings(index.row(), index.column())
+
+    def cell_findings(self, number: int, column: int) -> list[Finding]:
+        """The findings shown in the cell at row ``number``, ``column``."""
+        key = (number, int(column))
         found = self._cell_findings.get(key)
         if found is None:
             if len(self._cell_findings) >= _TRACKED_CELLS:
@@ -302,7 +306,7 @@ class PlanTableModel(QAbstractTableModel):
         row = self._rows[number]
         if self._findings is None or row.concern is None:
             return []
-        column = Column(column_number)
+        column = _COLUMNS[column_number]
         if column.is_concern_column:
             return self._findings.findings_for(row.concern.id, None, column.field)
         if row.action is None:
@@ -327,12 +331,60 @@ class PlanTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role in _UNANSWERED_ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if role in _UNANSWERED_ROLES or not index.isValid():
             return None
-        row = self._rows[index.row()]
-        if row.is_section:
-            return self._section_data(row, index.column(), role)
-        return self._cell_data(row, Column(index.column()), index, role)
+        number = index.row()
+        if not 0 <= number < len(self._rows):
+            return None
+        return self._answer(self._rows[number], number, index.column(), role)
+
+    def multiData(self, index: ModelIndex, roleDataSpan: Any) -> None:  # noqa: N802 (Qt's name)
+        """Every role a delegate asks for when it paints a cell, in one call instead of seven
+        (painting a page asks for a few hundred). The answers are ``data``'s; the roles every
+        paint asks for are answered here directly."""
+        number = index.row() if index.isValid() else -1
+        if not 0 <= number < len(self._rows):
+            for role_data in roleDataSpan:
+                role_data.clearData()
+            return
+        row = self._rows[number]
+        column = index.column()
+        value: Any
+        if row.concern is None:
+            for role_data in roleDataSpan:
+                value = self._section_data(row, column, role_data.role())
+                if value is None:
+                    role_data.clearData()
+                else:
+                    role_data.setData(value)
+            return
+        cell = _COLUMNS[column]
+        findings: list[Finding] | None = None
+        for role_data in roleDataSpan:
+            role = role_data.role()
+            if role == _DISPLAY:
+                value = self.cell_text(row, cell)
+            elif role == _ALIGNMENT:
+                value = _TOP_LEFT
+            elif role == _FONT:
+                value = self._bold if column == 0 else None
+            elif role in _UNANSWERED_INTS:
+                value = None
+            elif role in _FINDING_INTS:
+                if findings is None:
+                    findings = self.cell_findings(number, column)
+                value = _finding_data(findings, role)
+            else:
+                value = self._cell_data(row, cell, number, role)
+            if value is None:
+                role_data.clearData()
+            else:
+                role_data.setData(value)
+
+    def _answer(self, row: Row, number: int, column: int, role: int) -> Any:
+        if row.concern is None:
+            return self._section_data(row, column, role)
+        return self._cell_data(row, _COLUMNS[column], number, role)
 
     def _section_data(self, row: Row, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -340,31 +392,32 @@ class PlanTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole:
             return self._bold
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(_SECTION_TINT)
+            return _SECTION_BRUSH
         if role == IS_SECTION_ROLE:
             return True
         return None
 
-    def _cell_data(self, row: Row, column: Column, index: ModelIndex, role: int) -> Any:
-        assert row.concern is not None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+    def _cell_data(self, row: Row, column: Column, number: int, role: int) -> Any:
+        concern = row.concern
+        assert concern is not None
+        if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.EditRole:
             return self.cell_text(row, column, role == Qt.ItemDataRole.EditRole)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _TOP_LEFT
+        if role in _FINDING_ROLES_SET:
+            return _finding_data(self.cell_findings(number, column), role)
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold if column is Column.REC_NO else None
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._accessible_text(row, column)
         if role == CONCERN_ID_ROLE:
-            return row.concern.id
+            return concern.id
         if role == ACTION_ID_ROLE:
             return row.action.id if row.action is not None else None
         if role == IS_SECTION_ROLE:
             return False
         if role == TARGET_ROLE:
             return row.action.target if row.action is not None and column is Column.TARGET else None
-        if role == Qt.ItemDataRole.FontRole and column is Column.REC_NO:
-            return self._bold
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        if role in _FINDING_ROLES:
-            return _finding_data(self.findings_at(index), role)
         return None
 
     def cell_text(self, row: Row, column: Column, editing: bool = False) -> str:
@@ -395,14 +448,10 @@ class PlanTableModel(QAbstractTableModel):
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled
-        row = self._rows[index.row()]
-        if row.is_section:
-            return flags
-        flags |= Qt.ItemFlag.ItemIsDragEnabled
-        if not self.document.read_only:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+        # Asked for every cell painted: the answers are made once, not combined on each call.
+        if self._rows[index.row()].concern is None:
+            return _SECTION_FLAGS
+        return _READ_ONLY_CELL_FLAGS if self.document.read_only else _CELL_FLAGS
 
     def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         return role == Qt.ItemDataRole.EditRole and self.set_field(index, value)
@@ -522,11 +571,24 @@ class PlanTableModel(QAbstractTableModel):
 
 _FINDING_ROLES = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole,
                   Qt.ItemDataRole.DecorationRole, FINDINGS_ROLE]
+_FINDING_ROLES_SET = frozenset(_FINDING_ROLES)
+_FINDING_INTS = frozenset(int(role) for role in _FINDING_ROLES)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_COLUMNS = tuple(Column)
+"""``Column`` by number, without the enum's lookup on every call."""
+_TOP_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+_SECTION_BRUSH = QBrush(_SECTION_TINT)
+_SECTION_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled
+_READ_ONLY_CELL_FLAGS = _SECTION_FLAGS | Qt.ItemFlag.ItemIsDragEnabled
+_CELL_FLAGS = _READ_ONLY_CELL_FLAGS | Qt.ItemFlag.ItemIsEditable
 _TRACKED_CELLS = 1500
 """About three screens of cells; comparing them after an edit costs a millisecond or two."""
 _UNANSWERED_ROLES = frozenset({Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.CheckStateRole})
 """Asked for on every cell of every paint, never answered: returned early, because painting a
 page asks ``data`` several hundred times."""
+_UNANSWERED_INTS = frozenset(int(role) for role in _UNANSWERED_ROLES)
 _ICONS: dict[bool, QIcon] = {}
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QFontMetricsF
 
 from editor.plan_table_model import Column, PlanTableModel, Row
 
@@ -21,6 +21,10 @@ _V_PADDING = 4
 _ICON_SPACE = 22
 _LOOK_AHEAD = 300
 """Pixels below the viewport measured too, so scrolling a little never shows unsized rows."""
+_ONE_LINE = "Hg"
+_SHORT_TEXT = 60
+_SHORT_TEXTS_KEPT = 5000
+"""Measured once per font: the height of one line of text."""
 
 
 class RowHeights:
@@ -32,6 +36,12 @@ class RowHeights:
         self._cache: dict[str, list[int]] = {}
         self._sized: set[int] = set()
         self._metrics: QFontMetrics | None = None
+        self._line_height = 0
+        self._narrowest = 0.0
+        """The narrowest ASCII character's width: longer texts cannot be on one line."""
+        self._short_heights: dict[tuple[str, int], int] = {}
+        self._in_font: dict[str, bool] = {}
+        """Whether the table's font has each character seen outside ASCII."""
 
     # Invalidating ------------------------------------------------------------------------
 
@@ -116,15 +126,60 @@ class RowHeights:
         view = self.view
         width = view.viewport().width() if full_width else view.columnWidth(column)
         width -= 2 * _H_PADDING
-        if not full_width and self.model.findings_at(self.model.index(number, column)):
+        if not full_width and self.model.cell_findings(number, column):
             width -= _ICON_SPACE
-        if self._metrics is None:
-            self._metrics = QFontMetrics(view.font())  # made once per font, not once per cell
-        metrics = self._metrics
+        width = max(width, 20)
+        metrics = self._font_metrics()
         if not text:
             return metrics.height() + 2 * _V_PADDING
-        bounds = metrics.boundingRect(QRect(0, 0, max(width, 20), 1_000_000), Qt.TextFlag.TextWordWrap, text)
-        return bounds.height() + 2 * _V_PADDING
+        short = len(text) <= _SHORT_TEXT
+        if short:
+            # Owners and target dates repeat down the table: each is measured once per width.
+            known = self._short_heights.get((text, width))
+            if known is not None:
+                return known
+        if len(text) * self._narrowest < width and self._on_one_line(text, width):
+            height = self._line_height + 2 * _V_PADDING
+        else:
+            bounds = metrics.boundingRect(QRect(0, 0, width, 1_000_000), Qt.TextFlag.TextWordWrap, text)
+            height = bounds.height() + 2 * _V_PADDING
+        if short:
+            if len(self._short_heights) >= _SHORT_TEXTS_KEPT:
+                self._short_heights.clear()
+            self._short_heights[(text, width)] = height
+        return height
+
+    def _font_metrics(self) -> QFontMetrics:
+        if self._metrics is None:
+            self._metrics = metrics = QFontMetrics(self.view.font())  # once per font, not per cell
+            self._line_height = metrics.boundingRect(QRect(0, 0, 10_000, 1_000_000), Qt.TextFlag.TextWordWrap,
+                                                     _ONE_LINE).height()
+            exact = QFontMetricsF(self.view.font())
+            self._narrowest = min(exact.horizontalAdvance(chr(code)) for code in range(32, 127))
+            self._in_font.clear()
+            self._short_heights.clear()
+        return self._metrics
+
+    def _on_one_line(self, text: str, width: int) -> bool:
+        """Whether ``text`` surely fits on one line of the table's own font, so its height is
+        one line's without laying it out (most owners, dates and short texts). Anything in
+        doubt (a line break, a tab, a character the font lacks and another font would draw,
+        a width within two pixels) is measured in full."""
+        if not text.isprintable():
+            return False
+        metrics = self._metrics
+        assert metrics is not None
+        if not text.isascii():
+            known = self._in_font
+            for char in set(text):
+                if char.isascii():
+                    continue
+                found = known.get(char)
+                if found is None:
+                    found = known[char] = metrics.inFontUcs4(ord(char))
+                if not found:
+                    return False
+        return metrics.horizontalAdvance(text) < width - 1
 
     def _block_start(self, number: int) -> int:
         row = self.model.row(number)
