@@ -10,6 +10,8 @@
   cell editor (and the keystroke that carries the typing into the plan, every 0.3 s), typing
   in the inspector (an undo step merged, the table row updated and sized again), and keeping
   a cell edit (undo command, row update, row sizing).
+- At 10,000 actions a structural edit (add, duplicate, delete, move, change category) or
+  its undo, from the menu action to an idle window, takes under 100 ms.
 - Scrolling a page at 10,000 actions sizes only the rows that come into view; paging through
   a 200-action plan from top to bottom, every page new, stays under 16 ms at its worst.
 - The in-process windows settle their memory as ``main.py`` does (``editor.app.settle_memory``).
@@ -241,6 +243,36 @@ def _measure_paging(benchmark: Benchmark) -> Result:
     return Result(benchmark, worst, min(times), shown, worst < benchmark.limit_seconds)
 
 
+STRUCTURAL_EDITS = ("add_key", "add_action", "duplicate", "delete", "move_down", "change_category")
+"""The structure actions' names (``editor.structure_actions``), each done and undone."""
+
+
+def _measure_structure(benchmark: Benchmark) -> Result:
+    """Add, duplicate, delete and move concerns and actions in the middle of the 10,000-action
+    window through the menu actions, and undo each with Edit > Undo: the time from the action
+    to the window being idle again (table rows, validation, inspector, problems list)."""
+    from PySide6.QtWidgets import QApplication
+
+    from editor.plan_table_model import Column
+
+    window = _BIG.window
+    times: list[float] = []
+    for _ in range(2):
+        for name in STRUCTURAL_EDITS:
+            _middle_action_index(window, Column.ACTION)
+            QApplication.processEvents()
+            for action in (getattr(window.structure, name), window.undo_action):
+                start = time.perf_counter()
+                action.trigger()
+                QApplication.processEvents()
+                times.append(time.perf_counter() - start)
+    median = statistics.median(times)
+    worst = max(times)
+    assert benchmark.limit_seconds is not None
+    shown = f"{format_seconds(median)} (worst {format_seconds(worst)} of {len(times)})"
+    return Result(benchmark, median, min(times), shown, median < benchmark.limit_seconds)
+
+
 def _measure_keystrokes(benchmark: Benchmark, setup: Callable[[Any], Any], type_one: Callable[[Any, int], None]) -> Result:
     times = _BIG.per_keystroke(setup, type_one)
     median = statistics.median(times)
@@ -269,6 +301,9 @@ def benchmarks() -> list[Benchmark]:
     paging = Benchmark("editor: page through a 200-action plan, every page new (worst page)", "under 16 ms",
                        0.016, run=lambda: None)
     paging.measure = lambda: _measure_paging(paging)
+    structural = Benchmark("editor: add, delete or move a concern or action, or undo it, 10,000 actions",
+                           "under 100 ms", 0.1, run=lambda: None)
+    structural.measure = lambda: _measure_structure(structural)
     return [
         open_200,
         open_200_cold,
@@ -284,4 +319,5 @@ def benchmarks() -> list[Benchmark]:
                    _commit_cell, _set_owner),
         keystrokes("editor: scroll a page and size the new rows, 10,000 actions",
                    _scroll_target, _scroll_page, target="under 16 ms"),
+        structural,
     ]

@@ -172,7 +172,7 @@ class MainWindow(QMainWindow):
         document.plan_replaced.connect(self._update_counts)
         document.edited.connect(lambda change: self._update_counts() if change.structure or change.details else None)
         self.table.selectionModel().currentChanged.connect(self._on_current_changed)
-        self.table.plan_model.modelReset.connect(self._follow_current)
+        self.table.plan_model.rows_rebuilt.connect(self._follow_current)
         self.table.section_activated.connect(self._add_concern_to_section)
 
     # Coordinating ------------------------------------------------------------------------

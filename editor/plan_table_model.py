@@ -143,11 +143,52 @@ def layout_rows(concerns: Sequence[Concern]) -> list[Row]:
     return rows
 
 
+def _same_row(a: Row, b: Row) -> bool:
+    return (a.concern is b.concern and a.action is b.action and a.span == b.span and a.first == b.first
+            and a.action_number == b.action_number and a.category is b.category)
+
+
+def _changed_block(old: list[Row], new: list[Row]) -> tuple[int, int, int]:
+    """Where ``new`` differs from ``old``: the first row that differs, and where the rows that
+    stay the same to the end begin in ``old`` and in ``new``."""
+    shorter = min(len(old), len(new))
+    first = next((n for n, a, b in zip(range(shorter), old, new, strict=False) if not _same_row(a, b)), shorter)
+    tail = shorter - first
+    same_at_end = next((n for n, a, b in zip(range(tail), reversed(old), reversed(new), strict=False)
+                        if not _same_row(a, b)), tail)
+    return first, len(old) - same_at_end, len(new) - same_at_end
+
+
+def _block_start(rows: list[Row], number: int) -> int:
+    """The first row of the concern (or section) that row ``number`` belongs to."""
+    while number > 0 and rows[number].concern is not None and not rows[number].first:
+        number -= 1
+    return number
+
+
+def _block_end(rows: list[Row], number: int) -> int:
+    """The row after the concern (or section) that row ``number`` belongs to; a number past
+    the last row stays where it is."""
+    if number >= len(rows):
+        return len(rows)
+    start = _block_start(rows, number)
+    row = rows[start]
+    return start + (1 if row.concern is None else row.span)
+
+
 class PlanTableModel(QAbstractTableModel):
     """The plan as the published table. Edits become undo commands on the document."""
 
     rows_remeasure = Signal(list)
     """Rows whose text changed, so the view sizes just those again."""
+    rows_about_to_change = Signal(int, int)
+    """A structural edit is about to replace the rows from the first number up to (not
+    including) the second: the view takes its spans off them."""
+    rows_changed = Signal(int, int, list)
+    """The rows from the first number up to the second were replaced (rows were removed and
+    inserted there), and the concerns with these ids need measuring again."""
+    rows_rebuilt = Signal()
+    """After any change to the rows: a structural edit or a reset. Follow the current cell."""
 
     def __init__(self, document: PlanDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -155,6 +196,8 @@ class PlanTableModel(QAbstractTableModel):
         self._rows: list[Row] = []
         self._row_of_action: dict[str, int] = {}
         self._first_row_of_concern: dict[str, int] = {}
+        self._numbers_stale = False
+        """Rows changed since ``_row_of_action`` and ``_first_row_of_concern`` were made."""
         self._references: dict[str, str] = {}
         self._findings: FindingsSource | None = None
         self._cell_findings: dict[tuple[int, int], list[Finding]] = {}
@@ -172,10 +215,16 @@ class PlanTableModel(QAbstractTableModel):
     # Layout ------------------------------------------------------------------------------
 
     def _rebuild(self) -> None:
-        plan = self.document.plan
+        self._set_rows(layout_rows(self.document.plan.concerns), self.document.plan.references())
+
+    def _set_rows(self, rows: list[Row], references: dict[str, str]) -> None:
         self._cell_findings.clear()
-        self._rows = layout_rows(plan.concerns)
-        self._references = plan.references()
+        self._rows = rows
+        self._references = references
+        self._numbers_stale = True  # found again when first asked for
+
+    def _number_rows(self) -> None:
+        self._numbers_stale = False
         self._row_of_action = {}
         self._first_row_of_concern = {}
         for number, row in enumerate(self._rows):
@@ -188,6 +237,45 @@ class PlanTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rebuild()
         self.endResetModel()
+        self.rows_rebuilt.emit()
+
+    def _restructure(self, change: PlanChange) -> None:
+        """Concerns or actions were added, removed or moved: replace only the rows that
+        differ, between the rows that stayed the same at the top and at the bottom. A reset of
+        the whole table would make the view forget every row's height and span, and measure
+        and span a 10,000-action plan again."""
+        old = self._rows
+        new = layout_rows(self.document.plan.concerns)
+        old_references = self._references
+        references = self.document.plan.references()
+        first, old_end, new_end = _changed_block(old, new)
+        # The concerns whose actions changed are named; a concern added or moved renumbers
+        # the concerns after it in its section.
+        remeasure = set(change.concern_ids)
+        remeasure.update(concern_id for concern_id, reference in references.items()
+                         if old_references.get(concern_id) != reference)
+        low = high = first
+        if first < old_end or first < new_end:
+            low = _block_start(old, first - 1) if first > 0 else 0
+            self.rows_about_to_change.emit(low, _block_end(old, old_end))
+            if first < old_end:
+                self.beginRemoveRows(QModelIndex(), first, old_end - 1)
+                self._set_rows(old[:first] + old[old_end:], old_references)
+                self.endRemoveRows()
+            if first < new_end:
+                self.beginInsertRows(QModelIndex(), first, new_end - 1)
+                self._set_rows(new, references)
+                self.endInsertRows()
+            high = _block_end(new, new_end)
+        self._set_rows(new, references)
+        self._untracked = True
+        renumbered = [number for number in map(self.first_row_of_concern, remeasure) if number is not None]
+        if renumbered:
+            # One range, not a signal per cell: the view repaints once.
+            self.dataChanged.emit(self.index(min(renumbered), Column.REC_NO),
+                                  self.index(max(renumbered), Column.REC_NO))
+        self.rows_changed.emit(low, high, sorted(remeasure))
+        self.rows_rebuilt.emit()
 
     def rows(self) -> list[Row]:
         return self._rows
@@ -196,9 +284,13 @@ class PlanTableModel(QAbstractTableModel):
         return self._rows[number]
 
     def row_of_action(self, action_id: str) -> int | None:
+        if self._numbers_stale:
+            self._number_rows()
         return self._row_of_action.get(action_id)
 
     def first_row_of_concern(self, concern_id: str) -> int | None:
+        if self._numbers_stale:
+            self._number_rows()
         return self._first_row_of_concern.get(concern_id)
 
     def section_heading(self, category: Category) -> str:
@@ -228,10 +320,12 @@ class PlanTableModel(QAbstractTableModel):
 
     def _on_edited(self, change: PlanChange) -> None:
         if change.structure:
-            self.reload()
+            self._restructure(change)
             return
         if change.details and (not change.fields or "era" in change.fields):
             self._refresh_sections()
+        if self._numbers_stale:
+            self._number_rows()
         action_rows = {self._row_of_action[a] for a in change.action_ids if a in self._row_of_action}
         concern_rows = {self._first_row_of_concern[c] for c in change.concern_ids if c in self._first_row_of_concern}
         for number in sorted(action_rows):

@@ -82,7 +82,8 @@ class PlanTableView(QTableView):
         self._sizing.setInterval(0)
         self._sizing.timeout.connect(self.row_heights.size_visible)
         self._top_item: tuple[str | None, str | None, int] | None = None
-        self._current_item: tuple[str | None, str | None, int] | None = None
+        self._current_item: tuple[str | None, str | None, int, int] | None = None
+        """The current cell's concern id, action id, column and row before rows change."""
         self._set_up_look()
         self._set_up_editing()
         self._connect()
@@ -130,6 +131,8 @@ class PlanTableView(QTableView):
         model.modelAboutToBeReset.connect(self._remember_top)
         model.modelReset.connect(self._after_reset)
         model.rows_remeasure.connect(self._remeasure)
+        model.rows_about_to_change.connect(self._before_rows_change)
+        model.rows_changed.connect(self._after_rows_change)
         self.verticalScrollBar().valueChanged.connect(lambda _v: self.schedule_sizing())
         self.horizontalHeader().sectionResized.connect(self._on_column_resized)
 
@@ -137,13 +140,42 @@ class PlanTableView(QTableView):
 
     def _apply_spans(self) -> None:
         self.clearSpans()
+        self._set_spans(0, self.plan_model.rowCount())
+
+    def _set_spans(self, first: int, end: int, remove: bool = False) -> None:
+        """Span (or with ``remove``, stop spanning) the section rows and concern cells of the
+        rows from ``first`` up to ``end``, which start and end with whole concerns."""
         columns = len(Column)
-        for number, row in enumerate(self.plan_model.rows()):
+        rows = self.plan_model.rows()
+        for number in range(first, end):
+            row = rows[number]
             if row.is_section:
-                self.setSpan(number, 0, 1, columns)
+                spans = [(Column.REC_NO, 1, columns)]
             elif row.first and row.span > 1:
-                self.setSpan(number, Column.REC_NO, row.span, 1)
-                self.setSpan(number, Column.CONCERN, row.span, 1)
+                spans = [(Column.REC_NO, row.span, 1), (Column.CONCERN, row.span, 1)]
+            else:
+                continue
+            for column, height, width in spans:
+                if not remove:
+                    self.setSpan(number, column, height, width)
+                elif self.rowSpan(number, column) > 1 or self.columnSpan(number, column) > 1:
+                    self.setSpan(number, column, 1, 1)  # Qt's way to take a span off
+
+    def _before_rows_change(self, first: int, end: int) -> None:
+        self._remember_top()
+        self._set_spans(first, end, remove=True)
+        # Qt moves the current cell off rows it removes, one step at a time: those moves are
+        # not news (the inspector would load an item for each). The model's ``rows_rebuilt``
+        # says where the current cell ended up.
+        self.selectionModel().blockSignals(True)
+
+    def _after_rows_change(self, first: int, end: int, concern_ids: list[str]) -> None:
+        """Rows were replaced between ``first`` and ``end``: span them, measure again the
+        concerns that changed, and keep the top row and the current item where they were."""
+        self.selectionModel().blockSignals(False)
+        self._set_spans(first, end)
+        self.row_heights.forget_concerns(concern_ids)
+        self._settle_rows(keep_place=True)
 
     def _item_at(self, number: int) -> tuple[str | None, str | None]:
         row = self.plan_model.row(number)
@@ -153,7 +185,7 @@ class PlanTableView(QTableView):
         current = self.currentIndex()
         self._current_item = None
         if current.isValid():
-            self._current_item = (*self._item_at(current.row()), current.column())
+            self._current_item = (*self._item_at(current.row()), current.column(), current.row())
         top = max(0, self.rowAt(0))
         if top < self.plan_model.rowCount():
             row = self.plan_model.row(top)
@@ -162,8 +194,11 @@ class PlanTableView(QTableView):
             self._top_item = (concern_id, action_id, self.rowViewportPosition(top))
 
     def _after_reset(self) -> None:
-        self._update_empty_description()
         self._apply_spans()
+        self._settle_rows()
+
+    def _settle_rows(self, keep_place: bool = False) -> None:
+        self._update_empty_description()
         self.row_heights.layout_changed()
         if self._top_item is not None:
             concern_id, action_id, offset = self._top_item
@@ -173,18 +208,24 @@ class PlanTableView(QTableView):
                 bar = self.verticalScrollBar()
                 bar.setValue(self.rowViewportPosition(index.row()) + bar.value() - offset)
         self.row_heights.size_visible()
-        self._restore_current()
+        self._restore_current(keep_place)
 
-    def _restore_current(self) -> None:
-        """Keep the same concern or action current after rows were rebuilt."""
+    def _restore_current(self, keep_place: bool = False) -> None:
+        """Keep the same concern or action current after rows were rebuilt. With
+        ``keep_place``, when it is gone (an added concern undone), the item that took its
+        place is current, as after deleting it."""
         if self._current_item is None:
             return
-        concern_id, action_id, column = self._current_item
+        concern_id, action_id, column, old_number = self._current_item
         self._current_item = None
         model = self.plan_model
         number = model.row_of_action(action_id) if action_id else None
         if number is None and concern_id is not None:
             number = model.first_row_of_concern(concern_id)
+        if number is None and keep_place and model.rowCount():
+            number = min(old_number, model.rowCount() - 1)
+            if Column(column).is_concern_column:
+                number = self.row_heights.block_start(number)
         if number is not None:
             index = model.index(number, column)
             self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)

@@ -55,12 +55,17 @@ class RowHeights:
         """Rows were rebuilt: cached measurements still hold, but no row is sized."""
         self._sized.clear()
 
+    def forget_concerns(self, concern_ids: list[str]) -> None:
+        """These concerns' rows changed (their actions, or their Rec No): measure them again."""
+        for concern_id in concern_ids:
+            self._cache.pop(concern_id, None)
+
     def forget_rows(self, rows: list[int]) -> None:
         for number in rows:
             row = self.model.row(number)
             if row.concern is not None:
                 self._cache.pop(row.concern.id, None)
-                start = self._block_start(number)
+                start = self.block_start(number)
                 self._sized.difference_update(range(start, start + row.span))
 
     # Sizing ------------------------------------------------------------------------------
@@ -74,7 +79,7 @@ class RowHeights:
         top = max(0, view.rowAt(0))
         offset = view.rowViewportPosition(top)
         limit = view.viewport().height() + _LOOK_AHEAD
-        number = self._block_start(top)
+        number = self.block_start(top)
         while number < count:
             number = self._size_block(number)
             if view.rowViewportPosition(number - 1) > limit:
@@ -181,7 +186,8 @@ class RowHeights:
                     return False
         return metrics.horizontalAdvance(text) < width - 1
 
-    def _block_start(self, number: int) -> int:
+    def block_start(self, number: int) -> int:
+        """The first row of the concern (or section) that row ``number`` is in."""
         row = self.model.row(number)
         if row.concern is None or row.first:
             return number

@@ -41,7 +41,7 @@ class StructureActions(QObject):
         self.change_category = self._action("Change category", "Ctrl+Shift+M", self._change_category)
         view.selectionModel().currentChanged.connect(lambda *_: self.update_enabled())
         self.document.read_only_changed.connect(lambda _r: self.update_enabled())
-        view.plan_model.modelReset.connect(self.update_enabled)
+        view.plan_model.rows_rebuilt.connect(self.update_enabled)
         self.document.plan_replaced.connect(self.update_enabled)
         self.document.edited.connect(self._on_edited)
         self.update_enabled()
