@@ -15,7 +15,7 @@ from actionplan.spelling import SpellChecker
 from actionplan.target_date import TargetKind, format_long_date, parse_target
 from actionplan.validation import smart, style
 from actionplan.validation.findings import Finding, Location
-from actionplan.validation.parsing import split_sentences
+from actionplan.validation.parsing import TextScan
 from actionplan.validation.rules import rule
 
 LocationFor = Callable[[str], Location]
@@ -64,16 +64,16 @@ def _text_findings(action: Action, here: LocationFor, spelling: SpellChecker | N
     if not text.strip():
         return [rule("action-text-missing").finding(
             "Write what will be done to answer the concern, or delete this action.", here("text"))]
-    sentences = split_sentences(text)
+    scan = TextScan(text)  # what the checks share
     checks: list[tuple[str, str | None]] = [
-        ("action-vague", smart.vague_problem(text, sentences)),
-        ("style-date-format", style.date_format_problem(text)),
-        ("style-long-sentence", style.long_sentence_problem(text, sentences)),
-        ("style-words-to-avoid", style.words_to_avoid_problem(text)),
+        ("action-vague", smart.vague_problem(text, scan)),
+        ("style-date-format", style.date_format_problem(text, scan)),
+        ("style-long-sentence", style.long_sentence_problem(text, scan)),
+        ("style-words-to-avoid", style.words_to_avoid_problem(text, scan)),
     ]
     if action.target.kind is not TargetKind.COMPLETED:
         # A completed action reports what was done; there is nothing left to measure.
-        checks.insert(1, ("action-no-measure", smart.no_measure_problem(text)))
+        checks.insert(1, ("action-no-measure", smart.no_measure_problem(text, scan)))
     findings = [rule(rule_id).finding(message, here("text")) for rule_id, message in checks if message]
     if spelling is not None and (found := spelling_finding(text, here("text"), spelling)):
         findings.append(found)

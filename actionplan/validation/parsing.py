@@ -18,9 +18,22 @@ _ABBREVIATIONS = frozenset(
      "approx", "inc", "ltd", "co", "cf", "fig", "para", "ref"}
 )
 _END = re.compile(r"[.!?]+[\"'”’)\]]*\s+")
+_END_STOP = re.compile(r"\.[.!?]*[\"'”’)\]]*\s+")  # _END, where a line has no ! or ?
 _STARTS_SENTENCE = re.compile(r"[\"'“‘(\[]?[A-Z0-9]")
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_DIGIT = re.compile(r"\d")
 _LIST_MARK = re.compile(r"\s*(?:[-–—•*]|\d+[.)])\s+")
+
+
+FOLDS_TO_ASCII = ("İ", "ı", "ſ", "\u212a")
+"""The only characters that re.IGNORECASE matches to an ASCII letter (İ ı ſ and the kelvin
+sign): in a text without them, a case-blind pattern made of ASCII letters can only match where
+the lowered text holds those letters, so ``word in text.lower()`` is a safe quick test."""
+
+
+def has_folding(text: str) -> bool:
+    """Whether ``text`` holds one of FOLDS_TO_ASCII (never, in practice)."""
+    return not text.isascii() and any(char in text for char in FOLDS_TO_ASCII)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,38 +47,57 @@ class Span:
 
 def split_sentences(text: str) -> list[Span]:
     """Sentences, line by line: a paragraph or list item never runs into the next."""
-    sentences: list[Span] = []
+    return [Span(start, start + len(sentence), sentence) for start, sentence in sentence_pieces(text)]
+
+
+def sentence_pieces(text: str) -> list[tuple[int, str]]:
+    """``split_sentences`` as (start, text) pairs: the checks need no more, and are quicker
+    without building a ``Span`` for each sentence."""
+    pieces: list[tuple[int, str]] = []
     offset = 0
-    for line in text.split("\n"):
+    for line in text.split("\n") if "\n" in text else (text,):
         mark = _LIST_MARK.match(line)
         start = mark.end() if mark else 0
-        for match in _END.finditer(line):
-            if match.end() >= len(line) or not _is_boundary(line, match):
+        # _END.finditer(line), quicker: most lines have only full stops, and a pattern that
+        # starts with a full stop finds them much faster than one that starts with [.!?].
+        length = len(line)
+        # What _END.finditer(line) finds, quicker: most lines have only full stops, which a
+        # pattern that starts with a full stop finds faster than one that starts with [.!?].
+        if "!" in line or "?" in line:
+            pattern, at = _END, 0
+        else:
+            pattern, at = _END_STOP, line.find(".")
+            if not 0 <= at < length - 1:
+                at = length  # no stop with a space after it
+        while at < length and (match := pattern.search(line, at)) is not None:
+            at = match.end()
+            if at >= length or not _is_boundary(line, match):
                 continue
-            _add(sentences, line, offset, start, match.start() + 1)
-            start = match.end()
-        _add(sentences, line, offset, start, len(line))
-        offset += len(line) + 1
-    return sentences
+            piece = line[start: match.start() + 1]
+            if stripped := piece.strip():
+                lead = 0 if piece[0] == stripped[0] else len(piece) - len(piece.lstrip())
+                pieces.append((offset + start + lead, stripped))
+            start = at
+        piece = line[start:] if start else line
+        if stripped := piece.strip():
+            lead = 0 if piece[0] == stripped[0] else len(piece) - len(piece.lstrip())
+            pieces.append((offset + start + lead, stripped))
+        offset += length + 1
+    return pieces
 
 
 def _is_boundary(line: str, match: re.Match[str]) -> bool:
     if not _STARTS_SENTENCE.match(line, match.end()):
         return False
-    before = line[: match.start()].rsplit(None, 1)
+    stop = match.start()
+    if stop >= 7 and line[stop - 7: stop].isalpha():
+        return True  # a word of 7 letters or more is neither an abbreviation nor an initial
+    before = line[:stop].rsplit(None, 1)
     last_word = before[-1].lower().rstrip(".") if before else ""
     if last_word in _ABBREVIATIONS:
         return False
     # "J. Jones": a single capital before the stop is an initial, not a sentence end.
     return not (len(last_word) == 1 and last_word.isalpha() and line[match.start()] == ".")
-
-
-def _add(sentences: list[Span], line: str, offset: int, start: int, end: int) -> None:
-    piece = line[start:end]
-    stripped = piece.strip()
-    if stripped:
-        lead = len(piece) - len(piece.lstrip())
-        sentences.append(Span(offset + start + lead, offset + start + lead + len(stripped), stripped))
 
 
 def words(text: str) -> list[Span]:
@@ -74,6 +106,63 @@ def words(text: str) -> list[Span]:
 
 def word_count(text: str) -> int:
     return len(_WORD.findall(text))
+
+
+# ASCII letters to lower case, and every other byte to a space.
+_LOWER_LETTERS = bytes.maketrans(bytes(range(128)),
+                                 bytes(b | 0x20 if chr(b).isalpha() else 0x20 for b in range(128)))
+
+
+def letter_runs(text: str) -> list[bytes] | None:
+    """The runs of ASCII letters in ``text.lower()`` (what ``re.findall("[a-z]+", text.lower())``
+    gives) as bytes, about four times quicker than the pattern. None when ``text`` holds one of
+    FOLDS_TO_ASCII, the only characters that lower to an ASCII letter."""
+    if text.isascii():
+        data = text.encode("ascii")
+    elif has_folding(text):
+        return None
+    else:
+        data = text.encode("ascii", "replace")  # any other character is not a letter here
+    return data.translate(_LOWER_LETTERS).split()
+
+
+def _has_ascii_digit(text: str) -> bool:
+    data = text.encode("ascii")
+    return len(data.translate(None, b"0123456789")) != len(data)
+
+
+class TextScan:
+    """What several checks read from one text, worked out once for them all."""
+
+    __slots__ = ("_sentences", "has_digit", "letter_runs", "lowered", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lowered = text.lower()
+        self.letter_runs = letter_runs(text)
+        """None when the text holds one of FOLDS_TO_ASCII."""
+        self.has_digit = (_has_ascii_digit(text) if text.isascii() else _DIGIT.search(text) is not None)
+        self._sentences: list[tuple[int, str]] | None = None
+
+    @property
+    def sentences(self) -> list[tuple[int, str]]:
+        """``sentence_pieces(text)``."""
+        if self._sentences is None:
+            self._sentences = sentence_pieces(self.text)
+        return self._sentences
+
+
+# Every byte but ASCII letters and digits, to a space.
+_LETTERS_AND_DIGITS = bytes.maketrans(
+    bytes(b for b in range(128) if not chr(b).isalnum()),
+    b" " * sum(1 for b in range(128) if not chr(b).isalnum()))
+
+
+def at_most_words(text: str, limit: int) -> bool:
+    """True when ``text`` certainly has no more than ``limit`` words; False when it may have
+    more (then count them). Quicker than counting: in ASCII text each word starts a run of
+    letters and digits, and bytes.split counts those runs without a pattern."""
+    return text.isascii() and len(text.encode("ascii").translate(_LETTERS_AND_DIGITS).split()) <= limit
 
 
 # Cross-references ---------------------------------------------------------------------------
@@ -108,7 +197,8 @@ class CrossReference:
 def cross_references(text: str) -> list[CrossReference]:
     """Every concern a "see priority concern 3 and 4"-style phrase points to."""
     found: list[CrossReference] = []
-    if "see" not in text.lower() and "refer" not in text.lower():
+    lowered = text.lower()
+    if "see" not in lowered and "refer" not in lowered:
         return found  # the common case, and cheap
     for match in _CROSS_REFERENCE.finditer(text):
         if not (match.group("noun") or match.group("actions")):
@@ -131,6 +221,23 @@ def _section(word: str | None) -> Category | None:
 _ACRONYM = re.compile(r"(?<![\w.’'-])[A-Z][A-Za-z&]*[A-Z][A-Za-z]*(?![\w’'-]|\.[A-Za-z])")
 _PARENTHESES = re.compile(r"\(([^()]{1,120})\)")
 _GOV_UK = re.compile(r"\bGOV\.UK\b", re.IGNORECASE)
+# Each character's shape: A for a capital, a for a small letter, & for itself, else a space.
+_SHAPES = bytes.maketrans(bytes(range(128)), bytes(
+    ord("A") if chr(b).isupper() else ord("a") if chr(b).islower() else b if chr(b) == "&" else 0x20
+    for b in range(128)))
+# Where an _ACRONYM match can start: a capital, then letters or "&" up to another capital.
+_ACRONYM_START = re.compile(rb"A(?=[Aa&]*A)")
+
+
+def _acronym_starts(text: str) -> list[int]:
+    """Every place where _ACRONYM can match, found in the text's shapes: a pattern that starts
+    with a plain letter is much quicker than _ACRONYM, whose look-behind is tried everywhere."""
+    data = text.encode("ascii") if text.isascii() else text.encode("ascii", "replace")  # a byte each
+    shapes = data.translate(_SHAPES)
+    first = _ACRONYM_START.search(shapes)
+    if first is None:
+        return []  # the common case
+    return [match.start() for match in _ACRONYM_START.finditer(shapes, first.start())]
 # Capitalised ordinary words that a shouty sentence might contain.
 _NOT_ABBREVIATIONS = frozenset(
     {"A", "I", "AND", "THE", "OR", "OF", "TO", "IN", "ON", "AT", "BY", "FOR", "NOT", "ALL", "NEW",
@@ -156,23 +263,31 @@ def normalise_abbreviation(token: str) -> str:
 
 
 def _looks_like_abbreviation(token: str) -> bool:
-    capitals = sum(1 for char in token if char.isupper())
+    capitals = sum(map(str.isupper, token))
     return capitals >= 2 and capitals * 2 >= len(token) and token.upper() not in _NOT_ABBREVIATIONS
 
 
 def abbreviations(text: str) -> list[Abbreviation]:
     """Abbreviations in order. "Quality Improvement Group (QIG)" and "QIG (Quality Improvement
     Group)" spell QIG out; any other "QIG" uses it."""
+    starts = _acronym_starts(text)
+    if not starts:
+        return []  # the common case
     if "gov.uk" in text.lower():
         text = _GOV_UK.sub(lambda m: " " * len(m.group()), text)
     found: dict[int, Abbreviation] = {}
-    for match in _ACRONYM.finditer(text):
+    end = 0
+    for start in starts:  # what _ACRONYM.finditer(text) finds, trying only where it can match
+        if start < end or (match := _ACRONYM.match(text, start)) is None:
+            continue
+        end = match.end()
         token = normalise_abbreviation(match.group().rstrip("&"))
         if _looks_like_abbreviation(token):
             found[match.start()] = Abbreviation(match.start(), token, defines=False)
-    for group in _PARENTHESES.finditer(text):
-        _mark_definition(text, group, found)
-    return [found[start] for start in sorted(found)]
+    if found and "(" in text:
+        for group in _PARENTHESES.finditer(text):
+            _mark_definition(text, group, found)
+    return list(found.values())  # found in order, and marking keeps the order
 
 
 def _mark_definition(text: str, group: re.Match[str], found: dict[int, Abbreviation]) -> None:
@@ -180,12 +295,15 @@ def _mark_definition(text: str, group: re.Match[str], found: dict[int, Abbreviat
     inner_start = group.start(1) + (len(group.group(1)) - len(group.group(1).lstrip()))
     if inner_start in found and normalise_abbreviation(inside) == found[inner_start].abbreviation:
         # "Words (ABC)": the words before spell it out.
-        if word_count(text[max(0, group.start() - 80): group.start()]) >= 1:
+        if _WORD.search(text, max(0, group.start() - 80), group.start()):  # a word in the 80 before
             found[inner_start] = Abbreviation(inner_start, found[inner_start].abbreviation, True)
         return
     before = text[: group.start()].rstrip()
+    near = max(0, len(before) - 16)
+    if not any(near <= start < len(before) for start in found):
+        return  # no abbreviation just before the bracket
     # The last abbreviation before the bracket, if the bracket follows it directly.
-    match = next(reversed(list(_ACRONYM.finditer(before, max(0, len(before) - 16)))), None)
+    match = next(reversed(list(_ACRONYM.finditer(before, near))), None)
     if match and match.end() == len(before) and word_count(inside) >= 2 and match.start() in found:
         # "ABC (words spelled out)".
         found[match.start()] = Abbreviation(match.start(), found[match.start()].abbreviation, True)

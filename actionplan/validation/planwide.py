@@ -34,8 +34,19 @@ class TextSummary:
     abbreviations: tuple[Abbreviation, ...]
 
 
-def summarise(item_id: str, field: str, text: str) -> TextSummary:
-    return TextSummary(item_id, field, tuple(cross_references(text)), tuple(abbreviations(text)))
+def summarise(item_id: str, field: str, text: str) -> TextSummary | None:
+    """None when the text has no cross-references and no abbreviations, as most have none."""
+    references, found = cross_references(text), abbreviations(text)
+    if not (references or found):
+        return None
+    return TextSummary(item_id, field, tuple(references), tuple(found))
+
+
+def definitions(item_id: str, field: str, text: str) -> TextSummary | None:
+    """The abbreviations ``text`` spells out, for a text that is not checked (concerns and the
+    introduction): what they spell out still counts as spelled out. None when there are none."""
+    found = tuple(a for a in abbreviations(text) if a.defines)
+    return TextSummary(item_id, field, (), found) if found else None
 
 
 def abbreviation_key(summary: TextSummary) -> tuple[tuple[str, bool], ...]:

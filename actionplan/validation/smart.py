@@ -6,8 +6,9 @@ Heuristics in HMIP's terms (see DOMAIN.md): each returns a message saying what t
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
-from actionplan.validation.parsing import Span, split_sentences
+from actionplan.validation.parsing import TextScan
 
 # Specific -----------------------------------------------------------------------------------
 
@@ -18,6 +19,7 @@ _VAGUE = re.compile(
     r"|(?P<continue>continue\s+to))\b",
     re.IGNORECASE,
 )
+_VAGUE_LOWERED = re.compile(_VAGUE.pattern)  # its letters are all small
 _VAGUE_WORDS = ("review", "consider", "explore", "look", "continue")
 # What follows a vague verb when the action says what it is for.
 _OUTCOME = re.compile(
@@ -30,26 +32,56 @@ _OUTCOME = re.compile(
     r"|disrupt|protect|keep|record|publish|share|capture|reflect))\b",
     re.IGNORECASE,
 )
+_OUTCOME_LOWERED = re.compile(_OUTCOME.pattern)
 
 
-def vague_problem(text: str, sentences: list[Span] | None = None) -> str | None:
+def vague_problem(text: str, scan: TextScan | None = None) -> str | None:
     """"Review", "consider", "explore", "look into" or "continue to" with nothing after it
-    saying what for (in the rest of the action) or how it will be measured (in its sentence)."""
-    lowered = text.lower()
-    if not any(word in lowered for word in _VAGUE_WORDS):
+    saying what for (in the rest of the action) or how it will be measured (in its sentence).
+
+    ``scan`` is ``TextScan(text)``, when the caller has it already."""
+    scan = scan or TextScan(text)
+    lowered = scan.lowered
+    places = _places(lowered, _VAGUE_WORDS)  # every match holds one of the words
+    if not places:
         return None
-    if sentences is None:
-        sentences = split_sentences(text)
-    for sentence in sentences:
-        for match in _VAGUE.finditer(sentence.text):
+    # Without FOLDS_TO_ASCII the lowered text keeps every place, and the patterns can run on it
+    # without IGNORECASE, which is quicker.
+    plain = scan.letter_runs is not None
+    for start, sentence in scan.sentences:
+        if plain:
+            first = bisect_left(places, start)
+            if first == len(places) or places[first] >= start + len(sentence):
+                continue  # none of the words in this sentence
+            said = lowered[start: start + len(sentence)]
+            # A match has at most three words before the vague one ("will continue to review"):
+            # when there are more, the first part of the split ends before the match can start.
+            before = said[: places[first] - start].rsplit(None, 3)
+            matches = _VAGUE_LOWERED.finditer(said, len(before[0]) if len(before) == 4 else 0)
+        else:
+            matches = _VAGUE.finditer(sentence)
+        for match in matches:
             # A purpose anywhere after it, or a measure in the same sentence, says what for.
-            rest = text[sentence.start + match.end():]
-            if _OUTCOME.search(rest) or has_measure(sentence.text[match.end():]):
+            rest = start + match.end()
+            if ((_OUTCOME_LOWERED.search(lowered[rest:]) if plain else _OUTCOME.search(text[rest:]))
+                    or has_measure(sentence[match.end():])):
                 continue
             verb = " ".join((match.group("verb") or match.group("passive") or match.group("continue")).split())
             return (f"Say what “{verb.lower()}” will achieve, for example “… to reduce …” or "
                     f"“… so that …”, or how it will be measured.")
     return None
+
+
+def _places(text: str, words: tuple[str, ...]) -> list[int]:
+    """Where each of ``words`` starts in ``text``, in order."""
+    places = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            places.append(at)
+            at = text.find(word, at + 1)
+    places.sort()
+    return places
 
 
 # Measurable ---------------------------------------------------------------------------------
@@ -67,22 +99,28 @@ _MEASURE_WORDS = frozenset(
      "maximum", "target", "targets", "meeting", "meetings", "board", "committee", "forum", "group",
      "qig", "sim", "smt", "slt", "panel", "oversight", "scrutiny"}
 )
+_MEASURE_RUNS = frozenset(word.encode("ascii") for word in _MEASURE_WORDS)
 _LETTERS = re.compile(r"[a-z]+")
-_DIGIT = re.compile(r"\d")
 _REPORTED = re.compile(r"\b(?:report(?:ed|ing|s)?\s+(?:to|through|at|in|on|via)|review(?:ed)?\s+(?:through|at|in|by|via))\b")
 
 
-def has_measure(text: str) -> bool:
-    lowered = text.lower()
-    if any(stem in lowered for stem in _MEASURE_STEMS) or _DIGIT.search(text):
+def has_measure(text: str, scan: TextScan | None = None) -> bool:
+    scan = scan or TextScan(text)
+    if scan.has_digit:
         return True
-    if not _MEASURE_WORDS.isdisjoint(_LETTERS.findall(lowered)):
+    lowered = scan.lowered
+    if any(stem in lowered for stem in _MEASURE_STEMS):
+        return True
+    if scan.letter_runs is not None:
+        if not _MEASURE_RUNS.isdisjoint(scan.letter_runs):
+            return True
+    elif not _MEASURE_WORDS.isdisjoint(_LETTERS.findall(lowered)):
         return True
     return ("report" in lowered or "review" in lowered) and _REPORTED.search(lowered) is not None
 
 
-def no_measure_problem(text: str) -> str | None:
-    if not text.strip() or has_measure(text):
+def no_measure_problem(text: str, scan: TextScan | None = None) -> str | None:
+    if not text.strip() or has_measure(text, scan):
         return None
     return ("Say how success will be seen: “monitored through the monthly QIG”, a number, a "
             "frequency, or the data that will show it.")
@@ -97,7 +135,10 @@ _ROLE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _LIST_SEPARATORS = re.compile(r"\s*(?:[,;/\n]|\s-\s|\s&\s)\s*")
+_SEPARATOR_CHARACTER = re.compile(r"[,;/\n&-]")  # what every separator holds, quicker to find
 _TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?")
+# What a match of each of those needs: a title, a full stop or an @.
+_TITLE_OR_MARK = re.compile(r"M[rsix]|Dr|Prof|[.@]")
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s*){1,3}[A-Z][a-z'’-]+")
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 
@@ -106,9 +147,11 @@ def multiple_owners_problem(owner: str) -> str | None:
     words = owner.lower().split()
     if not words:
         return None
-    if _is_repeated(words):
+    if len(words) > 1 and _is_repeated(words):
         return (f"Give this action one owner, or split it into one action per owner: “{owner}” "
                 "looks like the same role written more than once.")
+    if _SEPARATOR_CHARACTER.search(owner) is None:
+        return None  # one part names one role at most
     parts = [part for part in _LIST_SEPARATORS.split(owner) if part.strip()]
     roles = [part for part in parts if _ROLE_WORDS.search(part)]
     if len(roles) >= 2 and not owner.upper().startswith(("HMP/YOI", "HMP / YOI")):
@@ -126,6 +169,10 @@ def _is_repeated(words: list[str]) -> bool:
 
 
 def person_name_problem(owner: str) -> str | None:
+    # Each pattern needs a title, a full stop or an @: look for those first, as most owners
+    # have none.
+    if _TITLE_OR_MARK.search(owner) is None:
+        return None
     match = _TITLE.search(owner) or _INITIALS.search(owner) or _EMAIL.search(owner)
     if match is None:
         return None

@@ -6,9 +6,10 @@ Each check returns a message saying what to change, or None when the text is fin
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from actionplan.target_date import MONTH_NAMES
-from actionplan.validation.parsing import Span, split_sentences, word_count
+from actionplan.validation.parsing import TextScan, at_most_words, has_folding, word_count
 
 MAX_SENTENCE_WORDS = 25
 
@@ -31,14 +32,48 @@ _DATE_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = (
      "use \"to\" in a range, not a dash"),
     (re.compile(r"\b(?:19|20)\d\d[-–—](?:19|20)?\d\d\b"), "use \"to\" in a range of years, not a dash"),
 )
-_HAS_DIGIT = re.compile(r"\d")
+# A digit, then "/" or "-", as 1/2/2026 and 2025-2026 have: quick to look for, as they start
+# with the mark.
+_DIGIT_SLASH = re.compile(r"/(?<=\d/)")
+_DIGIT_HYPHEN = re.compile(r"-(?<=\d-)")
+# Every month's name and short form starts with one of these.
+_MONTH_STARTS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_NAMES_LOWER = (*(name.lower() for name in MONTH_NAMES), "jan", "feb", "mar", "apr", "jun", "jul",
+                      "aug", "sep", "sept", "oct", "nov", "dec")
+_MONTH_RUNS = frozenset(name.encode("ascii") for name in _MONTH_NAMES_LOWER)
+_MONTH_WORD = re.compile("(?:" + "|".join(_MONTH_NAMES_LOWER) + ")(?![a-z])")
 
 
-def date_format_problem(text: str) -> str | None:
-    if not _HAS_DIGIT.search(text):
+def _may_name_a_month(scan: TextScan) -> bool:
+    """False only when no date pattern can find a month's name in the text: a quick test, as
+    the patterns that look for one are slow to run. A month's name in a date is a whole word,
+    so in ASCII text it is one of the runs of letters."""
+    if scan.letter_runs is not None:
+        return not _MONTH_RUNS.isdisjoint(scan.letter_runs)
+    if has_folding(scan.text):
+        return True
+    lowered = scan.lowered
+    return any(start in lowered for start in _MONTH_STARTS) and _MONTH_WORD.search(lowered) is not None
+
+
+def date_format_problem(text: str, scan: TextScan | None = None) -> str | None:
+    """``scan`` is ``TextScan(text)``, when the caller has it already."""
+    scan = scan or TextScan(text)
+    if not scan.has_digit:
         return None
+    if _may_name_a_month(scan):
+        patterns = _DATE_PROBLEMS
+    else:
+        # Only two patterns can match without a month's name: 1/2/2026 and 2025-2026.
+        patterns = ()
+        if "/" in text and _DIGIT_SLASH.search(text):
+            patterns = (_DATE_PROBLEMS[3],)
+        if ("-" in text and _DIGIT_HYPHEN.search(text)) or "–" in text or "—" in text:
+            patterns = (*patterns, _DATE_PROBLEMS[8])
+        if not patterns:
+            return None
     problems: list[tuple[int, str, str]] = []
-    for pattern, advice in _DATE_PROBLEMS:
+    for pattern, advice in patterns:
         problems.extend((m.start(), m.group(), advice) for m in pattern.finditer(text))
     if not problems:
         return None
@@ -56,11 +91,11 @@ def date_format_problem(text: str) -> str | None:
 # Sentence length ----------------------------------------------------------------------------
 
 
-def long_sentence_problem(text: str, sentences: list[Span] | None = None) -> str | None:
-    if sentences is None:
-        sentences = split_sentences(text)
-    lengths = [(count, sentence.text) for sentence in sentences
-               if (count := word_count(sentence.text)) > MAX_SENTENCE_WORDS]
+def long_sentence_problem(text: str, scan: TextScan | None = None) -> str | None:
+    sentences = (scan or TextScan(text)).sentences
+    lengths = [(count, sentence) for _, sentence in sentences
+               if not at_most_words(sentence, MAX_SENTENCE_WORDS)
+               and (count := word_count(sentence)) > MAX_SENTENCE_WORDS]
     if not lengths:
         return None
     if len(lengths) == 1:
@@ -123,6 +158,51 @@ _AVOID_STEMS = (
     "utili", "forward", "fenc",
 )
 
+# The first word of each match of each pattern, lowered: every spelling the pattern allows.
+_AVOID_SPELLINGS: tuple[tuple[str, ...], ...] = (
+    ("advancing",),
+    ("collaborate", "collaborates", "collaborated", "collaborating"),
+    ("combat", "combating", "combats"),
+    ("countering",),
+    ("deliver", "delivers", "delivered", "delivering"),
+    ("deploy", "deploys", "deployed", "deploying"),
+    ("dialogue",),
+    ("disincentivise", "disincentivize"),
+    ("drive", "drives", "driving"),
+    ("empower", "empowers", "empowered", "empowering"),
+    ("facilitate", "facilitates", "facilitated", "facilitating"),
+    ("focused", "focussed", "focusing", "focussing", "focuses", "focus"),
+    ("foster", "fosters", "fostered", "fostering"),
+    ("incentivise", "incentivises", "incentivised", "incentivising",
+     "incentivize", "incentivizes", "incentivized", "incentivizing"),
+    ("initiate", "initiates", "initiated", "initiating"),
+    ("key",),
+    ("leverage", "leverages", "leveraged", "leveraging"),
+    ("liaise", "liaises", "liaised", "liaising"),
+    ("overarching",),
+    ("progress", "progressing"),
+    ("robust", "robustly"),
+    ("slim", "slimming"),
+    ("streamline", "streamlines", "streamlined", "streamlining"),
+    ("strengthening",),
+    ("tackle", "tackles", "tackled", "tackling"),
+    ("transforming",),
+    ("utilise", "utilises", "utilised", "utilising", "utilize", "utilizes", "utilized", "utilizing"),
+    ("going", "moving"),
+    ("ring", "ringfence", "ringfenced", "ringfencing"),
+)
+"""A match starts at a word boundary, so its first word is a whole run of letters: a text
+whose runs of letters include none of these has none of the words."""
+_AVOID_BY_FIRST_WORD: dict[bytes, tuple[int, ...]] = {}
+for _index, _spellings in enumerate(_AVOID_SPELLINGS):
+    for _spelling in _spellings:
+        _key = _spelling.encode("ascii")
+        _AVOID_BY_FIRST_WORD[_key] = (*_AVOID_BY_FIRST_WORD.get(_key, ()), _index)
+_AVOID_FIRST_WORDS = frozenset(_AVOID_BY_FIRST_WORD)
+_STEM_OFFSETS = {27: (7, 6), 28: (5, 4)}
+"""How far into a match its stem starts, where that is not at the start: "moving forward",
+"going forward"; "ring-fence", "ringfence"."""
+
 
 _SERVICES = re.compile(
     r"\b(?:training|sessions?|courses?|services?|programmes?|lessons?|classes|workshops?|meals?|post|"
@@ -130,13 +210,24 @@ _SERVICES = re.compile(
 _STARTS_HERE = re.compile(r"(?:^|[.!?:]\s+|\n\s*(?:[-–—•*]\s*)?|^\s*[-–—•*]\s*)$")
 
 
-def words_to_avoid(text: str) -> list[tuple[str, str]]:
+def words_to_avoid(text: str, scan: TextScan | None = None) -> list[tuple[str, str]]:
     """(the word as shown, a plain alternative) for each listed word in ``text``, once each."""
     found: dict[str, str] = {}
-    lowered = text.lower()
-    for index in [i for i, stem in enumerate(_AVOID_STEMS) if stem in lowered]:
+    scan = scan or TextScan(text)
+    lowered, runs = scan.lowered, scan.letter_runs
+    if runs is None:
+        indexes = [i for i, stem in enumerate(_AVOID_STEMS) if stem in lowered]
+    else:
+        first_words = _AVOID_FIRST_WORDS.intersection(runs)
+        if not first_words:
+            return []  # the common case
+        candidates = sorted({index for run in first_words for index in _AVOID_BY_FIRST_WORD[run]})
+        indexes = [i for i in candidates if _AVOID_STEMS[i] in lowered]
+    for index in indexes:
         _, word, alternative = _AVOID[index]
-        for match in _AVOID_PATTERNS[index].finditer(text):
+        pattern = _AVOID_PATTERNS[index]
+        matches = pattern.finditer(text) if runs is None else _matches_at_stems(text, lowered, index)
+        for match in matches:
             start = match.start()
             if word == "deliver" and _SERVICES.search(text, max(0, start - 60), match.end() + 40):
                 continue  # GOV.UK: services, training and post are delivered; improvements are not
@@ -147,8 +238,27 @@ def words_to_avoid(text: str) -> list[tuple[str, str]]:
     return list(found.items())
 
 
-def words_to_avoid_problem(text: str) -> str | None:
-    found = words_to_avoid(text)
+def _matches_at_stems(text: str, lowered: str, index: int) -> Iterator[re.Match[str]]:
+    """What ``_AVOID_PATTERNS[index].finditer(text)`` finds, trying the pattern only where it
+    can match: each match holds the stem, a set number of characters in. Needs a text whose
+    lowering keeps every character's place (one without FOLDS_TO_ASCII)."""
+    pattern, stem, offsets = _AVOID_PATTERNS[index], _AVOID_STEMS[index], _STEM_OFFSETS.get(index, (0,))
+    places: list[int] = []
+    found = lowered.find(stem)
+    while found >= 0:
+        places.extend(found - offset for offset in offsets if found >= offset)
+        found = lowered.find(stem, found + 1)
+    if len(offsets) > 1:
+        places.sort()
+    end = 0
+    for place in places:
+        if place >= end and (match := pattern.match(text, place)):
+            end = match.end()
+            yield match
+
+
+def words_to_avoid_problem(text: str, scan: TextScan | None = None) -> str | None:
+    found = words_to_avoid(text, scan)
     if not found:
         return None
     advice = "; ".join(f"instead of “{word}”, {alternative}" for word, alternative in found)

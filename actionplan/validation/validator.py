@@ -156,7 +156,7 @@ class PlanValidator:
         for item_id in item_ids:
             summary = self._summaries.get((item_id, "text"))
             if summary is None:
-                keys.append((None, None))
+                keys.append(((), ()))  # nothing to summarise, or not summarised yet
             else:
                 keys.append((planwide.cross_reference_key(summary), planwide.abbreviation_key(summary)))
         return keys
@@ -187,11 +187,18 @@ class PlanValidator:
         return [f for f in found if not _is_hidden(f, hidden)]
 
     def _all_in_order(self) -> Iterator[Finding]:
-        yield from self._store.for_item(DETAILS)
+        groups = [group for group in self._store.groups.values() if group]  # most are empty
+        for item_id in self._ids_in_order():
+            for group in groups:
+                if found := group.get(item_id):
+                    yield from found
+
+    def _ids_in_order(self) -> Iterator[str]:
+        yield DETAILS
         for concern in self.plan.in_display_order():
-            yield from self._store.for_item(concern.id)
+            yield concern.id
             for action in concern.actions:
-                yield from self._store.for_item(action.id)
+                yield action.id
 
     def findings_for(self, item_id: str, field: str | None = None, include_dismissed: bool = False) -> list[Finding]:
         found = self._store.for_item(item_id)
@@ -273,9 +280,8 @@ class PlanValidator:
     def _check_details(self) -> None:
         self._store.put(_LOCAL, DETAILS, checks.check_details(self.plan.details, self._here(DETAILS)))
         # The introduction is never checked, but abbreviations it spells out count as spelled out.
-        summary = planwide.summarise(DETAILS, "introduction", self.plan.details.introduction)
-        definitions = tuple(a for a in summary.abbreviations if a.defines)
-        self._summaries[(DETAILS, "introduction")] = replace(summary, cross_references=(), abbreviations=definitions)
+        self._put_summary(DETAILS, "introduction", planwide.definitions(DETAILS, "introduction",
+                                                                          self.plan.details.introduction))
 
     def _learn_names(self) -> None:
         # Names the plan uses inside sentences are names wherever they appear (spelling).
@@ -290,9 +296,7 @@ class PlanValidator:
     def _check_concern(self, concern: Concern) -> None:
         self._store.put(_LOCAL, concern.id, checks.check_concern(concern, self._here(concern.id), self.spelling))
         # Concern text is HMIP's, so it is not checked; what it spells out still counts.
-        summary = planwide.summarise(concern.id, "text", concern.text)
-        definitions = tuple(a for a in summary.abbreviations if a.defines)
-        self._summaries[(concern.id, "text")] = replace(summary, cross_references=(), abbreviations=definitions)
+        self._put_summary(concern.id, "text", planwide.definitions(concern.id, "text", concern.text))
 
     def _check_action(self, concern: Concern, action: Action) -> None:
         here = self._here(action.id)
@@ -300,7 +304,14 @@ class PlanValidator:
             self.spelling.learn_names(action.text)
         self._store.put(_LOCAL, action.id, checks.check_action(action, here, self.spelling))
         self._store.put(_TIMING, action.id, checks.check_timing(action, here, self._submitted))
-        self._summaries[(action.id, "text")] = planwide.summarise(action.id, "text", action.text)
+        self._put_summary(action.id, "text", planwide.summarise(action.id, "text", action.text))
+
+    def _put_summary(self, item_id: str, field: str, summary: TextSummary | None) -> None:
+        # Most texts have nothing the plan-wide rules read: keep no summary for those.
+        if summary is None:
+            self._summaries.pop((item_id, field), None)
+        else:
+            self._summaries[(item_id, field)] = summary
 
     def _check_all_timing(self) -> None:
         for concern in self.plan.concerns:
