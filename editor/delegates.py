@@ -39,7 +39,7 @@ from actionplan.target_date import TargetDate
 from editor.cell_typing import CellTyping, cell_value, types_live
 from editor.document import PlanDocument
 from editor.owner_editor import OwnerComboBox
-from editor.owners import forgettable_owners, owner_choices, remember_owner
+from editor.owners import owner_offer, remember_owner
 from editor.plan_table_model import Column
 from editor.target_date_editor import TargetDateEditor
 from editor.text_editor import PlanTextEdit, is_finish_key
@@ -225,7 +225,8 @@ class OwnerDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex) -> QWidget:
         plan = self.document.plan
-        editor = OwnerComboBox(owner_choices(plan), parent, forgettable_owners(plan))
+        choices, forgettable = owner_offer(plan)
+        editor = OwnerComboBox(choices, parent, forgettable)
         editor.chosen.connect(lambda: finish_once(self, editor))
         return editor
 

@@ -30,7 +30,7 @@ from editor import commands
 from editor.commands import FieldRef
 from editor.document import PlanDocument
 from editor.owner_editor import OwnerComboBox
-from editor.owners import forgettable_owners, owner_choices, remember_owner
+from editor.owners import owner_offer, remember_owner
 from editor.target_date_editor import TargetDateEditor
 from editor.text_editor import PlanTextEdit
 
@@ -201,7 +201,7 @@ class Inspector(QScrollArea):
             self._loading = True
             try:
                 plan = self.document.plan
-                self.owner.set_choices(owner_choices(plan), forgettable_owners(plan))
+                self.owner.set_choices(*owner_offer(plan))
             finally:
                 self._loading = False
         self.load()

@@ -236,6 +236,7 @@ class PlanValidator:
 
     def _reindex(self) -> None:
         old_ids = set(self._positions)
+        old_references, old_places = self._references, self._action_places
         self._index()
         for item_id in old_ids - set(self._positions):
             self._forget(item_id)
@@ -245,7 +246,7 @@ class PlanValidator:
             for action in concern.actions:
                 if action.id not in old_ids:
                     self._check_action(concern, action)
-        self._relocate()
+        self._relocate(self._moved(old_references, old_places))
 
     def _forget(self, item_id: str) -> None:
         for group in _GROUPS:
@@ -253,12 +254,23 @@ class PlanValidator:
         for key in [key for key in self._summaries if key[0] == item_id]:
             del self._summaries[key]
 
-    def _relocate(self) -> None:
-        # Rec Nos and action numbers shift when concerns move; findings carry them for display.
+    def _moved(self, old_references: dict[str, str], old_places: dict[str, tuple[str, int]]) -> set[str]:
+        """The items whose Rec No or action number is not what it was before a structural edit."""
+        references = self._references
+        moved = {concern_id for concern_id, reference in references.items()
+                 if old_references.get(concern_id) != reference}
+        moved.update(action_id for action_id, place in self._action_places.items()
+                     if old_places.get(action_id) != place or place[0] in moved)
+        return moved
+
+    def _relocate(self, moved: set[str]) -> None:
+        # Findings carry their Rec No and action number for display: rewrite those that shifted,
+        # not every finding in the plan, as most stay where they were.
         self._store.version += 1  # and the plan order of findings changes
         for group in self._store.groups.values():
-            for item_id, findings in group.items():
-                group[item_id] = [replace(f, location=self.location(item_id, f.location.field)) for f in findings]
+            for item_id in moved.intersection(group):
+                group[item_id] = [replace(f, location=self.location(item_id, f.location.field))
+                                  for f in group[item_id]]
 
     def location(self, item_id: str, field: str) -> Location:
         if item_id == DETAILS:
