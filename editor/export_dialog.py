@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from actionplan.validation import Finding
+from editor.readable_hints import make_placeholders_readable
 from exporters.options import Layout
 
 if TYPE_CHECKING:  # the self-check (and lxml) load with the first export, not at start-up
@@ -65,6 +66,8 @@ class ExportOptionsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Export plan")
         self.setMinimumWidth(540)
+        # A dialog is a window of its own and does not take the main window's readable hints.
+        make_placeholders_readable(self)
         self._template: Path | None = choice.template
         layout = QVBoxLayout(self)
         layout.addWidget(self._format_group(libreoffice_installed))

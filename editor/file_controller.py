@@ -150,9 +150,12 @@ class FileController(QObject):
         path = path.absolute()
         if path == self.document.path:
             return True
-        if not self.maybe_save():
+        # Read the file before asking about unsaved changes: a file that cannot be opened must
+        # not cost the open plan its recovery copy (Don't save deletes it) or a needless question.
+        plan = self._load_for_open(path)
+        if plan is None or not self.maybe_save():
             return False
-        return self._open(path)
+        return self._open(path, plan)
 
     def close_plan(self) -> bool:
         """Close the plan and leave an empty one, as after New."""
@@ -188,14 +191,16 @@ class FileController(QObject):
             return True
         return False
 
-    def _open(self, path: Path) -> bool:
+    def _load_for_open(self, path: Path) -> Plan | None:
         try:
-            plan = load_plan(path)
+            return load_plan(path)
         except PlanFileError as error:
             if isinstance(error, PlanFileMissing):
                 self.settings.remove_recent_file(path)
             self.prompter.show_error("Could not open plan", error.message)
-            return False
+            return None
+
+    def _open(self, path: Path, plan: Plan) -> bool:
         outcome = self.lock.claim(path)
         if outcome is LockOutcome.CANCELLED:
             return False

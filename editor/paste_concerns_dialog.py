@@ -32,6 +32,7 @@ from actionplan.model import Category, Concern
 from actionplan.spelling import SpellChecker
 from editor.commands import AddConcerns
 from editor.document import PlanDocument
+from editor.readable_hints import make_placeholders_readable
 from importers.report import shorten
 from importers.report_paste import PastedConcern, PasteResult, WordCheck, split_concerns
 
@@ -158,6 +159,8 @@ class PasteConcernsDialog(QDialog):
         self.pasted = PasteResult()
         self.setWindowTitle("Paste concerns from report")
         self.setAccessibleName("Paste concerns from report")
+        # A dialog is a window of its own and does not take the main window's readable hints.
+        make_placeholders_readable(self)
         self._timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._timer.timeout.connect(self.update_preview)
         self._build()

@@ -40,7 +40,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from actionplan.changes import PlanChange
-from actionplan.model import Action, Category, Concern
+from actionplan.model import Action, Category, Concern, Era
 from actionplan.target_date import TargetDate
 from actionplan.validation.findings import Finding, Severity
 from editor import commands
@@ -346,6 +346,7 @@ class PlanTableModel(QAbstractTableModel):
             self.dataChanged.emit(index, index)
 
     def _refresh_sections(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, Column.CONCERN, Column.CONCERN)
         for number, row in enumerate(self._rows):
             if row.is_section:
                 self.dataChanged.emit(self.index(number, 0), self.index(number, len(Column) - 1))
@@ -418,6 +419,8 @@ class PlanTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation is Qt.Orientation.Horizontal and 0 <= section < len(Column):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                if section == Column.CONCERN and self.document.plan.details.era is Era.RECOMMENDATIONS:
+                    return "Recommendation"  # as the exported table's heading in that era
                 return Column(section).heading
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 # Wrapped onto two lines in a narrow column, not cut off.

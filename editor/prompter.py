@@ -13,6 +13,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from actionplan.storage import FILE_SUFFIX
@@ -179,6 +180,9 @@ def _box(parent: QWidget | None, title: str, text: str) -> QMessageBox:
     box = QMessageBox(parent)
     box.setWindowTitle(title)
     box.setIcon(QMessageBox.Icon.Question)
+    # Lock holders' names and file names are shown as typed: a "<" in one must not be read
+    # as markup, which swallowed the rest of the message. Applies to the informative text too.
+    box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(text)
     return box
 

@@ -5,6 +5,7 @@ It says why (who has the plan open, and since when) and offers Save As, which st
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -24,11 +25,12 @@ def read_only_message(holder: LockInfo | None, taken_over: bool = False) -> str:
         return "<b>Read-only.</b> You cannot change this plan here. To keep a changed copy, use Save As."
     if taken_over:
         return (
-            f"<b>Read-only.</b> {holder.user} (on computer {holder.host}) has taken over editing "
+            f"<b>Read-only.</b> {html.escape(holder.user)} (on computer {html.escape(holder.host)}) "
+            "has taken over editing "
             "this plan. Your changes are still here: use Save As to keep them as a new file."
         )
     return (
-        f"<b>Read-only.</b> {describe_holder(holder)}. "
+        f"<b>Read-only.</b> {html.escape(describe_holder(holder))}. "
         "To keep a changed copy, use Save As."
     )
 

@@ -114,3 +114,16 @@ def test_an_empty_recommendations_plan_says_so(qtbot: QtBot, no_leftover_widgets
         window.document.undo_stack.clear()
         window.close()
         window.deleteLater()
+
+
+def test_the_concern_column_heading_follows_the_era(window: MainWindow) -> None:
+    model = window.table.model()
+
+    def heading() -> str:
+        return model.headerData(Column.CONCERN, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+
+    assert heading() == "Concerns"
+    set_era(window, Era.RECOMMENDATIONS)
+    assert heading() == "Recommendation"
+    window.undo_action.trigger()
+    assert heading() == "Concerns"

@@ -246,12 +246,16 @@ def test_a_bad_file_is_explained_and_the_editor_stays_usable(
     host.type_action_text("Still here")
     bad = tmp_path / "bad.actionplan"
     bad.write_bytes(content)
-    host.prompter.script("ask_save_changes", SaveChanges.DONT_SAVE).script("show_error", None)
+    host.prompter.script("show_error", None)
     assert not host.files.open_plan(bad)
     title, message = host.prompter.questions("show_error")[0]
     assert title == "Could not open plan"
     assert words in message
     assert "bad.actionplan" in message
+    # The file is read before anything is asked: a file that cannot be opened never costs the
+    # open plan its unsaved changes or their recovery copy ("Don't save" would discard it).
+    assert host.prompter.questions("ask_save_changes") == []
+    assert host.document.is_modified()
     # The plan that was open is still open and can still be edited and saved.
     assert host.document.path == plan_file
     host.type_action_text("Edited after the error")

@@ -10,12 +10,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
 from pytestqt.qtbot import QtBot
 
 from actionplan.lock import LockInfo, PlanLock
 from actionplan.processes import this_host
 from actionplan.storage import load_plan
-from editor.prompter import LockChoice
+from editor.prompter import LockChoice, locked_box
 from tests.editor.file_host import Host, close_quietly, make_host, write_plan
 
 
@@ -190,3 +192,26 @@ def test_read_only_save_as_that_fails_keeps_the_banner_and_no_stray_lock(
     assert host.document.read_only
     assert "Sam Patel" in host.files.banner.label.text()
     assert not host.files.lock.held
+
+
+def test_a_name_with_angle_brackets_is_shown_whole(host: Host, plan_file: Path) -> None:
+    """A holder called "Jo Bloggs <Head of Safety>" once swallowed the rest of the message,
+    as the "<" was read as the start of markup."""
+    info = LockInfo("Jo Bloggs <Head of Safety>", "LAPTOP-12", 4242, datetime(2026, 6, 22, 13, 5, tzinfo=UTC))
+    PlanLock.path_for(plan_file).write_bytes(info.to_json())
+    host.prompter.script("ask_locked", LockChoice.READ_ONLY)
+    assert host.files.open_plan(plan_file)
+    shown = QTextDocument()
+    shown.setHtml(host.files.banner.label.text())
+    text = shown.toPlainText()
+    assert "Jo Bloggs <Head of Safety> (on computer LAPTOP-12) has had it open since 22 June 2026" in text
+    assert "Save As" in text
+
+
+def test_the_lock_question_shows_a_name_with_angle_brackets_as_typed(qtbot: QtBot, plan_file: Path) -> None:
+    info = LockInfo("Jo Bloggs <jo.bloggs@justice.gov.uk>", "LAPTOP-12", 4242,
+                    datetime(2026, 6, 22, 13, 5, tzinfo=UTC))
+    box = locked_box(None, "plan.actionplan", info)
+    qtbot.addWidget(box)
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    assert "Jo Bloggs <jo.bloggs@justice.gov.uk>" in box.informativeText()
