@@ -22,6 +22,14 @@ _REFERENCE = re.compile(r"^\(?(?P<ref>\d{1,2}\.\d{1,3}|[A-Z]{1,2}\d{1,3})\)?[.:)
 _NUMBER = re.compile(r"^\(?(?P<number>\d{1,3})[.)](?:\s+|$)(?P<rest>.*)$")
 _BULLET = re.compile(r"^[•●▪◦‣⁃∙·*\-–—]\s+(?P<rest>.*)$")
 _FURNITURE = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?$", re.IGNORECASE)
+# The running footer of an HMIP report page, with or without its page number:
+# "Report on an unannounced inspection of HMP & YOI Stoke Heath 7". It starts with a capital,
+# unlike a wrapped line of a concern that mentions some other report.
+_REPORT_FOOTER = re.compile(
+    r"^(?:\d{1,4}\s+)?(?-i:R)eport\s+on\s+(?:an?\s+)?(?:(?:unannounced|announced|scheduled|independent)\s+)?"
+    r"(?:\w+\s+)?inspection\b(?:\s+of\b.*)?$",
+    re.IGNORECASE,
+)
 _SENTENCE_END = (".", "!", "?")
 
 WordCheck = Callable[[str], bool]
@@ -71,7 +79,7 @@ def split_concerns(
         if not line:
             open_draft = open_draft and numbered  # a blank line ends an unnumbered concern
             continue
-        if _FURNITURE.match(line):
+        if _FURNITURE.match(line) or _REPORT_FOOTER.match(line):
             result.ignored.append(line)
             continue
         start = _start(line)

@@ -30,10 +30,30 @@ def test_pdf_copy_with_hard_wraps_headings_and_page_furniture() -> None:
     assert [(c.text, c.category) for c in result.concerns] == [
         ("Drugs, particularly psychoactive substances, were too freely available.", Category.PRIORITY),
         ("Rates of recorded self-harm were very high. There was not enough prison-wide work to address the "
-         "reasons for this. Report on an unannounced inspection", Category.PRIORITY),
+         "reasons for this.", Category.PRIORITY),
         ("Leaders had not increased the number of full-time spaces in education.", Category.KEY),
     ]
-    assert result.ignored == ["12"]
+    assert result.ignored == ["Report on an unannounced inspection", "12"]
+
+
+@pytest.mark.parametrize("footer", [
+    "Report on an unannounced inspection of HMP & YOI Stoke Heath 7",
+    "7 Report on an unannounced inspection of HMP & YOI Stoke Heath",
+    "Report on an announced inspection of HMP Ashvale",
+    "REPORT ON AN UNANNOUNCED INSPECTION OF HMP ASHVALE 12",
+    "Report on a scheduled inspection of HMP East Sutton Park 9",
+])
+def test_a_report_page_footer_between_lines_of_a_concern_is_left_out(footer: str) -> None:
+    result = split_concerns(f"1. Rates of self-harm were high and\n{footer}\nrising.\n2. Visits started late.")
+    assert [c.text for c in result.concerns] == ["Rates of self-harm were high and rising.", "Visits started late."]
+    assert result.ignored == [footer]
+
+
+def test_a_concern_that_mentions_a_report_keeps_its_words() -> None:
+    text = "1. Leaders had not acted on the\nreport on an unannounced inspection of the kitchens by the council."
+    result = split_concerns(text)
+    assert [c.text for c in result.concerns] == [
+        "Leaders had not acted on the report on an unannounced inspection of the kitchens by the council."]
 
 
 @pytest.mark.parametrize("number", ["1.", "1)", "(1)", "S45", "(S45)", "1.12", "•", "-", "–"])
