@@ -187,7 +187,7 @@ class ActionTable:
             yield wordml.paragraph(heading, style="Heading3", keep_next=True)
             rows = [self.header_row()]
             for concern in concerns:
-                rows.extend(self._concern_rows(concern, repeat_concern=True))
+                rows.extend(self._concern_rows(concern, repeat_concern=True, keep_whole=True))
             yield wordml.table_xml(rows, self.widths, style=TABLE_STYLE, caption=heading,
                                    description=self._description(heading))
             yield "<w:p/>"
@@ -199,7 +199,9 @@ class ActionTable:
             section = Cell(wordml.paragraph(runs=wordml.run(heading, bold=True), keep_next=True), span=columns)
             rows.append(wordml.row_xml([section], self.widths))
             for concern in concerns:
-                rows.extend(self._concern_rows(concern, repeat_concern=False, merge=merge))
+                # The published plans let a long row run on to the next page; kept whole, such rows
+                # left pages half empty.
+                rows.extend(self._concern_rows(concern, repeat_concern=False, merge=merge, keep_whole=False))
         return wordml.table_xml(rows, self.widths, style=TABLE_STYLE, caption="Action plan",
                                 description=self._description("Action plan"))
 
@@ -209,7 +211,8 @@ class ActionTable:
 
     # Rows
 
-    def _concern_rows(self, concern: Concern, *, repeat_concern: bool, merge: bool = False) -> Iterator[str]:
+    def _concern_rows(self, concern: Concern, *, repeat_concern: bool, keep_whole: bool,
+                      merge: bool = False) -> Iterator[str]:
         reference = self.references[concern.id]
         actions: list[Action | None] = list(concern.actions) or [None]
         for index, action in enumerate(actions):
@@ -224,7 +227,8 @@ class ActionTable:
             cells.append(_plain_cell(action.owner if action else ""))
             # An unrecognised target is kept word for word, so it has not been through clean-up.
             cells.append(_plain_cell(clean_text(action.target.format()) if action else ""))
-            yield wordml.row_xml(cells, self.widths, cant_split=self._fits_on_a_page(concern, action, first))
+            whole = keep_whole and self._fits_on_a_page(concern, action, first)
+            yield wordml.row_xml(cells, self.widths, cant_split=whole)
 
     def _concern_cells(self, concern: Concern, reference: str, first: bool, repeat: bool,
                        merge: bool) -> tuple[Cell, Cell]:

@@ -192,8 +192,10 @@ def _check_tables(document: Any, layout: Layout | None) -> list[Finding]:
             findings.append(Finding("Tables", False, f"{name}: the header row does not repeat on each page."))
         splitting = sum(1 for row in rows if row.find(f"{_w('trPr')}/{_w('cantSplit')}") is None)
         if splitting:
-            findings.append(Finding("Tables", False, f"{name}: {_rows(splitting)} can split across pages. "
-                                    "A row too tall for one page has to.", known_breach=layout is not None))
+            why = ("As in the published plans, a long row runs on to the next page." if classic
+                   else "A row too tall for one page has to.")
+            findings.append(Finding("Tables", False, f"{name}: {_rows(splitting)} can split across pages. {why}",
+                                    known_breach=layout is not None))
         cells = [cell for row in rows for cell in row.findall(_w("tc"))]
         merged = sum(1 for cell in cells if _is_merged(cell))
         empty = sum(1 for cell in cells if not _text(cell).strip() and not _is_merged(cell))

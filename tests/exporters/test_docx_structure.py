@@ -287,3 +287,12 @@ def test_only_a_row_too_tall_for_a_page_may_split(tmp_path: Path) -> None:
     rows = document.tables[0]._tbl.tr_lst
     can_split = [row.trPr is None or row.trPr.find(qn("w:cantSplit")) is None for row in rows]
     assert can_split == [False, False, True, False]
+
+
+def test_classic_rows_may_run_on_to_the_next_page_as_in_the_published_plans(tmp_path: Path) -> None:
+    document = export(plan_with_both_sections(), tmp_path, layout=Layout.CLASSIC)
+    rows = document.tables[0]._tbl.tr_lst
+    assert rows[0].trPr.find(qn("w:tblHeader")) is not None
+    action_rows = [row for row in rows[1:] if len(row.findall(qn("w:tc"))) > 1]
+    assert action_rows
+    assert all(row.trPr is None or row.trPr.find(qn("w:cantSplit")) is None for row in action_rows)
