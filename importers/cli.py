@@ -7,6 +7,7 @@ file cannot be imported or the plan cannot be saved.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -32,10 +33,18 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         save_plan(result.plan, output)
     except PlanFileError as error:
-        return _fail(error.message)
+        return _fail(f"{_without_editor_advice(error.message)} Choose another output file with -o.")
     print(result.report.format(), file=sys.stderr)
     print(f"Saved {output}", file=sys.stderr)
     return EXIT_OK
+
+
+def _without_editor_advice(message: str) -> str:
+    """The save message without what only makes sense in the editor (Save As, "your work is
+    still open"): there is no Save As on the command line."""
+    sentences = re.split(r"(?<=[.!?])\s+", message.strip())
+    kept = [s for s in sentences if "Save As" not in s and "still open" not in s]
+    return " ".join(kept) or message
 
 
 def _fail(message: str) -> int:

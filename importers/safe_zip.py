@@ -64,7 +64,7 @@ def open_docx(path: Path | str) -> DocxParts:
             )
     except zipfile.BadZipFile as error:
         raise DamagedWordDocument(
-            path, f"{path.name} is damaged: it looks like a Word document but cannot be unpacked ({error})."
+            path, f"{path.name} is damaged: it looks like a Word document but cannot be unpacked."
         ) from error
     except (zipfile.LargeZipFile, NotImplementedError, RuntimeError, EOFError) as error:
         raise DamagedWordDocument(path, f"{path.name} is damaged or uses a zip feature Word does not use.") from error
