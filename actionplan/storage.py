@@ -122,9 +122,7 @@ def plan_from_bytes(data: bytes, path: Path | str = "plan") -> Plan:
         return Plan.model_validate(plan_data)
     except ValidationError as error:
         where = _describe_location(plan_data, error)
-        raise PlanContentInvalid(
-            path, f"“{name}” is damaged: {where} is not valid. Try its backup copy.", where
-        ) from None
+        raise PlanContentInvalid(path, _invalid_message(path, error, where), where) from None
     except RecursionError:
         raise PlanContentInvalid(path, f"“{name}” is damaged: it is nested too deeply.", "the file") from None
 
@@ -204,10 +202,21 @@ def _upgrade(document: object, path: Path | str) -> Any:
             raise PlanContentInvalid(
                 path,
                 f"“{name}” is damaged: it could not be brought up to date from version {version}. "
-                "Try its backup copy.",
+                f"Try its backup copy, “{name}{BACKUP_SUFFIX}”.",
                 "the file",
             ) from None
     return plan_data
+
+
+def _invalid_message(path: Path | str, error: ValidationError, where: str) -> str:
+    name = Path(path).name
+    backup = name + BACKUP_SUFFIX
+    if error.errors()[0]["type"] == "extra_forbidden":
+        # Most likely a later version's addition, not damage: say both, and keep the file.
+        return (f"“{name}” holds something this version of the editor does not know ({where}). It may "
+                f"have been saved by a newer version: update the editor to open it, or try its backup "
+                f"copy, “{backup}”. The file has not been changed.")
+    return f"“{name}” is damaged: {where} is not valid. Try its backup copy, “{backup}”."
 
 
 def _describe_location(plan_data: Any, error: ValidationError) -> str:

@@ -33,18 +33,20 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         save_plan(result.plan, output)
     except PlanFileError as error:
-        return _fail(f"{_without_editor_advice(error.message)} Choose another output file with -o.")
+        return _fail(_without_editor_advice(error.message))
     print(result.report.format(), file=sys.stderr)
     print(f"Saved {output}", file=sys.stderr)
     return EXIT_OK
 
 
 def _without_editor_advice(message: str) -> str:
-    """The save message without what only makes sense in the editor (Save As, "your work is
-    still open"): there is no Save As on the command line."""
+    """The save message with the editor's advice (Save As, "your work is still open") turned
+    into advice for the command line, which has no Save As."""
     sentences = re.split(r"(?<=[.!?])\s+", message.strip())
     kept = [s for s in sentences if "Save As" not in s and "still open" not in s]
-    return " ".join(kept) or message
+    if "Close it there" in message:
+        return " ".join([*kept, "Close it there and try again, or choose another output file with -o."])
+    return " ".join([*kept, "Choose another output file with -o."])
 
 
 def _fail(message: str) -> int:

@@ -217,7 +217,6 @@ def test_missing_or_bad_version(tmp_path: Path, version: object) -> None:
         ({"concerns": [{"category": "urgent"}]}, "concern 1, category"),
         ({"concerns": "none"}, "concern"),
         (None, "the plan"),
-        ({"surprise": 1}, "surprise"),
     ],
 )
 def test_content_invalid_says_where(tmp_path: Path, plan: object, where: str) -> None:
@@ -226,7 +225,30 @@ def test_content_invalid_says_where(tmp_path: Path, plan: object, where: str) ->
     with pytest.raises(PlanContentInvalid) as caught:
         load_plan(path)
     assert caught.value.where == where
-    assert caught.value.message == f"“plan.actionplan” is damaged: {where} is not valid. Try its backup copy."
+    assert caught.value.message == (f"“plan.actionplan” is damaged: {where} is not valid. "
+                                    "Try its backup copy, “plan.actionplan.bak”.")
+
+
+@pytest.mark.parametrize(("plan", "where"), [
+    ({"surprise": 1}, "surprise"),
+    ({"concerns": [{"actions": [{"progress": "on track"}]}]}, "concern 1, action 1, progress"),
+])
+def test_a_field_this_version_does_not_know_may_be_from_a_newer_version(
+    tmp_path: Path, plan: object, where: str
+) -> None:
+    """A later version may add a field without a new schema version: say so, rather than
+    calling the file damaged, and leave it untouched."""
+    path = tmp_path / "plan.actionplan"
+    write_document(path, plan)
+    before = path.read_bytes()
+    with pytest.raises(PlanContentInvalid) as caught:
+        load_plan(path)
+    assert caught.value.where == where
+    assert caught.value.message == (
+        f"“plan.actionplan” holds something this version of the editor does not know ({where}). It may have "
+        "been saved by a newer version: update the editor to open it, or try its backup copy, "
+        "“plan.actionplan.bak”. The file has not been changed.")
+    assert path.read_bytes() == before
 
 
 def test_too_large(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

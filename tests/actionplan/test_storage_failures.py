@@ -203,7 +203,11 @@ def test_command_line_import_gives_the_same_words_when_the_plan_is_open_in_word(
     before = output.read_bytes()
     monkeypatch.setattr(storage, "_replace", fail_replacing(windows_error(32, str(output))))
     assert cli.run(["import", str(source), "-o", str(output)]) == 2
-    assert capsys.readouterr().err.strip() == f"Error: {LOCKED}"
+    # The editor's words, with command-line advice instead of Save As.
+    said = LOCKED.replace("Close it there and save again, or use Save As to save a copy.",
+                          "Close it there and try again, or choose another output file with -o.")
+    assert said != LOCKED
+    assert capsys.readouterr().err.strip() == f"Error: {said}"
     assert output.read_bytes() == before
     assert leftovers(tmp_path) == []
 
