@@ -16,6 +16,10 @@ from actionplan.lock import REFRESH_EVERY, LockInfo, PlanLock, PlanLocked
 from editor.prompter import LockChoice, Prompter
 
 REFRESH_MS = int(REFRESH_EVERY.total_seconds() * 1000)
+CHECK_TAKEN_OVER_MS = 10_000
+"""How soon a colleague taking the plan over is noticed: reading a small file every ten seconds
+costs nothing, and waiting for the next heartbeat (minutes) let someone type on into a plan
+that was no longer theirs."""
 
 
 class LockOutcome(Enum):
@@ -39,6 +43,8 @@ class LockKeeper(QObject):
         """Who holds the plan when we opened it read-only."""
         self._refresh = QTimer(self, interval=REFRESH_MS)
         self._refresh.timeout.connect(self.refresh)
+        self._check = QTimer(self, interval=CHECK_TAKEN_OVER_MS)
+        self._check.timeout.connect(self.check_taken_over)
 
     @property
     def held(self) -> bool:
@@ -80,11 +86,17 @@ class LockKeeper(QObject):
         if lock is None:
             return
         lock.refresh()
-        if lock.written and not lock.is_ours():
-            taker = PlanLock.read(lock.plan_path)
-            if taker is not None:
-                self._forget()
-                self.lost.emit(taker)
+        self.check_taken_over()
+
+    def check_taken_over(self) -> None:
+        """Notice if a colleague has taken the plan over, and say so."""
+        lock = self._lock
+        if lock is None or not lock.written or lock.is_ours():
+            return
+        taker = PlanLock.read(lock.plan_path)
+        if taker is not None:
+            self._forget()
+            self.lost.emit(taker)
 
     def release(self) -> None:
         lock = self._forget()
@@ -103,6 +115,7 @@ class LockKeeper(QObject):
     def _hold(self, lock: PlanLock) -> LockOutcome:
         self._lock = lock
         self._refresh.start()
+        self._check.start()
         if not lock.written:
             self.unwritten.emit(lock.problem)
         return LockOutcome.EDITABLE
@@ -110,4 +123,5 @@ class LockKeeper(QObject):
     def _forget(self) -> PlanLock | None:
         lock, self._lock = self._lock, None
         self._refresh.stop()
+        self._check.stop()
         return lock

@@ -138,6 +138,23 @@ def test_a_colleague_taking_over_makes_us_read_only_at_the_next_refresh(host: Ho
     assert host.action_text() == "Mine"
 
 
+def test_a_take_over_is_noticed_within_seconds_not_at_the_next_heartbeat(
+    host: Host, plan_file: Path, qtbot: QtBot
+) -> None:
+    host.files.open_plan(plan_file)
+    check = host.files.lock._check
+    assert check.isActive()
+    assert check.interval() == 10_000  # the heartbeat is every few minutes
+    check.setInterval(50)  # not to wait ten seconds here
+    host.type_action_text("Mine")
+    PlanLock.path_for(plan_file).unlink()
+    someone_else_has(plan_file, since=datetime.now(UTC))
+    qtbot.waitUntil(lambda: host.document.read_only, timeout=3000)
+    assert "has taken over editing" in host.files.banner.label.text()
+    assert host.action_text() == "Mine"
+    assert not host.files.lock._check.isActive()
+
+
 def test_refresh_keeps_the_heartbeat_fresh(host: Host, plan_file: Path) -> None:
     host.files.open_plan(plan_file)
     lock_file = PlanLock.path_for(plan_file)
