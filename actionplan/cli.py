@@ -86,11 +86,12 @@ def run_check(args: argparse.Namespace) -> int:
         return fail(error.message)
     validator = PlanValidator(plan, _spell_checker(plan.word_list))
     findings = validator.findings()
+    noun = plan.details.era.item_noun()
     if args.json:
-        print(json.dumps([finding.to_json() for finding in findings], indent=2, ensure_ascii=False))
+        print(json.dumps([finding.to_json(noun) for finding in findings], indent=2, ensure_ascii=False))
     else:
         for finding in findings:
-            print(f"{finding.severity.value}: {finding.location.describe()}: {finding.message} [{finding.rule}]")
+            print(f"{finding.severity.value}: {finding.location.describe(noun)}: {finding.message} [{finding.rule}]")
         errors = sum(1 for f in findings if f.severity is Severity.ERROR)
         warnings = len(findings) - errors
         dismissed = validator.counts().dismissed

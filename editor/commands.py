@@ -87,6 +87,12 @@ class FieldRef:
         return DETAILS_FIELD_NAMES.get(self.field, self.field)
 
 
+def item_noun(document: PlanDocument, plural: bool = False) -> str:
+    """What the plan calls what it answers, for undo texts: "concern", or "recommendation" in a
+    recommendations-era plan."""
+    return document.plan.details.era.item_noun(plural)
+
+
 class PlanCommand(QUndoCommand):
     """Base: subclasses change the plan in ``_do``/``_undo`` and say what changed."""
 
@@ -120,7 +126,8 @@ class SetField(PlanCommand):
     def __init__(
         self, document: PlanDocument, ref: FieldRef, value: Any, merge_key: object | None = None
     ) -> None:
-        super().__init__(document, f"Edit {ref.describe()}")
+        what = item_noun(document) if ref.describe() == "concern" else ref.describe()
+        super().__init__(document, f"Edit {what}")
         self.ref = ref
         self.old = ref.read(document.plan)
         self.new = value
@@ -211,8 +218,8 @@ class AddConcerns(PlanCommand):
         self, document: PlanDocument, concerns: Sequence[Concern], category: Category,
         position: int | None = None, text: str | None = None,
     ) -> None:
-        count = len(concerns)
-        words = text or (f"Add {count} {category.singular}s" if count != 1 else f"Add {category.singular}")
+        count, era = len(concerns), document.plan.details.era
+        words = text or (f"Add {count} {category.plural_in(era)}" if count != 1 else f"Add {category.singular_in(era)}")
         super().__init__(document, words)
         self.concerns = list(concerns)
         for concern in self.concerns:
@@ -251,7 +258,7 @@ class DuplicateConcern(AddConcerns):
         original = _concern(document.plan, concern_id)
         copy = copy_concern(original)
         position = index_of(document.plan.in_category(original.category), original) + 1
-        super().__init__(document, [copy], original.category, position, text="Duplicate concern")
+        super().__init__(document, [copy], original.category, position, text=f"Duplicate {item_noun(document)}")
 
 
 def copy_concern(concern: Concern) -> Concern:
@@ -286,7 +293,7 @@ def _concern(plan: Plan, concern_id: str) -> Concern:
 
 class DeleteConcern(PlanCommand):
     def __init__(self, document: PlanDocument, concern_id: str) -> None:
-        super().__init__(document, "Delete concern")
+        super().__init__(document, f"Delete {item_noun(document)}")
         self.concern = _concern(document.plan, concern_id)
         self.index = index_of(document.plan.concerns, self.concern)
 
@@ -307,9 +314,9 @@ class MoveConcern(PlanCommand):
 
     def __init__(
         self, document: PlanDocument, concern_id: str, category: Category, position: int,
-        text: str = "Move concern",
+        text: str | None = None,
     ) -> None:
-        super().__init__(document, text)
+        super().__init__(document, text or f"Move {item_noun(document)}")
         self.concern = _concern(document.plan, concern_id)
         self.old_category = self.concern.category
         self.old_position = index_of(document.plan.in_category(self.old_category), self.concern)
@@ -337,7 +344,7 @@ class ChangeCategory(MoveConcern):
 
     def __init__(self, document: PlanDocument, concern_id: str, category: Category) -> None:
         position = 0 if category is Category.KEY else len(document.plan.in_category(category))
-        super().__init__(document, concern_id, category, position, text=f"Make {category.singular}")
+        super().__init__(document, concern_id, category, position, text=f"Make {category.singular_in(document.plan.details.era)}")
 
 
 # Actions -------------------------------------------------------------------------------------

@@ -172,8 +172,10 @@ def _file_name(plan: Plan) -> str:
 class QtExportPrompter:
     """Asks with real dialogs, parented to the main window."""
 
-    def __init__(self, parent: QWidget | None) -> None:
+    def __init__(self, parent: QWidget | None, document: PlanDocument | None = None) -> None:
         self._parent = parent
+        self._document = document
+        """For the plan's own words in the list of errors ("Recommendation 1.12")."""
 
     def choose_options(self, remembered: ExportChoice) -> ExportChoice | None:
         from exporters.libreoffice import find_soffice
@@ -185,7 +187,8 @@ class QtExportPrompter:
         return choice if accepted else None
 
     def offer_draft(self, errors: list[Finding]) -> bool:
-        box = draft_offer_box(self._parent, errors)
+        noun = self._document.plan.details.era.item_noun() if self._document is not None else "concern"
+        box = draft_offer_box(self._parent, errors, noun)
         box.exec()
         return box.buttonRole(box.clickedButton()) is QMessageBox.ButtonRole.AcceptRole
 
@@ -208,7 +211,7 @@ class QtExportPrompter:
 def install_export(window: QMainWindow, document: PlanDocument, prompter: ExportPrompter | None = None,
                    settings: AppSettings | None = None) -> ExportController:
     """Add File ▸ Export as Word, PDF or ODT… just above Quit."""
-    controller = ExportController(window, document, prompter or QtExportPrompter(window), settings or AppSettings())
+    controller = ExportController(window, document, prompter or QtExportPrompter(window, document), settings or AppSettings())
     menus = getattr(window, "menus", {})
     menu = menus.get("file") if isinstance(menus, dict) else None
     if not isinstance(menu, QMenu):

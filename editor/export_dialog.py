@@ -167,7 +167,7 @@ def _note(text: str, parent: QWidget) -> QLabel:
     return label
 
 
-def draft_offer_box(parent: QWidget | None, errors: list[Finding]) -> QMessageBox:
+def draft_offer_box(parent: QWidget | None, errors: list[Finding], noun: str = "concern") -> QMessageBox:
     """The plan has errors: name them, and offer to export a draft marked DRAFT."""
     count = len(errors)
     box = QMessageBox(parent)
@@ -175,7 +175,7 @@ def draft_offer_box(parent: QWidget | None, errors: list[Finding]) -> QMessageBo
     box.setIcon(QMessageBox.Icon.Warning)
     box.setText(f"This plan has {count} {'error' if count == 1 else 'errors'}, so it can only be exported "
                 "as a draft. The draft says DRAFT at the top of every page.")
-    lines = [f"• {error.location.describe()}: {error.message}" for error in errors[:MAX_ERRORS_LISTED]]
+    lines = [f"• {error.location.describe(noun)}: {error.message}" for error in errors[:MAX_ERRORS_LISTED]]
     if count > MAX_ERRORS_LISTED:
         lines.append(f"…and {count - MAX_ERRORS_LISTED} more. The Problems list shows them all.")
     box.setInformativeText("\n".join(lines))

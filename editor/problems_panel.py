@@ -47,8 +47,9 @@ _ACTION_FIELDS = {**ACTION_FIELD_NAMES, "text": "response"}
 _CONCERN_FIELDS = {**CONCERN_FIELD_NAMES, "text": "concern text", "actions": "actions"}
 
 
-def describe_place(finding: Finding) -> str:
-    """"Concern 3, action 2: responsible owner" in words."""
+def describe_place(finding: Finding, noun: str = "concern") -> str:
+    """"Concern 3, action 2: responsible owner" in words ("Recommendation 1.12, action 2..." in
+    a recommendations-era plan, whose ``Era.item_noun`` is ``noun``)."""
     location = finding.location
     if location.action_id is not None:
         names = _ACTION_FIELDS
@@ -57,7 +58,8 @@ def describe_place(finding: Finding) -> str:
     else:
         names = DETAILS_FIELD_NAMES
     field = names.get(location.field, location.field)
-    return f"{location.describe()}: {field}" if field else location.describe()
+    place = location.describe(noun)
+    return f"{place}: {field}" if field else place
 
 
 class FindingsModel(QAbstractTableModel):
@@ -111,7 +113,7 @@ class FindingsModel(QAbstractTableModel):
             word = "Error" if finding.severity is Severity.ERROR else "Warning"
             return f"{word} (dismissed)" if dismissed else word
         if column == 1:
-            return describe_place(finding)
+            return describe_place(finding, self.adapter.document.plan.details.era.item_noun())
         dismissal = dismissal_for(self.adapter.document.plan, finding) if dismissed else None
         if dismissal is not None and dismissal.reason:
             return f"{finding.message} Dismissed: {dismissal.reason}"

@@ -46,7 +46,7 @@ def add_action(document: PlanDocument, concern_id: str, after_action_id: str | N
 
 
 def delete_concerns(document: PlanDocument, concern_ids: Sequence[str]) -> None:
-    with _macro(document, "Delete concerns" if len(concern_ids) > 1 else "Delete concern"):
+    with _macro(document, f"Delete {commands.item_noun(document, plural=len(concern_ids) > 1)}"):
         for concern_id in concern_ids:
             document.undo_stack.push(commands.DeleteConcern(document, concern_id))
 
@@ -126,7 +126,7 @@ def move_concerns_before(
     moving = [c for c in (plan.find_concern(i) for i in concern_ids) if c is not None]
     if not moving or anchor_id in concern_ids:
         return False
-    with _macro(document, "Move concerns" if len(moving) > 1 else "Move concern"):
+    with _macro(document, f"Move {commands.item_noun(document, plural=len(moving) > 1)}"):
         for concern in moving:
             section = [c for c in plan.in_category(category) if c is not concern]
             anchor = plan.find_concern(anchor_id) if anchor_id else None

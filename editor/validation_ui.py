@@ -85,8 +85,9 @@ class ValidationUi(QObject):
                 widget.deleteLater()
         findings = [f for item_id in (inspector.concern_id, inspector.action_id) if item_id
                     for f in self.adapter.item_findings(item_id)]
+        noun = self.adapter.document.plan.details.era.item_noun()
         for finding in findings:
-            layout.addWidget(_problem_label(finding, inspector.problems_box))
+            layout.addWidget(_problem_label(finding, inspector.problems_box, noun))
         inspector.problems_box.setTitle(f"Problems ({len(findings)})" if findings else "Problems")
         inspector.problems_box.setVisible(bool(findings))
 
@@ -126,9 +127,9 @@ def _problems_dock(window: MainWindow, panel: ProblemsPanel) -> QDockWidget:
     return dock
 
 
-def _problem_label(finding: Finding, parent: QWidget) -> QLabel:
+def _problem_label(finding: Finding, parent: QWidget, noun: str) -> QLabel:
     word = "Error" if finding.severity is Severity.ERROR else "Warning"
-    label = QLabel(f"<b>{word}</b> ({_escape(describe_place(finding))}): {_escape(finding.message)}", parent)
+    label = QLabel(f"<b>{word}</b> ({_escape(describe_place(finding, noun))}): {_escape(finding.message)}", parent)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setToolTip(f"{RULES[finding.rule].title}. Why it matters: {finding.why}")

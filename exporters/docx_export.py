@@ -44,7 +44,7 @@ def export_docx(plan: Plan, path: Path | str, options: ExportOptions | None = No
     options = options or ExportOptions()
     errors = errors_in(plan)
     if errors and not options.draft:
-        raise PlanHasErrors(errors)
+        raise PlanHasErrors(errors, plan.details.era.item_noun())
     write_output(Path(path), docx_bytes(plan, options, error_count=len(errors)))
 
 

@@ -16,13 +16,13 @@ class ExportError(Exception):
 class PlanHasErrors(ExportError):
     """The plan has validation errors and was not exported as a draft."""
 
-    def __init__(self, errors: list[Finding]) -> None:
+    def __init__(self, errors: list[Finding], noun: str = "concern") -> None:
         count = len(errors)
         noun = "error" if count == 1 else "errors"
         first = errors[0]
         super().__init__(
             f"The plan has {count} {noun}, so it can only be exported as a draft. "
-            f"First: {first.location.describe()}: {first.message}"
+            f"First: {first.location.describe(noun)}: {first.message}"
         )
         self.errors = errors
 

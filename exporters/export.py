@@ -39,7 +39,7 @@ def _export(plan: Plan, path: Path, options: ExportOptions) -> bytes:
         raise ExportError(f"“{path.name}” must end in .docx, .pdf or .odt, so the format is clear.")
     errors = errors_in(plan)
     if errors and not options.draft:
-        raise PlanHasErrors(errors)
+        raise PlanHasErrors(errors, plan.details.era.item_noun())
     document = docx_bytes(plan, options, error_count=len(errors))
     if suffix == ".docx":
         write_output(path, document)

@@ -27,22 +27,24 @@ class Location:
     def item_id(self) -> str:
         return self.action_id or self.concern_id or "details"
 
-    def describe(self) -> str:
+    def describe(self, noun: str = "concern") -> str:
+        """"Concern 3, action 2". ``noun`` is what the plan calls its items: "recommendation"
+        in a recommendations-era plan (``Era.item_noun``)."""
         if self.concern_id is None:
             return "Plan" if self.field == "concerns" else "Plan details"
-        words = f"Concern {self.concern_ref}"
+        words = f"{noun[:1].upper()}{noun[1:]} {self.concern_ref}"
         if self.action_number is not None:
             words += f", action {self.action_number}"
         return words
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, noun: str = "concern") -> dict[str, Any]:
         return {
             "concern": self.concern_ref or None,
             "concern_id": self.concern_id,
             "action": self.action_number,
             "action_id": self.action_id,
             "field": self.field or None,
-            "description": self.describe(),
+            "description": self.describe(noun),
         }
 
 
@@ -62,11 +64,11 @@ class Finding:
         """What a dismissal names: the rule, the item and the field."""
         return (self.rule, self.location.item_id, self.location.field)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, noun: str = "concern") -> dict[str, Any]:
         return {
             "rule": self.rule,
             "severity": self.severity.value,
             "message": self.message,
             "why": self.why,
-            "location": self.location.to_json(),
+            "location": self.location.to_json(noun),
         }

@@ -282,7 +282,7 @@ class PlanValidator:
         return Location(item_id, None, field, self._references.get(item_id, ""))
 
     def describe(self, item_id: str) -> str:
-        return self.location(item_id, "").describe().lower()
+        return self.location(item_id, "").describe(self.plan.details.era.item_noun()).lower()
 
     # Checking items --------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ say so, and follow the era when it changes (an undoable change in Plan details).
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,15 +13,19 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from actionplan.model import Category, Era, Plan
+from actionplan.model import Category, Concern, Era, Plan
+from actionplan.validation.findings import Finding, Location, Severity
+from editor import commands, structure
 from editor.document import PlanDocument
 from editor.main_window import MainWindow
 from editor.plan_table_model import Column
+from editor.problems_panel import describe_place
 from tests.editor.table_fixtures import activate
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "This plugin does not support")
 
-EVIDENCE = Path(os.environ.get("HELPER_EVIDENCE", "/work/evidence/helper-d"))
+# Screenshots for a person to look at; HELPER_EVIDENCE chooses where.
+EVIDENCE = Path(os.environ.get("HELPER_EVIDENCE", Path(tempfile.gettempdir()) / "actionplan-test-screens"))
 
 
 def set_era(window: MainWindow, era: Era) -> None:
@@ -127,3 +132,23 @@ def test_the_concern_column_heading_follows_the_era(window: MainWindow) -> None:
     assert heading() == "Recommendation"
     window.undo_action.trigger()
     assert heading() == "Concerns"
+
+
+def test_undo_texts_and_problem_places_use_the_plans_words(window: MainWindow) -> None:
+    set_era(window, Era.RECOMMENDATIONS)
+    stack = window.document.undo_stack
+    concern = window.document.plan.concerns[0]
+    structure.delete_concerns(window.document, [concern.id])
+    assert stack.undoText() == "Delete recommendation"
+    stack.undo()
+    stack.push(commands.ChangeCategory(window.document, concern.id, Category.KEY))
+    assert stack.undoText() == "Make recommendation"
+    stack.undo()
+    stack.push(commands.AddConcerns(window.document, [Concern(), Concern()], Category.PRIORITY))
+    assert stack.undoText() == "Add 2 main recommendations"
+    stack.undo()
+    finding = Finding("owner-missing", Severity.ERROR, "Name an owner.",
+                      Location(concern.id, "a1", "owner", "S45", 2))
+    assert describe_place(finding, window.document.plan.details.era.item_noun()) == (
+        "Recommendation S45, action 2: responsible owner")
+    assert describe_place(finding) == "Concern S45, action 2: responsible owner"

@@ -4,6 +4,7 @@ naturally, and closing the window with the inspector's owner list open is quiet.
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,8 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "This plugin does n
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 KEY_CONCERN_ROW = 5
 """Rows: Priority concerns, concern 1 (two actions), concern 2, Key concerns, concern 3."""
-EVIDENCE = Path(os.environ.get("HELPER_EVIDENCE", "/work/evidence/helper-a"))
+# Screenshots for a person to look at; HELPER_EVIDENCE chooses where.
+EVIDENCE = Path(os.environ.get("HELPER_EVIDENCE", Path(tempfile.gettempdir()) / "actionplan-test-screens"))
 
 
 def select(window: MainWindow, row: int, column: Column) -> None:

@@ -5,6 +5,7 @@ standard ones cannot."""
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,8 @@ from editor.plan_table_model import Column
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "This plugin does not support")
 
 MISTYPED = "Head of Secuirty"
-EVIDENCE = Path(os.environ.get("HELPER_EVIDENCE", "/work/evidence/helper-a"))
+# Screenshots for a person to look at; HELPER_EVIDENCE chooses where.
+EVIDENCE = Path(os.environ.get("HELPER_EVIDENCE", Path(tempfile.gettempdir()) / "actionplan-test-screens"))
 
 
 def row_of(view: QAbstractItemView, owner: str) -> QModelIndex:

@@ -4,6 +4,7 @@ their background (WCAG AA), worked out from the palette, so a dark theme gets li
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,7 +24,8 @@ from editor.target_date_editor import TargetDateEditor
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "This plugin does not support")
 
-EVIDENCE = Path(os.environ.get("HELPER_EVIDENCE", "/work/evidence/helper-d"))
+# Screenshots for a person to look at; HELPER_EVIDENCE chooses where.
+EVIDENCE = Path(os.environ.get("HELPER_EVIDENCE", Path(tempfile.gettempdir()) / "actionplan-test-screens"))
 HINT = "Enter keeps the target date. Esc cancels."
 ROLE = QPalette.ColorRole
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,8 @@ from editor.target_date_editor import TargetDateEditor
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "This plugin does not support")
 
-EVIDENCE = Path(os.environ.get("HELPER_EVIDENCE", "/work/evidence/helper-a"))
+# Screenshots for a person to look at; HELPER_EVIDENCE chooses where.
+EVIDENCE = Path(os.environ.get("HELPER_EVIDENCE", Path(tempfile.gettempdir()) / "actionplan-test-screens"))
 
 
 def editing(window: MainWindow) -> bool:
