@@ -14,10 +14,13 @@ ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtGui import QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from actionplan.storage import load_plan  # noqa: E402
 from editor.app import SCREENSHOT_SIZE, make_application  # noqa: E402
+from editor.commands import FieldRef, SetField  # noqa: E402
 from editor.document import PlanDocument  # noqa: E402
 from editor.main_window import MainWindow  # noqa: E402
 from editor.plan_table_model import Column  # noqa: E402
@@ -74,11 +77,59 @@ def date_editor(out: Path) -> None:
     window.close()
 
 
+# An action with problems to show: an owner cleared, vague wording, a misspelt word.
+PROBLEM_TEXT = "The safety team will look into violent incidents recieved on the wings."
+
+
+def with_problems(window: MainWindow) -> tuple[str, str]:
+    concern = window.document.plan.concerns[0]
+    action = concern.actions[1]
+    for field, value in (("owner", ""), ("text", PROBLEM_TEXT)):
+        window.document.undo_stack.push(SetField(window.document, FieldRef(concern.id, action.id, field), value))
+    window.reveal(concern.id, action.id, "target")  # the marked cells beside it stay in view
+    wait(500)  # the problems list refreshes once a burst of edits is over
+    settle(window)
+    return concern.id, action.id
+
+
+def wait(milliseconds: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(milliseconds, loop.quit)
+    loop.exec()
+
+
+def problems(out: Path) -> None:
+    window = new_window()
+    with_problems(window)
+    window.grab().save(str(out))
+    window.close()
+
+
+def spelling_menu(out: Path) -> None:
+    window = new_window()
+    with_problems(window)
+    editor = window.inspector.action_text
+    cursor = editor.textCursor()
+    cursor.setPosition(PROBLEM_TEXT.index("recieved") + 2)
+    point = editor.cursorRect(cursor).center()
+    menu = window.validation.spelling.build_menu(editor, point)
+    menu.adjustSize()
+    shot = window.grab()
+    at = editor.mapTo(window, point)
+    painter = QPainter(shot)
+    painter.drawPixmap(at.x() - menu.width() // 2, at.y() + 14, menu.grab())
+    painter.end()
+    shot.save(str(out))
+    window.close()
+
+
 def run() -> None:
     make_application([])
     main_window(HERE / "main-window.png")
     inspector(HERE / "inspector.png")
     date_editor(HERE / "date-editor.png")
+    problems(HERE / "problems.png")
+    spelling_menu(HERE / "spelling-menu.png")
 
 
 if __name__ == "__main__":
