@@ -33,6 +33,13 @@ DATE_FIELDS = {
     "inspection_end": "Inspection last day",
     "published": "Report published",
 }
+# Access keys that no menu (File, Edit, View, Plan, Help) or other field here uses.
+_DATE_LABELS_WITH_KEYS = {
+    "submitted": "Action plan &submitted",
+    "inspection_start": "Inspection fi&rst day",
+    "inspection_end": "Inspection las&t day",
+    "published": "Report pu&blished",
+}
 
 
 class DetailsForm(QWidget):
@@ -61,10 +68,10 @@ class DetailsForm(QWidget):
 
     def _lay_out(self) -> None:
         form = QFormLayout()
-        form.addRow("&Establishment", self.establishment)
-        for name, label in DATE_FIELDS.items():
-            form.addRow(label, self.dates[name])
-        form.addRow("Template &era", self.era)
+        form.addRow("Establish&ment", self.establishment)
+        for name in DATE_FIELDS:
+            form.addRow(_DATE_LABELS_WITH_KEYS[name], self.dates[name])
+        form.addRow("Template er&a", self.era)
         form.addRow("&Introduction", self.introduction)
         form.addRow("", self.standard_introduction)
         layout = QVBoxLayout(self)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from actionplan.storage import load_plan, save_plan
@@ -225,3 +226,16 @@ def test_ctrl_s_while_typing_a_plan_date_saves_it(qtbot: QtBot, tmp_path: Path) 
         assert box.picker.text() == "1 June 2026"
     finally:
         close_quietly(host)
+
+
+def test_every_plan_details_label_has_its_own_access_key(window: MainWindow) -> None:
+    """Alt and a letter reaches each field; no two fields, and no menu, share a letter."""
+    labels = [label for label in window.details.findChildren(QLabel) if label.buddy() is not None]
+    keys = [label.text()[label.text().index("&") + 1].lower() for label in labels if "&" in label.text()]
+    assert len(keys) == len(labels) == 7
+    menus = {action.text()[action.text().index("&") + 1].lower()
+             for action in window.menuBar().actions() if "&" in action.text()}
+    assert len(set(keys)) == len(keys)
+    dates = {label.buddy(): label.text() for label in labels}
+    assert dates[window.details.dates["inspection_start"]] == "Inspection fi&rst day"
+    assert not set(keys) & menus
