@@ -6,7 +6,9 @@ While a cell editor is open its value is pushed at most every ``COMMIT_EVERY_MS`
 merging ``SetField``: the whole visit to the cell is one undo step. Keeping the edit pushes the
 last value into that same step; Esc pushes back the value the cell had when editing started,
 which leaves nothing to undo. A target date is pushed as typed, understood or not: the plan
-keeps text it does not understand word for word.
+keeps text it does not understand word for word. But a target not understood yet waits for a
+pause in typing (``NOT_UNDERSTOOD_PAUSE_MS``), so a half-typed "Dec" or "31/0" does not put an
+error in the Problems list at every keystroke.
 """
 
 from __future__ import annotations
@@ -23,6 +25,11 @@ from editor.plan_table_model import ACTION_ID_ROLE, TARGET_ROLE, Column, PlanTab
 COMMIT_EVERY_MS = 300
 """Often enough that autosave sees typing within a third of a second, rarely enough that a
 keystroke seldom pays for an undo command, a row update and validation."""
+
+NOT_UNDERSTOOD_PAUSE_MS = 800
+"""How long typing must pause before a target date that is not understood reaches the plan. A
+date takes a few seconds to type, so at most those few characters wait; anything understood
+("Dec 2026") goes at the usual pace."""
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -101,8 +108,16 @@ class CellTyping(QObject):
         return self._timer.isActive()
 
     def _on_changed(self, *_args: object) -> None:
-        if not self._ended and not self._timer.isActive():
-            self._timer.start()
+        if self._ended:
+            return
+        if self._is_half_typed_target():
+            self._timer.start(NOT_UNDERSTOOD_PAUSE_MS)  # again at every keystroke: a pause
+        elif not self._timer.isActive() or self._timer.interval() != COMMIT_EVERY_MS:
+            self._timer.start(COMMIT_EVERY_MS)
+
+    def _is_half_typed_target(self) -> bool:
+        value = self._read()
+        return isinstance(value, TargetDate) and not value.is_recognised
 
     def commit(self) -> None:
         """Put the editor's value in the plan now, merged into this visit's undo step."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from actionplan.changes import PlanChange
 from actionplan.model import Action, Agreement, Category, Concern, Era
 from editor import commands
+from editor.cell_typing import NOT_UNDERSTOOD_PAUSE_MS
 from editor.commands import FieldRef
 from editor.document import PlanDocument
 from editor.owner_editor import OwnerComboBox
@@ -152,7 +153,10 @@ class Inspector(QScrollArea):
         line = self.owner.lineEdit()
         if line is not None:
             line.editingFinished.connect(self._owner_finished)
-        self.target.changed.connect(lambda: self._set_action("target", self.target.target()))
+        # As in a table cell: a target not understood yet ("Dec") waits for a pause in typing.
+        self._target_pause = QTimer(self, singleShot=True, interval=NOT_UNDERSTOOD_PAUSE_MS)
+        self._target_pause.timeout.connect(self._push_target)
+        self.target.changed.connect(self._target_changed)
         self.document.edited.connect(self._on_edited)
         self.document.plan_replaced.connect(lambda: self.show_item(None, None))
         self._watch_teardown()
@@ -194,6 +198,8 @@ class Inspector(QScrollArea):
         return concern, action
 
     def show_item(self, concern_id: str | None, action_id: str | None) -> None:
+        if self._target_pause.isActive():
+            self._push_target()  # to the action it was typed for, before another is shown
         changed = (concern_id, action_id) != (self.concern_id, self.action_id)
         self.concern_id, self.action_id = concern_id, action_id
         if changed:
@@ -307,7 +313,7 @@ class Inspector(QScrollArea):
             (self.concern_text, lambda: self._set_concern("text", self.concern_text.text())),
             (self.action_text, lambda: self._set_action("text", self.action_text.text())),
             (self.owner, lambda: self._set_action("owner", self.owner.owner())),
-            (self.target, lambda: self._set_action("target", self.target.target())),
+            (self.target, self._push_target),
         )
         for widget, push in fields:
             if widget is focus or widget.isAncestorOf(focus):
@@ -331,6 +337,16 @@ class Inspector(QScrollArea):
     def _set_concern(self, name: str, value: Any) -> None:
         if self.concern_id is not None:
             self._push(FieldRef(self.concern_id, None, name), value)
+
+    def _target_changed(self) -> None:
+        if self.target.target().is_recognised:
+            self._push_target()
+        else:
+            self._target_pause.start()
+
+    def _push_target(self) -> None:
+        self._target_pause.stop()
+        self._set_action("target", self.target.target())
 
     def _set_action(self, name: str, value: Any) -> None:
         if self.concern_id is not None and self.action_id is not None:

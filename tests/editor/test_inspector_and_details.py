@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from actionplan.model import STANDARD_INTRODUCTION, Category, Era
 from actionplan.target_date import TargetDate, TargetKind
+from editor.cell_typing import NOT_UNDERSTOOD_PAUSE_MS
 from editor.main_window import MainWindow
 from editor.plan_table_model import Column
 
@@ -75,6 +76,31 @@ def test_inspector_changes_owner_target_and_category(window: MainWindow, qtbot: 
     assert plan.concerns[1].category is Category.KEY
     assert inspector.heading.text() == "Key concern 2, action 1 of 1"
     assert window.table.model().index(window.table.currentIndex().row(), Column.ACTION).data() == "Recruit an analyst."
+
+
+def test_a_half_typed_target_in_the_inspector_waits_for_a_pause_and_stays_with_its_action(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    inspector = window.inspector
+    plan = window.document.plan
+    select(window, 3, Column.OWNER)
+    action = plan.concerns[1].actions[0]
+    before = action.target
+    inspector.target.line_edit().setFocus()
+    inspector.target.line_edit().selectAll()
+    qtbot.keyClicks(inspector.target.line_edit(), "Apr")
+    assert action.target == before, "a half-typed date is not in the plan yet"
+    qtbot.keyClicks(inspector.target.line_edit(), " 2027")
+    assert action.target == TargetDate.of_month(2027, 4), "an understood one is, at once"
+    qtbot.keyClicks(inspector.target.line_edit(), "x")
+    assert action.target == TargetDate.of_month(2027, 4)
+    qtbot.waitUntil(lambda: action.target.format() == "Apr 2027x", timeout=NOT_UNDERSTOOD_PAUSE_MS * 3)
+    # Moving to another item at once still puts what was typed on the action it was typed for.
+    inspector.target.line_edit().selectAll()
+    qtbot.keyClicks(inspector.target.line_edit(), "after the refit")
+    select(window, 1, Column.OWNER)
+    assert action.target.format() == "after the refit"
+    assert plan.concerns[0].actions[0].target.format() != "after the refit"
 
 
 def test_agreement_only_for_recommendations(window: MainWindow) -> None:

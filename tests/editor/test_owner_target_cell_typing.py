@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from actionplan.model import Action
 from actionplan.storage import save_plan
 from actionplan.target_date import TargetDate, TargetKind, parse_target
-from editor.cell_typing import COMMIT_EVERY_MS, CellTyping
+from editor.cell_typing import COMMIT_EVERY_MS, NOT_UNDERSTOOD_PAUSE_MS, CellTyping
 from editor.document import PlanDocument
 from editor.main_window import MainWindow
 from editor.owner_editor import OwnerComboBox
@@ -165,7 +165,7 @@ def test_target_typed_reaches_the_plan_and_esc_takes_it_back(window: MainWindow,
 def test_a_target_not_understood_is_kept_word_for_word_while_typed(window: MainWindow, qtbot: QtBot) -> None:
     editor = target_box(window, qtbot)
     type_into(qtbot, editor, "after the refurbishment")
-    qtbot.wait(WAIT)
+    qtbot.wait(NOT_UNDERSTOOD_PAUSE_MS + 100)
     target = first_action(window).target
     assert not target.is_recognised
     assert target.format() == "after the refurbishment"
@@ -173,6 +173,25 @@ def test_a_target_not_understood_is_kept_word_for_word_while_typed(window: MainW
     assert editor.feedback().startswith("Not understood")
     qtbot.keyClick(editor.line_edit(), Qt.Key.Key_Return)
     assert first_action(window).target.format() == "after the refurbishment"
+    assert window.document.undo_stack.count() == 1
+
+
+def test_a_half_typed_target_waits_for_a_pause_before_it_is_flagged(window: MainWindow, qtbot: QtBot) -> None:
+    editor = target_box(window, qtbot)
+    validator = window.validation.adapter.validator
+    action = first_action(window)
+    editor.line_edit().selectAll()
+    qtbot.keyClicks(editor.line_edit(), "Dec")
+    qtbot.wait(WAIT)  # the usual pace would have pushed it by now
+    assert action.target == TargetDate.of_month(2026, 12)
+    assert not [f for f in validator.findings_for(action.id) if f.rule == "target-unrecognised"]
+    qtbot.keyClicks(editor.line_edit(), " 2027")  # understood: goes at the usual pace
+    qtbot.waitUntil(lambda: action.target == TargetDate.of_month(2027, 12), timeout=WAIT * 2)
+    qtbot.keyClicks(editor.line_edit(), "x")  # "Dec 2027x" is not understood: kept once typing pauses
+    qtbot.wait(WAIT)
+    assert action.target == TargetDate.of_month(2027, 12)
+    qtbot.waitUntil(lambda: action.target.format() == "Dec 2027x", timeout=NOT_UNDERSTOOD_PAUSE_MS * 3)
+    assert [f for f in validator.findings_for(action.id) if f.rule == "target-unrecognised"]
     assert window.document.undo_stack.count() == 1
 
 
