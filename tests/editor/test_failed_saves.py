@@ -18,12 +18,15 @@ from pytestqt.qtbot import QtBot
 
 from actionplan import storage
 from actionplan.storage import load_plan
+from editor.main_window import MainWindow
 from tests.editor.file_host import Host, close_quietly, make_host, write_plan
 
 
-@pytest.fixture
-def host(qtbot: QtBot) -> Iterator[Host]:
-    made = make_host(qtbot)
+@pytest.fixture(params=["stand-in window", "main window"])
+def host(qtbot: QtBot, request: pytest.FixtureRequest) -> Iterator[Host]:
+    """Each test runs twice: on a small window with only the file handling, where a failure
+    points at the file handling alone, and on the real main window users have."""
+    made = make_host(qtbot, MainWindow() if request.param == "main window" else None)
     yield made
     close_quietly(made)
 

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from actionplan.model import Plan
 from actionplan.storage import load_plan
+from editor.main_window import MainWindow
 from editor.prompter import SaveChanges
 from editor.settings import AppSettings, login_name
 from tests.editor.file_host import Host, close_quietly, make_host, sample_plan, write_plan
@@ -22,9 +23,11 @@ from tests.editor.file_host import Host, close_quietly, make_host, sample_plan, 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
-@pytest.fixture
-def host(qtbot: QtBot) -> Iterator[Host]:
-    made = make_host(qtbot)
+@pytest.fixture(params=["stand-in window", "main window"])
+def host(qtbot: QtBot, request: pytest.FixtureRequest) -> Iterator[Host]:
+    """Each test runs twice: on a small window with only the file handling, where a failure
+    points at the file handling alone, and on the real main window users have."""
+    made = make_host(qtbot, MainWindow() if request.param == "main window" else None)
     yield made
     close_quietly(made)
 
@@ -35,10 +38,13 @@ def plan_file(tmp_path: Path) -> Path:
 
 
 def test_file_menu_items_in_order_above_quit(host: Host) -> None:
-    assert host.menu_texts() == [
+    texts = host.menu_texts()
+    # The main window adds Export (and the application Import) between Close and Quit.
+    assert texts[:11] == [
         "&New", "&Open…", "Open &Recent", "", "&Save", "Save &As…", "&Revert to Saved", "",
-        "Your &Name…", "", "&Close", "", "&Quit",
+        "Your &Name…", "", "&Close",
     ]
+    assert texts[-2:] == ["", "&Quit"]
 
 
 def test_open_shows_the_plan_and_remembers_it(host: Host, plan_file: Path) -> None:
