@@ -9,6 +9,7 @@ import html
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMainWindow, QPushButton, QToolBar, QWidget
 
 from actionplan.lock import LockInfo
@@ -54,6 +55,25 @@ class ReadOnlyBanner(QFrame):
     def show_for(self, holder: LockInfo | None, taken_over: bool = False) -> None:
         self.label.setText(read_only_message(holder, taken_over))
         self.setAccessibleDescription(self.label.text())
+        self._fit_height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        # A wrapping label asks for the height of its text at a narrow width, which made the bar
+        # three lines tall for one line of text: take the height the text needs at this width.
+        layout = self.layout()
+        if layout is None:
+            return
+        frame = self.contentsMargins()  # the border the style sheet draws
+        height = layout.heightForWidth(self.width() - frame.left() - frame.right())
+        if height <= 0:
+            return
+        height += frame.top() + frame.bottom()
+        if height != self.height():
+            self.setFixedHeight(height)
 
 
 def attach_banner(window: QMainWindow, banner: QWidget) -> QToolBar:

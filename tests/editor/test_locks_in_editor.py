@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from actionplan.lock import LockInfo, PlanLock
@@ -232,3 +233,22 @@ def test_the_lock_question_shows_a_name_with_angle_brackets_as_typed(qtbot: QtBo
     qtbot.addWidget(box)
     assert box.textFormat() == Qt.TextFormat.PlainText
     assert "Jo Bloggs <jo.bloggs@justice.gov.uk>" in box.informativeText()
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_the_read_only_bar_is_as_tall_as_its_text_needs(host: Host, plan_file: Path) -> None:
+    """It once asked for three lines' height for one line of text; and when the text wraps, it
+    must grow so that the second line is not cut off."""
+    someone_else_has(plan_file)
+    host.prompter.script("ask_locked", LockChoice.READ_ONLY)
+    assert host.files.open_plan(plan_file)
+    banner = host.files.banner
+    line = banner.label.fontMetrics().lineSpacing()
+    for width, lines in ((1600, 1), (860, 2)):
+        host.window.resize(width, 700)
+        host.window.show()
+        QApplication.processEvents()
+        banner.show_for(PlanLock.read(plan_file), taken_over=True)
+        QApplication.processEvents()
+        assert banner.label.height() >= banner.label.heightForWidth(banner.label.width()) >= lines * line
+        assert banner.height() < (lines + 2) * line + 24
