@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from actionplan.validation import Finding
 from editor.readable_hints import make_placeholders_readable
+from exporters.libreoffice import WORD_PDF_HELP
 from exporters.options import Layout
 
 if TYPE_CHECKING:  # the self-check (and lxml) load with the first export, not at start-up
@@ -42,8 +43,7 @@ FORMATS = {
 }
 """Each format's name. The export dialog shows it with its suffix; a file dialog's filter adds
 the pattern itself ("Word document (*.docx)"), so the name must not carry the suffix too."""
-LIBREOFFICE_NEEDED = ("PDF and ODT need LibreOffice, which is not installed. Export as Word, then "
-                      "use Save As in Word to make a PDF.")
+LIBREOFFICE_NEEDED = "PDF and ODT need LibreOffice, which is not installed. " + WORD_PDF_HELP
 MAX_ERRORS_LISTED = 8
 
 
@@ -73,6 +73,8 @@ class ExportOptionsDialog(QDialog):
         layout.addWidget(self._format_group(libreoffice_installed))
         layout.addWidget(self._layout_group())
         layout.addWidget(self._template_group())
+        # Room the wrapped explanations leave over goes above the buttons, not inside a group.
+        layout.addStretch(1)
         buttons = QDialogButtonBox(self)
         self.export_button = buttons.addButton("Choose file and export…", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
