@@ -151,7 +151,7 @@ class FileController(QObject):
         if path == self.document.path:
             return True
         # Read the file before asking about unsaved changes: a file that cannot be opened must
-        # not cost the open plan its recovery copy (Don't save deletes it) or a needless question.
+        # not cost a needless question.
         plan = self._load_for_open(path)
         if plan is None or not self.maybe_save():
             return False
@@ -186,10 +186,9 @@ class FileController(QObject):
         answer = self.prompter.ask_save_changes(self.display_name())
         if answer is SaveChanges.SAVE:
             return self.save()
-        if answer is SaveChanges.DONT_SAVE:
-            self.autosaver.discard()
-            return True
-        return False
+        # Don't save keeps the recovery copy for now: it goes when the plan is really replaced or
+        # the window closes, as opening may still be cancelled (at the lock question).
+        return answer is SaveChanges.DONT_SAVE
 
     def _load_for_open(self, path: Path) -> Plan | None:
         try:

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from actionplan.lock import LockInfo, PlanLock
 from actionplan.processes import this_host
 from actionplan.storage import load_plan
-from editor.prompter import LockChoice, locked_box
+from editor.prompter import LockChoice, SaveChanges, locked_box
 from tests.editor.file_host import Host, close_quietly, make_host, write_plan
 
 
@@ -252,3 +252,23 @@ def test_the_read_only_bar_is_as_tall_as_its_text_needs(host: Host, plan_file: P
         QApplication.processEvents()
         assert banner.label.height() >= banner.label.heightForWidth(banner.label.width()) >= lines * line
         assert banner.height() < (lines + 2) * line + 24
+
+
+def test_dont_save_then_cancel_at_the_lock_question_keeps_the_recovery_copy(
+    host: Host, plan_file: Path, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Opening can still be cancelled after "Don't save": the plan that stays open must keep its
+    recovery copy, or a crash before the next edit would lose the work."""
+    mine = write_plan(tmp_path / "mine.actionplan")
+    host.files.open_plan(mine)
+    host.type_action_text("Typed, not saved")
+    qtbot.waitUntil(lambda: len(host.store.entries(include_live=True)) == 1, timeout=5000)
+    someone_else_has(plan_file)
+    host.prompter.script("ask_save_changes", SaveChanges.DONT_SAVE).script("ask_locked", LockChoice.CANCEL)
+    assert not host.files.open_plan(plan_file)
+    assert host.document.path == mine
+    assert host.action_text() == "Typed, not saved"
+    host.files.autosaver.writer.wait()
+    copies = host.store.entries(include_live=True)
+    assert len(copies) == 1
+    assert host.store.load(copies[0]).concerns[0].actions[0].text == "Typed, not saved"
