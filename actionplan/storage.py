@@ -201,8 +201,8 @@ def _upgrade(document: object, path: Path | str) -> Any:
         except Exception:  # a damaged old file can break a migration in any way at all
             raise PlanContentInvalid(
                 path,
-                f"“{name}” is damaged: it could not be brought up to date from version {version}. "
-                f"Try its backup copy, “{name}{BACKUP_SUFFIX}”.",
+                f"“{name}” is damaged: it could not be brought up to date from version {version}."
+                f"{_try_backup(path)}",
                 "the file",
             ) from None
     return plan_data
@@ -210,13 +210,20 @@ def _upgrade(document: object, path: Path | str) -> Any:
 
 def _invalid_message(path: Path | str, error: ValidationError, where: str) -> str:
     name = Path(path).name
-    backup = name + BACKUP_SUFFIX
+    backup = backup_path(path)
     if error.errors()[0]["type"] == "extra_forbidden":
         # Most likely a later version's addition, not damage: say both, and keep the file.
-        return (f"“{name}” holds something this version of the editor does not know ({where}). It may "
-                f"have been saved by a newer version: update the editor to open it, or try its backup "
-                f"copy, “{backup}”. The file has not been changed.")
-    return f"“{name}” is damaged: {where} is not valid. Try its backup copy, “{backup}”."
+        or_backup = f", or try its backup copy, “{backup.name}”" if backup.exists() else ""
+        return (f"“{name}” holds something this version of the application does not know ({where}). "
+                f"It may have been saved by a newer version: update the application to open it{or_backup}. "
+                "The file has not been changed.")
+    return f"“{name}” is damaged: {where} is not valid.{_try_backup(path)}"
+
+
+def _try_backup(path: Path | str) -> str:
+    """Advice to try the backup copy, when there is one (the first save of a plan makes none)."""
+    backup = backup_path(path)
+    return f" Try its backup copy, “{backup.name}”." if backup.exists() else ""
 
 
 def _describe_location(plan_data: Any, error: ValidationError) -> str:

@@ -33,11 +33,12 @@ DATE_FIELDS = {
     "inspection_end": "Inspection last day",
     "published": "Report published",
 }
-# Access keys that no menu (File, Edit, View, Plan, Help) or other field here uses.
+# Access keys that no menu (File, Edit, View, Plan, Help), no other field here and nothing in
+# the Problems list beside it uses (the inspector, in the same place, is never shown with it).
 _DATE_LABELS_WITH_KEYS = {
     "submitted": "Action plan &submitted",
-    "inspection_start": "Inspection fi&rst day",
-    "inspection_end": "Inspection las&t day",
+    "inspection_start": "Inspection first da&y",
+    "inspection_end": "Inspection &last day",
     "published": "Report pu&blished",
 }
 
@@ -71,8 +72,8 @@ class DetailsForm(QWidget):
         form.addRow("Establish&ment", self.establishment)
         for name in DATE_FIELDS:
             form.addRow(_DATE_LABELS_WITH_KEYS[name], self.dates[name])
-        form.addRow("Template er&a", self.era)
-        form.addRow("&Introduction", self.introduction)
+        form.addRow("&Template era", self.era)
+        form.addRow("I&ntroduction", self.introduction)
         form.addRow("", self.standard_introduction)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

@@ -152,10 +152,15 @@ class FileController(QObject):
             return True
         # Read the file before asking about unsaved changes: a file that cannot be opened must
         # not cost a needless question.
+        stamp = _stamp(path)
         plan = self._load_for_open(path)
         if plan is None or not self.maybe_save():
             return False
-        return self._open(path, plan)
+        if self.document.path == path:
+            return True  # "Save" answered by saving this plan as the very file being opened
+        if _stamp(path) != stamp:
+            plan = self._load_for_open(path)  # it changed while the question was open
+        return plan is not None and self._open(path, plan)
 
     def close_plan(self) -> bool:
         """Close the plan and leave an empty one, as after New."""
@@ -381,6 +386,9 @@ class FileController(QObject):
         self.save_as()
 
     def _on_lock_lost(self, info: LockInfo) -> None:
+        # What is still being typed reaches the plan first: read-only refuses it afterwards, and
+        # the bar tells the user their changes are still here for Save As.
+        self.commit_open_edits()
         self.lock.holder = info
         self.document.set_read_only(True)
         self.banner.show_for(info, taken_over=True)
@@ -478,3 +486,12 @@ def install_file_handling(
     # A saved layout may show the read-only banner from last time: match this plan instead.
     controller.refresh_state()
     return controller
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """When the file was last written, and its size: enough to tell that it has changed."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size

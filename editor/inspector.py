@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from actionplan.changes import PlanChange
 from actionplan.model import Action, Agreement, Category, Concern, Era
+from actionplan.target_date import TargetDate
 from editor import commands
 from editor.cell_typing import NOT_UNDERSTOOD_PAUSE_MS
 from editor.commands import FieldRef
@@ -155,7 +156,12 @@ class Inspector(QScrollArea):
             line.editingFinished.connect(self._owner_finished)
         # As in a table cell: a target not understood yet ("Dec") waits for a pause in typing.
         self._target_pause = QTimer(self, singleShot=True, interval=NOT_UNDERSTOOD_PAUSE_MS)
-        self._target_pause.timeout.connect(self._push_target)
+        self._target_pause.timeout.connect(self.push_pending_target)
+        self._target_pending: tuple[str, TargetDate] | None = None
+        """The action a half-typed target was typed for, and the target."""
+        self._undo_index = self.document.undo_stack.index()
+        self.document.undo_stack.indexChanged.connect(self._on_undo_index)
+        self.document.plan_replaced.connect(self._drop_pending_target)  # before show_item below
         self.target.changed.connect(self._target_changed)
         self.document.edited.connect(self._on_edited)
         self.document.plan_replaced.connect(lambda: self.show_item(None, None))
@@ -198,8 +204,10 @@ class Inspector(QScrollArea):
         return concern, action
 
     def show_item(self, concern_id: str | None, action_id: str | None) -> None:
-        if self._target_pause.isActive():
-            self._push_target()  # to the action it was typed for, before another is shown
+        if self._target_pending is not None:
+            # Not now: this may be called while another change (a move, a delete) is being
+            # made. Once it is done, the target goes to the action it was typed for.
+            self._target_pause.start(0)
         changed = (concern_id, action_id) != (self.concern_id, self.action_id)
         self.concern_id, self.action_id = concern_id, action_id
         if changed:
@@ -305,6 +313,7 @@ class Inspector(QScrollArea):
         """Before a save, an export or closing: the field being typed in reaches the plan.
         Each field pushes as it is typed, so this is a safety net that only acts when a field
         shows something the plan does not have yet (``editor.open_edits``)."""
+        self.push_pending_target()  # a half-typed target waits even once focus has moved on
         focus = QApplication.focusWidget()
         if focus is None or not self.isAncestorOf(focus):
             return
@@ -313,7 +322,7 @@ class Inspector(QScrollArea):
             (self.concern_text, lambda: self._set_concern("text", self.concern_text.text())),
             (self.action_text, lambda: self._set_action("text", self.action_text.text())),
             (self.owner, lambda: self._set_action("owner", self.owner.owner())),
-            (self.target, self._push_target),
+            (self.target, lambda: self._set_action("target", self.target.target())),
         )
         for widget, push in fields:
             if widget is focus or widget.isAncestorOf(focus):
@@ -339,14 +348,38 @@ class Inspector(QScrollArea):
             self._push(FieldRef(self.concern_id, None, name), value)
 
     def _target_changed(self) -> None:
-        if self.target.target().is_recognised:
-            self._push_target()
+        if self._loading or self.action_id is None:
+            return
+        target = self.target.target()
+        if target.is_recognised:
+            self._drop_pending_target()
+            self._set_action("target", target)
         else:
-            self._target_pause.start()
+            self._target_pending = (self.action_id, target)
+            self._target_pause.start(NOT_UNDERSTOOD_PAUSE_MS)
 
-    def _push_target(self) -> None:
+    def push_pending_target(self) -> None:
+        """Put a half-typed target in the plan now, on the action it was typed for, if that
+        action is still there."""
         self._target_pause.stop()
-        self._set_action("target", self.target.target())
+        pending, self._target_pending = self._target_pending, None
+        if pending is None or self._torn_down():
+            return
+        action_id, target = pending
+        found = self.document.plan.find_action(action_id)
+        if found is not None:
+            self._push(FieldRef(found[0].id, action_id, "target"), target)
+
+    def _drop_pending_target(self) -> None:
+        self._target_pause.stop()
+        self._target_pending = None
+
+    def _on_undo_index(self, index: int) -> None:
+        # Undo from the menu while a target waits: the user is going back, so what waits is
+        # dropped rather than pushed on top (which would also throw away Redo).
+        if index < self._undo_index:
+            self._drop_pending_target()
+        self._undo_index = index
 
     def _set_action(self, name: str, value: Any) -> None:
         if self.concern_id is not None and self.action_id is not None:

@@ -91,12 +91,12 @@ class LockKeeper(QObject):
     def check_taken_over(self) -> None:
         """Notice if a colleague has taken the plan over, and say so."""
         lock = self._lock
-        if lock is None or not lock.written or lock.is_ours():
+        if lock is None or not lock.written:
             return
-        taker = PlanLock.read(lock.plan_path)
-        if taker is not None:
+        current = PlanLock.read(lock.plan_path)  # one small read: on a share it may be slow
+        if current is not None and current != lock.info:
             self._forget()
-            self.lost.emit(taker)
+            self.lost.emit(current)
 
     def release(self) -> None:
         lock = self._forget()

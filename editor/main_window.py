@@ -21,6 +21,7 @@ from editor.document import PlanDocument
 from editor.export_controller import install_export
 from editor.find_replace import FindReplaceDialog, Match, select_match_text
 from editor.inspector import Inspector
+from editor.open_edits import commit_open_edits
 from editor.pane_navigation import Pane, PaneNavigation
 from editor.plan_table_model import Column
 from editor.plan_table_view import PlanTableView
@@ -103,6 +104,9 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
+        # Opening the menu first keeps what is being typed, so Undo undoes it rather than an
+        # earlier change, and Redo is not lost when the typing reaches the plan afterwards.
+        edit.aboutToShow.connect(lambda: commit_open_edits(self))
         edit.addSeparator()
         self.edit_cell_action = self._add(edit, "&Edit cell", "F2", self._edit_current)
         self.find_separator = edit.addSeparator()

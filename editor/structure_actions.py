@@ -19,7 +19,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from actionplan.changes import PlanChange
 from actionplan.model import Category, Era
 from editor import structure
-from editor.open_edits import keep_open_cell
+from editor.open_edits import commit_open_edits, keep_open_cell
 from editor.plan_table_model import Column
 from editor.plan_table_view import PlanTableView
 
@@ -59,7 +59,9 @@ class StructureActions(QObject):
         return action
 
     def _run(self, slot: Callable[[], object]) -> None:
-        # The shortcut works while a cell is being edited: keep that typing before the rows change.
+        # The shortcut works while a cell or the inspector is being edited: keep that typing
+        # before the rows change (a target typed in the inspector may still be waiting).
+        commit_open_edits(self.view.window())
         keep_open_cell(self.view)
         slot()
 

@@ -18,10 +18,10 @@ class PlanHasErrors(ExportError):
 
     def __init__(self, errors: list[Finding], noun: str = "concern") -> None:
         count = len(errors)
-        noun = "error" if count == 1 else "errors"
+        errors_word = "error" if count == 1 else "errors"
         first = errors[0]
         super().__init__(
-            f"The plan has {count} {noun}, so it can only be exported as a draft. "
+            f"The plan has {count} {errors_word}, so it can only be exported as a draft. "
             f"First: {first.location.describe(noun)}: {first.message}"
         )
         self.errors = errors

@@ -7,7 +7,6 @@ file cannot be imported or the plan cannot be saved.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
@@ -39,14 +38,25 @@ def run_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# The editor's advice after a failed save, and what to do instead on the command line.
+_COMMAND_LINE_ADVICE = (
+    (" Your work is still open.", ""),
+    ("Close it there and save again, or use Save As to save a copy.",
+     "Close it there and try again, or choose another output file with -o."),
+    ("Free some space or use Save As to save somewhere else.",
+     "Free some space or choose another output file with -o."),
+    ("Use Save As to choose another folder.", "Choose another output file with -o."),
+    ("Use Save As to save under another name.", "Choose another output file with -o."),
+    ("Use Save As to save a copy.", "Choose another output file with -o."),
+)
+
+
 def _without_editor_advice(message: str) -> str:
     """The save message with the editor's advice (Save As, "your work is still open") turned
-    into advice for the command line, which has no Save As."""
-    sentences = re.split(r"(?<=[.!?])\s+", message.strip())
-    kept = [s for s in sentences if "Save As" not in s and "still open" not in s]
-    if "Close it there" in message:
-        return " ".join([*kept, "Close it there and try again, or choose another output file with -o."])
-    return " ".join([*kept, "Choose another output file with -o."])
+    into advice for the command line, which has neither."""
+    for editor_words, command_line_words in _COMMAND_LINE_ADVICE:
+        message = message.replace(editor_words, command_line_words)
+    return message
 
 
 def _fail(message: str) -> int:

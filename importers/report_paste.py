@@ -23,11 +23,14 @@ _NUMBER = re.compile(r"^\(?(?P<number>\d{1,3})[.)](?:\s+|$)(?P<rest>.*)$")
 _BULLET = re.compile(r"^[•●▪◦‣⁃∙·*\-–—]\s+(?P<rest>.*)$")
 _FURNITURE = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?$", re.IGNORECASE)
 # The running footer of an HMIP report page, with or without its page number:
-# "Report on an unannounced inspection of HMP & YOI Stoke Heath 7". It starts with a capital,
-# unlike a wrapped line of a concern that mentions some other report.
+# "Report on an unannounced inspection of HMP & YOI Stoke Heath 7". Only that shape: a capital
+# R, the kind of inspection, an establishment's designation, and no punctuation, so a wrapped
+# line of a concern that names a report ("Report on an inspection of HMP Ashvale in 2022, and")
+# is kept.
 _REPORT_FOOTER = re.compile(
-    r"^(?:\d{1,4}\s+)?(?-i:R)eport\s+on\s+(?:an?\s+)?(?:(?:unannounced|announced|scheduled|independent)\s+)?"
-    r"(?:\w+\s+)?inspection\b(?:\s+of\b.*)?$",
+    r"^(?:\d{1,4}\s+)?(?-i:R)eport\s+on\s+an?\s+(?:(?:unannounced|announced|scheduled|independent)\s+)?"
+    r"inspection(?:\s+of\s+(?:HMP|HMYOI|YOI|HM\s+Prison|HM\s+Young|IRC|STC|Immigration|Secure)\b"
+    r"[^.,;:!?]*?)?(?:\s+\d{1,4})?$",
     re.IGNORECASE,
 )
 _SENTENCE_END = (".", "!", "?")

@@ -225,6 +225,10 @@ def test_content_invalid_says_where(tmp_path: Path, plan: object, where: str) ->
     with pytest.raises(PlanContentInvalid) as caught:
         load_plan(path)
     assert caught.value.where == where
+    assert caught.value.message == f"“plan.actionplan” is damaged: {where} is not valid."
+    storage.backup_path(path).write_text("{}")  # once there is a backup, the message offers it
+    with pytest.raises(PlanContentInvalid) as caught:
+        load_plan(path)
     assert caught.value.message == (f"“plan.actionplan” is damaged: {where} is not valid. "
                                     "Try its backup copy, “plan.actionplan.bak”.")
 
@@ -245,10 +249,14 @@ def test_a_field_this_version_does_not_know_may_be_from_a_newer_version(
         load_plan(path)
     assert caught.value.where == where
     assert caught.value.message == (
-        f"“plan.actionplan” holds something this version of the editor does not know ({where}). It may have "
-        "been saved by a newer version: update the editor to open it, or try its backup copy, "
-        "“plan.actionplan.bak”. The file has not been changed.")
+        f"“plan.actionplan” holds something this version of the application does not know ({where}). It may "
+        "have been saved by a newer version: update the application to open it. The file has not been changed.")
     assert path.read_bytes() == before
+    storage.backup_path(path).write_text("{}")
+    with pytest.raises(PlanContentInvalid) as caught:
+        load_plan(path)
+    assert "update the application to open it, or try its backup copy, “plan.actionplan.bak”." in (
+        caught.value.message)
 
 
 def test_too_large(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QAbstractButton, QLabel
 from pytestqt.qtbot import QtBot
 
 from actionplan.storage import load_plan, save_plan
@@ -229,13 +229,19 @@ def test_ctrl_s_while_typing_a_plan_date_saves_it(qtbot: QtBot, tmp_path: Path) 
 
 
 def test_every_plan_details_label_has_its_own_access_key(window: MainWindow) -> None:
-    """Alt and a letter reaches each field; no two fields, and no menu, share a letter."""
+    """Alt and a letter reaches each field; no two fields share a letter, and no menu or button
+    of the Problems list shown beside the form does."""
     labels = [label for label in window.details.findChildren(QLabel) if label.buddy() is not None]
-    keys = [label.text()[label.text().index("&") + 1].lower() for label in labels if "&" in label.text()]
+    keys = [access_key(label.text()) for label in labels if "&" in label.text()]
     assert len(keys) == len(labels) == 7
-    menus = {action.text()[action.text().index("&") + 1].lower()
-             for action in window.menuBar().actions() if "&" in action.text()}
     assert len(set(keys)) == len(keys)
+    taken = {access_key(action.text()) for action in window.menuBar().actions() if "&" in action.text()}
+    taken |= {access_key(button.text()) for button in window.validation.panel.findChildren(QAbstractButton)
+              if "&" in button.text()}
+    assert not set(keys) & taken
     dates = {label.buddy(): label.text() for label in labels}
-    assert dates[window.details.dates["inspection_start"]] == "Inspection fi&rst day"
-    assert not set(keys) & menus
+    assert dates[window.details.dates["inspection_start"]] == "Inspection first da&y"
+
+
+def access_key(text: str) -> str:
+    return text[text.index("&") + 1].lower()

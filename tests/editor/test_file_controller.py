@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from actionplan.model import Plan
-from actionplan.storage import load_plan
+from actionplan.storage import load_plan, save_plan
 from editor.main_window import MainWindow
 from editor.prompter import SaveChanges
 from editor.settings import AppSettings, login_name
@@ -340,3 +340,32 @@ def test_cancelling_your_name_changes_nothing(host: Host) -> None:
     host.prompter.script("ask_user_name", None)
     assert not host.files.change_user_name()
     assert AppSettings().user_name() == login_name()
+
+
+def test_saving_onto_the_very_file_being_opened_shows_what_was_saved(host: Host, tmp_path: Path) -> None:
+    """Open reads the file before asking about unsaved changes; if "Save" then writes that same
+    file, the editor must not show the old content it read, marked as saved."""
+    target = write_plan(tmp_path / "other.actionplan", sample_plan("HMP Old"))
+    host.document.plan.concerns[:] = sample_plan("HMP New").concerns
+    host.type_action_text("My unsaved work")
+    host.prompter.script("ask_save_changes", SaveChanges.SAVE).script("choose_save_path", target)
+    assert host.files.open_plan(target)
+    assert load_plan(target).concerns[0].actions[0].text == "My unsaved work"
+    assert host.action_text() == "My unsaved work"
+    assert host.document.path == target.absolute()
+
+
+def test_a_plan_changed_while_the_question_was_open_is_read_again(
+    host: Host, plan_file: Path, tmp_path: Path
+) -> None:
+    mine = write_plan(tmp_path / "mine.actionplan", sample_plan("HMP Mine"))
+    host.files.open_plan(mine)
+    host.type_action_text("Unsaved")
+
+    def colleague_saves_meanwhile(name: str) -> SaveChanges:
+        save_plan(sample_plan("HMP Changed meanwhile", actions=3), plan_file)
+        return SaveChanges.DONT_SAVE
+
+    host.prompter.ask_save_changes = colleague_saves_meanwhile  # type: ignore[method-assign]
+    assert host.files.open_plan(plan_file)
+    assert host.document.plan.details.establishment == "HMP Changed meanwhile"

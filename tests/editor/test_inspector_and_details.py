@@ -7,12 +7,14 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from actionplan.model import STANDARD_INTRODUCTION, Category, Era
+from actionplan.model import STANDARD_INTRODUCTION, Category, Era, Plan
 from actionplan.target_date import TargetDate, TargetKind
 from editor.cell_typing import NOT_UNDERSTOOD_PAUSE_MS
 from editor.main_window import MainWindow
+from editor.open_edits import commit_open_edits
 from editor.plan_table_model import Column
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -99,7 +101,7 @@ def test_a_half_typed_target_in_the_inspector_waits_for_a_pause_and_stays_with_i
     inspector.target.line_edit().selectAll()
     qtbot.keyClicks(inspector.target.line_edit(), "after the refit")
     select(window, 1, Column.OWNER)
-    assert action.target.format() == "after the refit"
+    qtbot.waitUntil(lambda: action.target.format() == "after the refit", timeout=1000)
     assert plan.concerns[0].actions[0].target.format() != "after the refit"
 
 
@@ -147,3 +149,55 @@ def test_read_only_plan_cannot_be_edited(window: MainWindow, qtbot: QtBot) -> No
     qtbot.keyClick(window.table, Qt.Key.Key_F2)
     assert window.table.state() != window.table.State.EditingState
     assert not window.details.establishment.isEnabled()
+
+
+def type_half_a_target(window: MainWindow, qtbot: QtBot) -> None:
+    inspector = window.inspector
+    select(window, 3, Column.OWNER)
+    inspector.target.line_edit().setFocus()
+    inspector.target.line_edit().selectAll()
+    qtbot.keyClicks(inspector.target.line_edit(), "31/0")
+
+
+@pytest.mark.parametrize("change", ["move_up", "duplicate", "change_category", "delete"])
+def test_a_half_typed_inspector_target_survives_a_structural_edit_made_at_once(
+    window: MainWindow, qtbot: QtBot, change: str
+) -> None:
+    """Ctrl+Shift+Up and the rest work from the inspector's target box, within the 0.8 s the
+    half-typed target waits: it goes in first, on its own action, and everything undoes."""
+    plan = window.document.plan
+    action = plan.concerns[1].actions[0]
+    before = plan.model_copy(deep=True)
+    type_half_a_target(window, qtbot)
+    getattr(window.structure, change).trigger()
+    QApplication.processEvents()
+    stack = window.document.undo_stack
+    assert [stack.text(i) for i in range(stack.count())][0] == "Edit target date"
+    assert action.target.format() == "31/0"
+    qtbot.wait(NOT_UNDERSTOOD_PAUSE_MS + 200)  # nothing left to push later
+    assert stack.count() == 2
+    while stack.canUndo():
+        stack.undo()
+    assert plan == before
+
+
+def test_a_half_typed_inspector_target_is_kept_by_save_when_focus_has_moved(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    action = window.document.plan.concerns[1].actions[0]
+    type_half_a_target(window, qtbot)
+    window.table.setFocus()
+    QApplication.processEvents()
+    commit_open_edits(window)  # what Save, Close and Export do first
+    assert action.target.format() == "31/0"
+    assert window.document.is_modified()
+
+
+def test_a_half_typed_inspector_target_is_dropped_when_the_plan_is_replaced(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    type_half_a_target(window, qtbot)
+    window.document.replace(Plan(), None)
+    qtbot.wait(NOT_UNDERSTOOD_PAUSE_MS + 200)
+    assert not window.document.is_modified()
+    assert window.document.undo_stack.count() == 0

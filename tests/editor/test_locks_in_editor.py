@@ -18,8 +18,11 @@ from pytestqt.qtbot import QtBot
 from actionplan.lock import LockInfo, PlanLock
 from actionplan.processes import this_host
 from actionplan.storage import load_plan
+from editor.main_window import MainWindow
+from editor.plan_table_model import Column
 from editor.prompter import LockChoice, SaveChanges, locked_box
 from tests.editor.file_host import Host, close_quietly, make_host, write_plan
+from tests.editor.table_fixtures import activate
 
 
 @pytest.fixture
@@ -272,3 +275,34 @@ def test_dont_save_then_cancel_at_the_lock_question_keeps_the_recovery_copy(
     copies = host.store.entries(include_live=True)
     assert len(copies) == 1
     assert host.store.load(copies[0]).concerns[0].actions[0].text == "Typed, not saved"
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints", "This plugin does not support")
+def test_typing_still_in_a_cell_when_a_take_over_is_noticed_goes_into_the_copy(
+    qtbot: QtBot, plan_file: Path, tmp_path: Path
+) -> None:
+    """The bar says the changes are still there for Save As: that includes an owner typed a
+    moment ago that had not reached the plan yet when the check ran."""
+    host = make_host(qtbot, MainWindow())
+    try:
+        assert host.files.open_plan(plan_file)
+        window = host.window
+        activate(qtbot, window)
+        index = window.table.model().index(1, Column.OWNER)
+        window.table.select_cell(index)
+        window.table.edit(index)
+        QApplication.processEvents()
+        editor = QApplication.focusWidget()
+        assert editor is not None
+        qtbot.keyClicks(editor, "Head of Reducing Reoffending")
+        PlanLock.path_for(plan_file).unlink()
+        someone_else_has(plan_file, since=datetime.now(UTC))
+        host.files.lock.check_taken_over()  # at once, within the cell's third of a second
+        assert host.document.read_only
+        assert host.document.plan.concerns[0].actions[0].owner == "Head of Reducing Reoffending"
+        copy = tmp_path / "copy.actionplan"
+        host.prompter.script("choose_save_path", copy)
+        assert host.files.save_as()
+        assert load_plan(copy).concerns[0].actions[0].owner == "Head of Reducing Reoffending"
+    finally:
+        close_quietly(host)

@@ -11,7 +11,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from actionplan.model import Action, Category, Concern, Plan
+from actionplan.model import Action, Category, Concern, Era, Plan
 from exporters.docx_export import export_docx
 from exporters.errors import PlanHasErrors
 from exporters.options import ExportOptions, Layout
@@ -228,8 +228,14 @@ def test_a_plan_with_errors_exports_only_as_a_draft_saying_so_in_the_header(tmp_
     plan.concerns[0].actions[0].owner = ""
     with pytest.raises(PlanHasErrors) as raised:
         export_docx(plan, tmp_path / "plan.docx", ExportOptions())
-    assert "1 error" in raised.value.message
+    assert raised.value.message.startswith(
+        "The plan has 1 error, so it can only be exported as a draft. First: Concern 1, action 1: ")
     assert not (tmp_path / "plan.docx").exists()
+    plan.details.era = Era.RECOMMENDATIONS
+    with pytest.raises(PlanHasErrors) as raised:
+        export_docx(plan, tmp_path / "plan.docx", ExportOptions())
+    assert "First: Recommendation 1, action 1: " in raised.value.message
+    plan.details.era = Era.CONCERNS
     document = export(plan, tmp_path, draft=True)
     header = document.sections[0].header
     assert header.paragraphs[0].text == "DRAFT: not for publication. This plan has 1 error to fix."

@@ -49,6 +49,22 @@ def test_a_report_page_footer_between_lines_of_a_concern_is_left_out(footer: str
     assert result.ignored == [footer]
 
 
+@pytest.mark.parametrize(("pasted", "kept"), [
+    ("1. Leaders had not acted on the recommendations in the Chief Inspector's\n"
+     "Report on an unannounced inspection of HMP Ashvale in 2022, and\nprogress was slow.",
+     "Leaders had not acted on the recommendations in the Chief Inspector's Report on an unannounced "
+     "inspection of HMP Ashvale in 2022, and progress was slow."),
+    ("1. Work on the Ombudsman's\nReport on the inspection of safer custody had stalled.",
+     "Work on the Ombudsman's Report on the inspection of safer custody had stalled."),
+    ("1. Leaders had not acted on the\nReport on a full inspection\nof the kitchens.",
+     "Leaders had not acted on the Report on a full inspection of the kitchens."),
+])
+def test_a_wrapped_line_that_names_a_report_is_not_taken_for_a_footer(pasted: str, kept: str) -> None:
+    result = split_concerns(pasted)
+    assert [c.text for c in result.concerns] == [kept]
+    assert result.ignored == []
+
+
 def test_a_concern_that_mentions_a_report_keeps_its_words() -> None:
     text = "1. Leaders had not acted on the\nreport on an unannounced inspection of the kitchens by the council."
     result = split_concerns(text)
