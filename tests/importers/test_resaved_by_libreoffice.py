@@ -17,15 +17,10 @@ from importers.docx_import import import_docx
 from tests.exporters.readback import need_libreoffice
 from tests.fixtures import build_docx_fixtures as fixtures
 from tests.importers.conftest import plan_content
+from tests.importers.test_round_trip import EXPORT_CHOICES
 
 docx_export = pytest.importorskip("exporters.docx_export")
-options = pytest.importorskip("exporters.options")
-
-CHOICES = {
-    "accessible": options.ExportOptions(layout=options.Layout.ACCESSIBLE, draft=True),
-    "classic": options.ExportOptions(layout=options.Layout.CLASSIC, draft=True),
-    "classic-merged": options.ExportOptions(layout=options.Layout.CLASSIC, merge_concern_cells=True, draft=True),
-}
+CHOICES = EXPORT_CHOICES  # accessible, classic, and classic with merged concern cells
 pytestmark = pytest.mark.timeout(300)
 
 
