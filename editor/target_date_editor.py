@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from actionplan.target_date import MONTH_NAMES, TargetDate, TargetKind, parse_target
+from editor.cell_typing import NOT_UNDERSTOOD_PAUSE_MS
 from editor.readable_hints import hint_label, make_placeholders_readable, show_as_error
 
 _CHOICES = (
@@ -44,6 +45,9 @@ _NOT_UNDERSTOOD_HINT = (
     "Write a month and year (December 2026), a date (31 March 2027), "
     "Completed, Completed and ongoing, or Ongoing."
 )
+
+
+KEEP_TYPING = "Keep typing: a month and year (December 2026), a date, Completed or Ongoing."
 
 
 def describe(target: TargetDate, reason: str | None) -> str:
@@ -69,6 +73,8 @@ class TargetDateEditor(QFrame):
         self.setAutoFillBackground(True)
         self.setAccessibleName("Target date")
         self._updating = False
+        self._pause = QTimer(self, singleShot=True, interval=NOT_UNDERSTOOD_PAUSE_MS)
+        self._pause.timeout.connect(self._refresh)
         self._typed = QLineEdit(self)
         self._typed.setAccessibleName("Type a target date")
         self._typed.setPlaceholderText("For example December 2026, or Completed")
@@ -132,7 +138,7 @@ class TargetDateEditor(QFrame):
     def _connect(self) -> None:
         # Every change of the text is read again, however it came (typing, a choice, a cell
         # loaded): the line under the box never describes an earlier text.
-        self._typed.textChanged.connect(lambda _text: self._refresh())
+        self._typed.textChanged.connect(lambda _text: self._refresh(typing=self._typed.isModified()))
         self._typed.textEdited.connect(lambda _text: self.changed.emit())
         self._typed.returnPressed.connect(self.chosen)
         self._kinds.idClicked.connect(lambda _id: self._from_choices())
@@ -160,9 +166,18 @@ class TargetDateEditor(QFrame):
 
     # Reacting ----------------------------------------------------------------------------
 
-    def _refresh(self) -> None:
+    def _refresh(self, typing: bool = False) -> None:
+        """``typing``: the person is typing, so a text not understood yet ("Dec") is not called
+        wrong until they pause, as the plan does not flag it until then either."""
         target, reason = parse_target(self._typed.text())
         self._show(target, reason)
+        understood = reason is None and target.is_recognised
+        if typing and not understood:
+            self._feedback.setText(KEEP_TYPING)
+            show_as_error(self._feedback, False)
+            self._pause.start()
+        else:
+            self._pause.stop()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter that the box, the month, the year or a choice passed up ends here: in a table

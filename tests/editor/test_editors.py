@@ -13,10 +13,11 @@ from pytestqt.qtbot import QtBot
 
 from actionplan.model import Plan
 from actionplan.target_date import TargetDate, TargetKind
+from editor.cell_typing import NOT_UNDERSTOOD_PAUSE_MS
 from editor.date_field import NOT_SET_TEXT, OptionalDateEdit
 from editor.owner_editor import OwnerComboBox
 from editor.owners import STANDARD_OWNERS, owner_choices, remember_owner, typed_owners
-from editor.target_date_editor import TargetDateEditor
+from editor.target_date_editor import KEEP_TYPING, TargetDateEditor
 from editor.text_editor import PlanTextEdit
 from tests.editor.table_fixtures import small_plan
 
@@ -97,6 +98,10 @@ def test_typing_a_target_says_how_it_was_understood(qtbot: QtBot, typed: str, ki
     editor.line_edit().clear()
     qtbot.keyClicks(editor.line_edit(), typed)
     assert editor.target().kind is kind
+    if kind is TargetKind.UNRECOGNISED:
+        # Not called wrong while it may still be half typed; once typing pauses, it is.
+        assert editor.feedback() == KEEP_TYPING
+        qtbot.waitUntil(lambda: editor.feedback().startswith(feedback), timeout=NOT_UNDERSTOOD_PAUSE_MS * 3)
     assert editor.feedback().startswith(feedback)
 
 

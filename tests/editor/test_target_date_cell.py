@@ -86,7 +86,8 @@ def test_a_cell_with_an_unrecognised_target_says_it_is_not_understood_and_why(
 ) -> None:
     editor = open_target(qtbot, window)
     qtbot.keyClicks(editor.line_edit(), "Dec 26")
-    assert editor.feedback().startswith("Not understood. Write the year in full")
+    qtbot.waitUntil(lambda: editor.feedback().startswith("Not understood. Write the year in full"),
+                    timeout=3000)  # once typing pauses
     qtbot.keyClick(editor.line_edit(), Qt.Key.Key_Return)  # kept word for word
     assert not target(window).is_recognised
     editor = open_target(qtbot, window)  # the cell opened again later
