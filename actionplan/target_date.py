@@ -202,7 +202,7 @@ def parse_target(typed: str) -> tuple[TargetDate, str | None]:
     parts, exact = found
     read = _read_parts(parts, exact=exact)
     if isinstance(read, _Refusal):
-        return _unrecognised(typed), read.target_reason()
+        return _unrecognised(typed), _as_typed(read, text).target_reason()
     year, month, day = read
     if day is None:
         return TargetDate.of_month(year, month), None
@@ -287,6 +287,14 @@ DATE_HINT = f"Enter a date, like {DATE_EXAMPLE}."
 _NAME_SEPARATOR = re.compile(r"(?<=\d)[-/.](?=[a-z])|(?<=[a-z])[-/.](?=\d)")
 
 
+def _as_typed(refusal: _Refusal, text: str) -> _Refusal:
+    """The refusal with its word said back as the person typed it ("Spring", not "spring")."""
+    if not refusal.word:
+        return refusal
+    typed_word = re.search(re.escape(refusal.word), text, re.IGNORECASE)
+    return _Refusal(refusal.why, typed_word.group() if typed_word else refusal.word)
+
+
 def parse_calendar_date(typed: str) -> tuple[dt.date | None, str | None]:
     """A day, month and year typed in any usual form: ``15 December 2026``, ``15 Dec 2026``,
     ``15/12/2026``, ``2026-12-15``. Returns ``(date, None)``; ``(None, None)`` for nothing
@@ -303,10 +311,7 @@ def parse_calendar_date(typed: str) -> tuple[dt.date | None, str | None]:
     parts, exact = found
     read = _read_parts(parts, exact=exact)
     if isinstance(read, _Refusal):
-        if read.word:  # say the word back as they typed it
-            typed_word = re.search(re.escape(read.word), text, re.IGNORECASE)
-            read = _Refusal(read.why, typed_word.group() if typed_word else read.word)
-        return None, read.date_reason()
+        return None, _as_typed(read, text).date_reason()
     year, month, day = read
     if day is None:
         return None, f"Enter the day as well as the month and year, like {DATE_EXAMPLE}."

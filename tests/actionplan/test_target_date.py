@@ -102,6 +102,12 @@ def test_two_digit_year_reason_asks_for_the_full_year() -> None:
     assert reason == "Write the year in full, for example 2027, so the date cannot be misread."
 
 
+@pytest.mark.parametrize("typed", ["Spring 2027", "SPRING 2027", "1 Spring 2027"])
+def test_a_word_that_is_not_a_month_is_said_back_as_typed(typed: str) -> None:
+    word = typed.split()[-2]
+    assert parse_target(typed)[1] == f"“{word}” is not a month."
+
+
 @pytest.mark.parametrize(
     ("typed", "reason_part"),
     [
