@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from actionplan.storage import load_plan
+from actionplan.storage import load_plan, save_plan
+from benchmarks.generate import make_plan
 from tests.editor.editor_driver import LETTERS
 from tests.editor.file_host import write_plan
 
@@ -77,7 +78,17 @@ def type_then_kill(plan: Path, log: Path, kill_after: float, into: str = "inspec
 @pytest.mark.parametrize("into", ["inspector", "cell", "owner-cell"])
 @pytest.mark.parametrize("kill_after", KILL_AFTER_SECONDS)
 def test_sigkill_loses_at_most_two_seconds_of_typing(tmp_path: Path, kill_after: float, into: str) -> None:
-    plan = write_plan(tmp_path / "plan.actionplan")
+    kill_and_restore(tmp_path, write_plan(tmp_path / "plan.actionplan"), kill_after, into)
+
+
+def test_sigkill_in_a_10000_action_plan_loses_at_most_two_seconds_of_typing(tmp_path: Path) -> None:
+    """At the stress size, where a recovery copy is 3 MB and is made in slices."""
+    plan = tmp_path / "large.actionplan"
+    save_plan(make_plan(10_000, seed=3), plan)
+    kill_and_restore(tmp_path, plan, KILL_AFTER_SECONDS[-1], "cell")
+
+
+def kill_and_restore(tmp_path: Path, plan: Path, kill_after: float, into: str) -> None:
     field = "owner" if into == "owner-cell" else "text"
     original_text = getattr(load_plan(plan).concerns[0].actions[0], field)
     before = plan.read_bytes()
