@@ -101,7 +101,9 @@ class MainWindow(QMainWindow):
         self.undo_action = self.document.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
         self.redo_action = self.document.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
+        # Windows' standard Redo is Ctrl+Y already; the same key twice made it ambiguous, so it
+        # did nothing. Ctrl+Y everywhere, and the platform's own keys too (Ctrl+Shift+Z).
+        self.redo_action.setShortcuts(_distinct("Ctrl+Y", QKeySequence.StandardKey.Redo))
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
         # Opening the menu first keeps what is being typed, so Undo undoes it rather than an

@@ -219,3 +219,23 @@ def test_a_structural_shortcut_in_an_empty_action_row_keeps_what_was_typed(
     assert str(action.target if column is Column.TARGET else getattr(action, column.field)) in ("May 2027", "Governor")
     assert window.focusWidget() is table
     assert QApplication.activePopupWidget() is None  # no completion list left over the table
+
+
+@pytest.mark.parametrize("redo_keys", [
+    (Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier),
+    (Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier),
+])
+def test_undo_and_redo_keys_work_from_the_table(
+    qtbot: QtBot, window: MainWindow, redo_keys: tuple[Qt.Key, Qt.KeyboardModifier]
+) -> None:
+    """Ctrl+Y did nothing: the standard Redo key and Ctrl+Y were the same key twice."""
+    activate(qtbot, window)
+    window.table.setFocus()
+    stack = window.document.undo_stack
+    window.structure.add_key.trigger()
+    count = len(window.document.plan.concerns)
+    qtbot.keyClick(window.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(window.document.plan.concerns) == count - 1
+    qtbot.keyClick(window.table, *redo_keys)
+    assert len(window.document.plan.concerns) == count
+    assert not stack.canRedo()
