@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QMainWindow,
     QMenu,
     QStyle,
     QTableView,
@@ -370,6 +371,51 @@ class PlanTableView(QTableView):
                 event.accept()
                 return
         super().keyPressEvent(event)
+
+    def moveCursor(self, cursor_action: QAbstractItemView.CursorAction,
+                   modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        """Tab and Shift+Tab go from cell to cell of concerns and actions, past the section
+        headings: Tab from a concern's last target date goes to the next concern, not onto a
+        heading where the next keys would do nothing."""
+        index = super().moveCursor(cursor_action, modifiers)
+        if cursor_action not in (QAbstractItemView.CursorAction.MoveNext,
+                                 QAbstractItemView.CursorAction.MovePrevious):
+            return index
+        start = self.currentIndex()
+        if not start.isValid():
+            return index  # the table taking focus with no current cell: as Qt does
+        selection = self.selectionModel()
+        # Stepping moves the current cell for a moment: nobody need hear of it.
+        was_blocked = selection.blockSignals(True)
+        try:
+            for _ in range(len(Column) * 2):  # a heading is one row: a few steps pass it
+                if not index.isValid() or not self.plan_model.row(index.row()).is_section:
+                    break
+                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+                index = super().moveCursor(cursor_action, modifiers)
+            selection.setCurrentIndex(start, QItemSelectionModel.SelectionFlag.NoUpdate)
+        finally:
+            selection.blockSignals(was_blocked)
+        return index
+
+    def keyboardSearch(self, search: str) -> None:
+        """Letters typed where no cell can be edited (a section heading, a read-only plan) do
+        nothing, and the status bar says why. Qt would jump to a row starting with them, and
+        the next letters would then be typed into that row's cell."""
+        del search
+        window = self.window()
+        if not isinstance(window, QMainWindow):
+            return
+        index = self.currentIndex()
+        if self.document.read_only:
+            words = "This plan is read-only. To keep a changed copy, use Save As."
+        elif index.isValid() and self.plan_model.row(index.row()).is_section:
+            category = self.plan_model.row(index.row()).category
+            noun = category.singular_in(self.document.plan.details.era) if category else "concern"
+            words = f"Press Enter to add a {noun} here, or move to a cell to type in it."
+        else:
+            return
+        window.statusBar().showMessage(words, 6000)
 
     def clear_selected_cells(self) -> int:
         """Empty the selected cells (or the current one), like a spreadsheet: one undo step."""

@@ -239,3 +239,37 @@ def test_undo_and_redo_keys_work_from_the_table(
     qtbot.keyClick(window.table, *redo_keys)
     assert len(window.document.plan.concerns) == count
     assert not stack.canRedo()
+
+
+def test_tab_from_a_concerns_last_target_goes_to_the_next_concern_not_the_heading(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """A keyboard user who tabbed onto a heading lost what they typed next (found by a
+    colleague trying the editor for the first time)."""
+    activate(qtbot, window)
+    model = window.table.model()
+    assert window.table.plan_model.row(4).is_section  # "Key concerns"
+    last_target = model.index(3, Column.TARGET)
+    window.table.select_cell(last_target)
+    window.table.edit(last_target)
+    QApplication.processEvents()
+    editor = QApplication.focusWidget()
+    assert editor is not None
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    QApplication.processEvents()
+    assert window.table.currentIndex().row() == 5
+    qtbot.keyClick(QApplication.focusWidget() or window.table, Qt.Key.Key_Backtab)
+    QApplication.processEvents()
+    assert window.table.currentIndex().row() == 3
+
+
+def test_typing_on_a_heading_changes_nothing_and_says_why(qtbot: QtBot, window: MainWindow) -> None:
+    activate(qtbot, window)
+    before = window.document.plan.model_copy(deep=True)
+    window.table.select_cell(window.table.model().index(4, 0))
+    qtbot.keyClicks(window.table, "Dr")  # Qt would jump to "Drugs were…" and then edit it
+    qtbot.keyClicks(QApplication.focusWidget() or window.table, "ugs again")
+    QApplication.processEvents()
+    assert window.table.currentIndex().row() == 4
+    assert window.document.plan == before
+    assert window.statusBar().currentMessage().startswith("Press Enter to add a key concern here")
