@@ -154,7 +154,9 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         for action in navigation.actions():
             view.addAction(action)
-        navigation.return_on_escape(self.details_dock)
+        # Done with the plan details: the inspector comes back to the front beside the table, or
+        # a new user who started with the details never sees it again.
+        navigation.return_on_escape(self.details_dock).activated.connect(self.inspector_dock.raise_)
         navigation.return_on_escape(self.validation.dock)
         return navigation
 

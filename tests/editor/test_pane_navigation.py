@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QTabBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from editor.main_window import MainWindow
@@ -56,9 +56,21 @@ def test_f6_goes_to_plan_details_when_that_tab_is_in_front(window: MainWindow, q
     QApplication.processEvents()
     f6(qtbot)
     assert focus() is window.details.establishment
-    # Esc in the form goes back to the table.
+    assert tab_in_front(window) == "Plan details"
+    # Esc in the form goes back to the table, and the inspector comes back to the front.
     qtbot.keyClick(window.details.establishment, Qt.Key.Key_Escape)
     assert focus() is window.table
+    QApplication.processEvents()
+    assert tab_in_front(window) == "Inspector"
+
+
+def tab_in_front(window: MainWindow) -> str:
+    """Which of the inspector and plan details, tabbed together, is in front."""
+    for bar in window.findChildren(QTabBar):
+        names = [bar.tabText(number) for number in range(bar.count())]
+        if "Inspector" in names and bar.isVisible():
+            return bar.tabText(bar.currentIndex())
+    raise AssertionError("no tabs for the inspector and plan details")
 
 
 def test_esc_from_the_plan_details_introduction_returns_to_the_table(window: MainWindow, qtbot: QtBot) -> None:
