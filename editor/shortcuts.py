@@ -31,7 +31,7 @@ SHORTCUT_GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     )),
     ("Moving around", (
         ("F6 / Shift+F6", "Next / previous pane: the table, the inspector or plan details, the problems list"),
-        ("Esc (in plan details or problems)", "Back to the table"),
+        ("Esc (in plan details or problems)", "Back to the table (from plan details, the inspector comes back to the front)"),
         ("Ctrl+Shift+D", "Plan details"),
         ("Ctrl+F", "Find and replace"),
         ("Enter / Shift+Enter (in Find)", "Find the next / previous match"),
