@@ -14,6 +14,7 @@ from PySide6.QtCore import QByteArray, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QDockWidget, QLabel, QMainWindow, QMenu, QWidget
 
+from actionplan.changes import PlanChange
 from actionplan.model import Category, Plan
 from editor.delegates import install_delegates
 from editor.details_form import DetailsForm
@@ -109,6 +110,10 @@ class MainWindow(QMainWindow):
         # Opening the menu first keeps what is being typed, so Undo undoes it rather than an
         # earlier change, and Redo is not lost when the typing reaches the plan afterwards.
         edit.aboutToShow.connect(lambda: commit_open_edits(self))
+        self._last_change: PlanChange | None = None
+        self.document.edited.connect(self._remember_change)
+        self.undo_action.triggered.connect(self._show_what_came_back)
+        self.redo_action.triggered.connect(self._show_what_came_back)
         edit.addSeparator()
         self.edit_cell_action = self._add(edit, "&Edit cell", "F2", self._edit_current)
         self.find_separator = edit.addSeparator()
@@ -205,6 +210,21 @@ class MainWindow(QMainWindow):
         self.inspector.show_item(
             row.concern.id if row.concern else None, row.action.id if row.action else None
         )
+
+    def _remember_change(self, change: object) -> None:
+        self._last_change = change if isinstance(change, PlanChange) else None
+
+    def _show_what_came_back(self) -> None:
+        """After undoing or redoing a structural change (a delete, a move), go to the concern
+        or action it brought back or moved, so the user sees what Undo did."""
+        change = self._last_change
+        if change is None or not change.structure:
+            return
+        for concern in self.document.plan.in_display_order():
+            action = next((a for a in concern.actions if a.id in change.action_ids), None)
+            if action is not None or concern.id in change.concern_ids:
+                self.reveal(concern.id, action.id if action else None, "text")
+                return
 
     def _follow_current(self) -> None:
         self._on_current_changed(self.table.currentIndex(), QModelIndex())

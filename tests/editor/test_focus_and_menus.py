@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from actionplan.model import Plan
+from editor import commands
 from editor.document import PlanDocument
 from editor.main_window import MainWindow
 from editor.plan_table_model import Column
@@ -273,3 +274,24 @@ def test_typing_on_a_heading_changes_nothing_and_says_why(qtbot: QtBot, window: 
     assert window.table.currentIndex().row() == 4
     assert window.document.plan == before
     assert window.statusBar().currentMessage().startswith("Press Enter to add a key concern here")
+
+
+def test_undoing_a_delete_goes_to_what_came_back(qtbot: QtBot, window: MainWindow) -> None:
+    activate(qtbot, window)
+    plan = window.document.plan
+    train = plan.concerns[0].actions[1]  # "Train staff.", row 2
+    window.table.select_cell(window.table.model().index(2, Column.ACTION))
+    window.structure.delete.trigger()
+    QApplication.processEvents()
+    window.table.select_cell(window.table.model().index(5, Column.ACTION))  # somewhere else
+    window.undo_action.trigger()
+    QApplication.processEvents()
+    current = window.table.currentIndex()
+    assert current.row() == 2
+    assert window.table.plan_model.row(current.row()).action is train
+    # Undoing a plain edit does not move the table.
+    window.table.select_cell(window.table.model().index(5, Column.ACTION))
+    window.document.undo_stack.push(commands.SetField(
+        window.document, commands.FieldRef(plan.concerns[0].id, train.id, "owner"), "Deputy Governor"))
+    window.undo_action.trigger()
+    assert window.table.currentIndex().row() == 5
