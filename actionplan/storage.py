@@ -16,7 +16,7 @@ import stat
 import tempfile
 import time
 from collections.abc import Callable
-from enum import StrEnum
+from enum import Enum, StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -84,8 +84,38 @@ class PlanFromNewerVersion(PlanFileError):
         self.version = version
 
 
+class SaveAdvice(Enum):
+    """What to do after a failed save: in the editor's words, and the command line's, which
+    has no Save As and no work left open."""
+
+    NONE = ("", "")
+    ANOTHER_FOLDER = ("Use Save As to choose another folder.", "Choose another output file with -o.")
+    ANOTHER_NAME = ("Use Save As to save under another name.", "Choose another output file with -o.")
+    SAVE_A_COPY = ("Use Save As to save a copy.", "Choose another output file with -o.")
+    WORK_KEPT = ("Your work is still open.", "")
+    WORK_KEPT_SAVE_A_COPY = ("Your work is still open. Use Save As to save a copy.",
+                             "Choose another output file with -o.")
+    FREE_SPACE = ("Free some space or use Save As to save somewhere else.",
+                  "Free some space or choose another output file with -o.")
+    CLOSE_IT = ("Close it there and save again, or use Save As to save a copy.",
+                "Close it there and try again, or choose another output file with -o.")
+
+    @property
+    def in_editor(self) -> str:
+        return self.value[0]
+
+    @property
+    def on_command_line(self) -> str:
+        return self.value[1]
+
+
 class PlanSaveError(PlanFileError):
-    """Saving failed. The plan in memory is untouched and the old file, if any, is whole."""
+    """Saving failed. The plan in memory is untouched and the old file, if any, is whole.
+    ``message`` gives the editor's advice; ``command_line_message`` the command line's."""
+
+    def __init__(self, path: Path | str, problem: str, advice: SaveAdvice = SaveAdvice.NONE) -> None:
+        super().__init__(path, f"{problem} {advice.in_editor}".rstrip())
+        self.command_line_message = f"{problem} {advice.on_command_line}".rstrip()
 
 
 # Loading -------------------------------------------------------------------------------------
@@ -209,11 +239,10 @@ def _upgrade(document: object, path: Path | str) -> Any:
 
 
 def _invalid_message(path: Path | str, error: ValidationError, where: str) -> str:
-    name = Path(path).name
-    backup = backup_path(path)
+    name, backup = Path(path).name, _backup_if_any(path)
     if error.errors()[0]["type"] == "extra_forbidden":
         # Most likely a later version's addition, not damage: say both, and keep the file.
-        or_backup = f", or try its backup copy, “{backup.name}”" if backup.exists() else ""
+        or_backup = f", or try its backup copy, “{backup}”" if backup else ""
         return (f"“{name}” holds something this version of the application does not know ({where}). "
                 f"It may have been saved by a newer version: update the application to open it{or_backup}. "
                 "The file has not been changed.")
@@ -222,8 +251,13 @@ def _invalid_message(path: Path | str, error: ValidationError, where: str) -> st
 
 def _try_backup(path: Path | str) -> str:
     """Advice to try the backup copy, when there is one (the first save of a plan makes none)."""
+    backup = _backup_if_any(path)
+    return f" Try its backup copy, “{backup}”." if backup else ""
+
+
+def _backup_if_any(path: Path | str) -> str | None:
     backup = backup_path(path)
-    return f" Try its backup copy, “{backup.name}”." if backup.exists() else ""
+    return backup.name if backup.exists() else None
 
 
 def _describe_location(plan_data: Any, error: ValidationError) -> str:
@@ -284,7 +318,7 @@ def save_plan(plan: Plan, path: Path | str, *, keep_backup: bool = True) -> None
     except ValueError:  # pydantic's serialisation error: text that cannot be written as UTF-8
         raise PlanSaveError(
             path, f"“{path.name}” could not be saved: the plan holds characters that cannot be "
-            "written to a file. Your work is still open."
+            "written to a file.", SaveAdvice.WORK_KEPT,
         ) from None
     write_atomically(path, data, keep_backup=keep_backup)
 
@@ -305,7 +339,7 @@ def _refuse_to_overwrite_newer(path: Path) -> None:
         raise PlanSaveError(
             path,
             f"“{path.name}” was saved by a newer version of this application, so it has not been "
-            "replaced. Use Save As to save under another name.",
+            "replaced.", SaveAdvice.ANOTHER_NAME,
         )
 
 
@@ -458,31 +492,30 @@ def is_locked_by_another_program(error: OSError) -> bool:
 
 def _save_error(path: Path, error: OSError, step: _Step) -> PlanSaveError:
     name = path.name
-    use_save_as = "Use Save As to save a copy."
-    close_it = "Close it there and save again, or use Save As to save a copy."
     if isinstance(error, FileNotFoundError) or not path.parent.exists():
-        message = f"“{name}” could not be saved because its folder is no longer there. Use Save As to choose another folder."
-    elif error.errno in (errno.ENOSPC, errno.EDQUOT):
-        message = f"“{name}” could not be saved because the disk is full. Free some space or use Save As to save somewhere else."
-    elif error.errno == errno.EROFS:
-        message = f"“{name}” could not be saved because that drive is read-only. Use Save As to choose another folder."
-    elif _about_the_backup(path, error):
-        message = (f"“{name}” could not be saved because its backup copy, “{backup_path(path).name}”, is open "
-                   f"in another program or is read-only. {close_it}")
-    elif is_locked_by_another_program(error) or (
+        return PlanSaveError(path, f"“{name}” could not be saved because its folder is no longer there.",
+                             SaveAdvice.ANOTHER_FOLDER)
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return PlanSaveError(path, f"“{name}” could not be saved because the disk is full.", SaveAdvice.FREE_SPACE)
+    if error.errno == errno.EROFS:
+        return PlanSaveError(path, f"“{name}” could not be saved because that drive is read-only.",
+                             SaveAdvice.ANOTHER_FOLDER)
+    if _about_the_backup(path, error):
+        return PlanSaveError(path, f"“{name}” could not be saved because its backup copy, “{backup_path(path).name}”, "
+                             "is open in another program or is read-only.", SaveAdvice.CLOSE_IT)
+    if is_locked_by_another_program(error) or (
         isinstance(error, PermissionError) and step in (_Step.BACKUP, _Step.REPLACE) and path.exists()
     ):
         # The temporary file was made, so the folder is writable: what refused is the file itself.
         if not is_locked_by_another_program(error) and not os.access(path, os.W_OK):
-            message = f"“{name}” could not be saved because the file is read-only. {use_save_as}"
-        else:
-            message = (f"“{name}” could not be saved because it is open in another program, such as Word "
-                       f"or a sync tool. {close_it}")
-    elif isinstance(error, PermissionError):
-        message = f"“{name}” could not be saved because you cannot save in that folder. Use Save As to choose another folder."
-    else:
-        message = f"“{name}” could not be saved: {_os_reason(error)}. Your work is still open. {use_save_as}"
-    return PlanSaveError(path, message)
+            return PlanSaveError(path, f"“{name}” could not be saved because the file is read-only.",
+                                 SaveAdvice.SAVE_A_COPY)
+        return PlanSaveError(path, f"“{name}” could not be saved because it is open in another program, such as "
+                             "Word or a sync tool.", SaveAdvice.CLOSE_IT)
+    if isinstance(error, PermissionError):
+        return PlanSaveError(path, f"“{name}” could not be saved because you cannot save in that folder.",
+                             SaveAdvice.ANOTHER_FOLDER)
+    return PlanSaveError(path, f"“{name}” could not be saved: {_os_reason(error)}.", SaveAdvice.WORK_KEPT_SAVE_A_COPY)
 
 
 def _about_the_backup(path: Path, error: OSError) -> bool:
