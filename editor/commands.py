@@ -79,11 +79,12 @@ class FieldRef:
             )
         return PlanChange(details=True, fields=fields)
 
-    def describe(self) -> str:
+    def describe(self, noun: str = "concern") -> str:
+        """The field in words; a concern's text is ``noun`` ("recommendation" in that era)."""
         if self.action_id is not None:
             return ACTION_FIELD_NAMES.get(self.field, self.field)
         if self.concern_id is not None:
-            return CONCERN_FIELD_NAMES.get(self.field, self.field)
+            return noun if self.field == "text" else CONCERN_FIELD_NAMES.get(self.field, self.field)
         return DETAILS_FIELD_NAMES.get(self.field, self.field)
 
 
@@ -126,8 +127,7 @@ class SetField(PlanCommand):
     def __init__(
         self, document: PlanDocument, ref: FieldRef, value: Any, merge_key: object | None = None
     ) -> None:
-        what = item_noun(document) if ref.describe() == "concern" else ref.describe()
-        super().__init__(document, f"Edit {what}")
+        super().__init__(document, f"Edit {ref.describe(item_noun(document))}")
         self.ref = ref
         self.old = ref.read(document.plan)
         self.new = value

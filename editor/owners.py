@@ -58,14 +58,3 @@ def owner_offer(plan: Plan) -> tuple[list[str], set[str]]:
     for owner in [*in_plan, *STANDARD_OWNERS, *typed]:
         seen.setdefault(owner, None)
     return list(seen), set(typed) - set(in_plan) - set(STANDARD_OWNERS)
-
-
-def forgettable_owners(plan: Plan) -> set[str]:
-    """Owners offered only because they were typed before: neither in this plan nor standard,
-    so forgetting one takes it off the list."""
-    return owner_offer(plan)[1]
-
-
-def owner_choices(plan: Plan) -> list[str]:
-    """Every owner to offer, without repeats: this plan's, the standard list, typed before."""
-    return owner_offer(plan)[0]

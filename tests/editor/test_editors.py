@@ -16,7 +16,7 @@ from actionplan.target_date import TargetDate, TargetKind
 from editor.cell_typing import NOT_UNDERSTOOD_PAUSE_MS
 from editor.date_field import NOT_SET_TEXT, OptionalDateEdit
 from editor.owner_editor import OwnerComboBox
-from editor.owners import STANDARD_OWNERS, owner_choices, remember_owner, typed_owners
+from editor.owners import STANDARD_OWNERS, owner_offer, remember_owner, typed_owners
 from editor.target_date_editor import KEEP_TYPING, TargetDateEditor
 from editor.text_editor import PlanTextEdit
 from tests.editor.table_fixtures import small_plan
@@ -62,12 +62,12 @@ def test_owner_choices_come_from_the_plan_the_standard_list_and_history(qapp: ob
     remember_owner("Head of Drug Strategy")
     remember_owner("Governor")  # standard owners are not stored again
     assert typed_owners() == ["Head of Drug Strategy"]
-    choices = owner_choices(small_plan())
+    choices = owner_offer(small_plan())[0]
     assert choices[:3] == ["Head of Security", "Governor", "Head of Safety"]
     assert set(STANDARD_OWNERS) <= set(choices)
     assert choices[-1] == "Head of Drug Strategy"
     assert len(choices) == len(set(choices))
-    assert owner_choices(Plan())[: len(STANDARD_OWNERS)] == list(STANDARD_OWNERS)
+    assert owner_offer(Plan())[0][: len(STANDARD_OWNERS)] == list(STANDARD_OWNERS)
 
 
 def test_owner_combo_completes_anywhere_in_the_name(qtbot: QtBot) -> None:

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from editor.main_window import MainWindow
 from editor.owner_editor import FORGET_HINT, OwnerComboBox
-from editor.owners import forgettable_owners, owner_choices, remember_owner, typed_owners
+from editor.owners import owner_offer, remember_owner, typed_owners
 from editor.plan_table_model import Column
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "This plugin does not support")
@@ -53,8 +53,8 @@ def test_only_owners_typed_before_can_be_forgotten(window: MainWindow) -> None:
     remember_owner(MISTYPED)
     remember_owner("Head of Security")  # also in the plan
     plan = window.document.plan
-    assert forgettable_owners(plan) == {MISTYPED}
-    assert MISTYPED in owner_choices(plan)
+    assert owner_offer(plan)[1] == {MISTYPED}
+    assert MISTYPED in owner_offer(plan)[0]
 
 
 def test_delete_in_the_cell_list_forgets_a_remembered_owner(qtbot: QtBot, window: MainWindow) -> None:
