@@ -72,6 +72,7 @@ class CellTyping(QObject):
         self._model = model
         self._index = QPersistentModelIndex(index)
         self._merge_key = object()
+        self._is_target = Column(index.column()) is Column.TARGET
         self.start_value: Any = cell_value(index)
         """The cell's value when editing started; Esc brings it back."""
         self._plan_value: Any = self.start_value
@@ -116,6 +117,8 @@ class CellTyping(QObject):
             self._timer.start(COMMIT_EVERY_MS)
 
     def _is_half_typed_target(self) -> bool:
+        if not self._is_target:
+            return False  # no need to read a text cell's whole text at every keystroke
         value = self._read()
         return isinstance(value, TargetDate) and not value.is_recognised
 
