@@ -407,11 +407,11 @@ class PlanTableView(QTableView):
         if not isinstance(window, QMainWindow):
             return
         index = self.currentIndex()
+        row = self.plan_model.row(index.row()) if index.isValid() else None
         if self.document.read_only:
             words = "This plan is read-only. To keep a changed copy, use Save As."
-        elif index.isValid() and self.plan_model.row(index.row()).is_section:
-            category = self.plan_model.row(index.row()).category
-            noun = category.singular_in(self.document.plan.details.era) if category else "concern"
+        elif row is not None and row.is_section:
+            noun = row.category.singular_in(self.document.plan.details.era) if row.category else "concern"
             words = f"Press Enter to add a {noun} here, or move to a cell to type in it."
         else:
             return
