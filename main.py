@@ -8,7 +8,7 @@ import sys
 
 
 def main(argv: list[str]) -> int:
-    from actionplan.cli import is_command, run
+    from commandline.commands import is_command, run
 
     if is_command(argv):
         return run(argv)

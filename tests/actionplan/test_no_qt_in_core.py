@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-CORE_PACKAGES = ("actionplan", "exporters", "importers")
+CORE_PACKAGES = ("actionplan", "commandline", "exporters", "importers")
 
 
 def _core_modules() -> list[str]:

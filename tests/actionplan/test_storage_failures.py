@@ -18,9 +18,10 @@ from typing import Any
 
 import pytest
 
-from actionplan import cli, storage
+from actionplan import storage
 from actionplan.model import Action, Concern, Plan
 from actionplan.storage import PlanSaveError, backup_path, is_locked_by_another_program, load_plan, save_plan
+from commandline import commands as cli
 
 
 def small_plan(owner: str = "Governor") -> Plan:

@@ -26,10 +26,10 @@ def python(code: str) -> str:
 
 def test_the_command_line_module_loads_no_command_until_it_runs() -> None:
     loaded = python(
-        "import sys, actionplan.cli;"
-        "print(sorted(m for m in sys.modules if m.startswith(('actionplan.', 'exporters', 'importers', 'PySide6'))))"
+        "import sys, commandline.commands;"
+        "print(sorted(m for m in sys.modules if m.startswith(('actionplan.', 'commandline.', 'exporters', 'importers', 'PySide6'))))"
     )
-    assert loaded.strip() == "['actionplan.cli']"
+    assert loaded.strip() == "['commandline.commands']"
 
 
 def test_check_still_works_from_main(tmp_path: Path) -> None:

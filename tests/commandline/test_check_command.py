@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from actionplan.cli import EXIT_OK, EXIT_PLAN_HAS_ERRORS, run
 from actionplan.storage import save_plan
 from actionplan.validation import validate, with_dismissal
+from commandline.check import EXIT_OK, EXIT_PLAN_HAS_ERRORS
+from commandline.commands import run
 from tests.actionplan.validation.small_plans import make_plan
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "fixtures"
+EXAMPLES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def test_check_counts_warnings_but_not_dismissed_ones(tmp_path: Path, capsys: object) -> None:

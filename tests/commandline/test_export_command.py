@@ -9,8 +9,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from actionplan.cli import run
 from actionplan.storage import save_plan
+from commandline.commands import run
 from tests.exporters.readback import need_libreoffice, plan_with_both_sections
 
 ROOT = Path(__file__).resolve().parents[2]

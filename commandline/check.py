@@ -1,0 +1,61 @@
+"""``python main.py check PLAN [--json]``: list a plan's problems. Exit 0 when it has no errors, 1
+when it has, 2 when the plan cannot be read."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from actionplan.spelling import SpellChecker
+
+EXIT_OK = 0
+EXIT_PLAN_HAS_ERRORS = 1
+EXIT_CANNOT_READ = 2
+
+
+def fail(message: str) -> int:
+    """Print a one-line reason a file could not be used, and return exit code 2."""
+    print(f"Error: {' '.join(message.split())}", file=sys.stderr)
+    return EXIT_CANNOT_READ
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from actionplan.storage import PlanFileError, load_plan
+    from actionplan.validation import PlanValidator, Severity
+
+    try:
+        plan = load_plan(args.plan)
+    except PlanFileError as error:
+        return fail(error.message)
+    validator = PlanValidator(plan, _spell_checker(plan.word_list))
+    findings = validator.findings()
+    noun = plan.details.era.item_noun()
+    if args.json:
+        print(json.dumps([finding.to_json(noun) for finding in findings], indent=2, ensure_ascii=False))
+    else:
+        for finding in findings:
+            print(f"{finding.severity.value}: {finding.location.describe(noun)}: {finding.message} [{finding.rule}]")
+        errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+        warnings = len(findings) - errors
+        dismissed = validator.counts().dismissed
+        hidden = f" ({dismissed} dismissed, not counted)" if dismissed else ""
+        print(f"{_count(errors, 'error')}, {_count(warnings, 'warning')}{hidden}.")
+    has_errors = any(finding.severity is Severity.ERROR for finding in findings)
+    return EXIT_PLAN_HAS_ERRORS if has_errors else EXIT_OK
+
+
+def _spell_checker(plan_words: list[str]) -> SpellChecker | None:
+    from actionplan.spelling import SpellChecker
+
+    spelling = SpellChecker(plan_words)
+    if not spelling.available:
+        print(f"Note: {spelling.reason}", file=sys.stderr)
+        return None
+    return spelling
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
