@@ -27,8 +27,8 @@ def _edit(plan: Plan, run: int) -> None:
 def _slices(plan: Plan, snapshotter: object) -> tuple[float, float, bytes]:
     """Run one snapshot the way the autosaver does, in slices. Returns the longest slice, the
     total and the bytes."""
-    from editor.autosave import SLICE_SECONDS, run_slice
-    from editor.plan_snapshot import PlanSnapshotter
+    from editor.files.autosave import SLICE_SECONDS, run_slice
+    from editor.files.plan_snapshot import PlanSnapshotter
 
     assert isinstance(snapshotter, PlanSnapshotter)
     job = snapshotter.steps(plan)
@@ -43,7 +43,7 @@ def _slices(plan: Plan, snapshotter: object) -> tuple[float, float, bytes]:
 
 
 def _gui_thread_after_an_edit(benchmark: Benchmark) -> Result:
-    from editor.plan_snapshot import PlanSnapshotter
+    from editor.files.plan_snapshot import PlanSnapshotter
 
     plan = make_plan(ACTIONS)
     snapshotter = PlanSnapshotter()
@@ -61,7 +61,7 @@ def _gui_thread_after_an_edit(benchmark: Benchmark) -> Result:
 
 
 def _gui_thread_first_copy(benchmark: Benchmark) -> Result:
-    from editor.plan_snapshot import PlanSnapshotter
+    from editor.files.plan_snapshot import PlanSnapshotter
 
     plan = make_plan(ACTIONS)
     longest_slices, totals = [], []
@@ -91,9 +91,9 @@ def _edit_to_copy_on_disk(benchmark: Benchmark) -> Result:
     pause in typing the autosaver waits for on purpose (PAUSE_MS)."""
     from PySide6.QtWidgets import QApplication
 
-    from editor.autosave import PAUSE_MS, Autosaver
-    from editor.commands import FieldRef, SetField
-    from editor.document import PlanDocument
+    from editor.edits.commands import FieldRef, SetField
+    from editor.edits.document import PlanDocument
+    from editor.files.autosave import PAUSE_MS, Autosaver
 
     app = QApplication.instance() or QApplication([])
     plan = make_plan(ACTIONS)

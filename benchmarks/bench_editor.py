@@ -112,8 +112,8 @@ class BigWindow:
             from PySide6.QtWidgets import QApplication
 
             from editor.app import make_application, settle_memory
-            from editor.document import PlanDocument
-            from editor.main_window import MainWindow
+            from editor.edits.document import PlanDocument
+            from editor.window.main_window import MainWindow
 
             make_application([])
             self._window = MainWindow(PlanDocument(make_plan(10_000, seed=1)))
@@ -153,7 +153,7 @@ def _middle_action_index(window: Any, column: int) -> Any:
 def _open_cell_editor(window: Any) -> Any:
     from PySide6.QtWidgets import QApplication
 
-    from editor.plan_table_model import Column
+    from editor.table.plan_table_model import Column
 
     index = _middle_action_index(window, Column.ACTION)
     window.table.edit(index)
@@ -171,7 +171,7 @@ def _type_key(widget: Any, _number: int) -> None:
 def _type_key_into_plan(widget: Any, number: int) -> None:
     """A keystroke in a cell editor that also carries the typing into the plan, as one
     keystroke in every 0.3 s does (a merged undo step, the row updated and sized, validation)."""
-    from editor.cell_typing import CellTyping
+    from editor.table.cell_typing import CellTyping
 
     _type_key(widget, number)
     typing = CellTyping.of(widget)
@@ -182,7 +182,7 @@ def _type_key_into_plan(widget: Any, number: int) -> None:
 def _inspector_editor(window: Any) -> Any:
     from PySide6.QtCore import Qt
 
-    from editor.plan_table_model import Column
+    from editor.table.plan_table_model import Column
 
     # Focus moving to the inspector keeps and closes any cell editor still open.
     _middle_action_index(window, Column.OWNER)
@@ -192,7 +192,7 @@ def _inspector_editor(window: Any) -> Any:
 
 
 def _commit_cell(window: Any) -> Any:
-    from editor.plan_table_model import Column
+    from editor.table.plan_table_model import Column
 
     return _middle_action_index(window, Column.OWNER)
 
@@ -216,8 +216,8 @@ def _measure_paging(benchmark: Benchmark) -> Result:
     from PySide6.QtWidgets import QApplication
 
     from editor.app import make_application, settle_memory
-    from editor.document import PlanDocument
-    from editor.main_window import MainWindow
+    from editor.edits.document import PlanDocument
+    from editor.window.main_window import MainWindow
 
     make_application([])
     times: list[float] = []
@@ -244,7 +244,7 @@ def _measure_paging(benchmark: Benchmark) -> Result:
 
 
 STRUCTURAL_EDITS = ("add_key", "add_action", "duplicate", "delete", "move_down", "change_category")
-"""The structure actions' names (``editor.structure_actions``), each done and undone."""
+"""The structure actions' names (``editor.window.structure_actions``), each done and undone."""
 
 
 def _measure_structure(benchmark: Benchmark) -> Result:
@@ -253,7 +253,7 @@ def _measure_structure(benchmark: Benchmark) -> Result:
     to the window being idle again (table rows, validation, inspector, problems list)."""
     from PySide6.QtWidgets import QApplication
 
-    from editor.plan_table_model import Column
+    from editor.table.plan_table_model import Column
 
     window = _BIG.window
     times: list[float] = []

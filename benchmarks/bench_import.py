@@ -48,11 +48,11 @@ def _in_the_editor(actions: int, limit: float) -> Benchmark:
 
         from actionplan.recovery import RecoveryStore
         from editor.app import make_application
-        from editor.file_controller import install_file_handling
-        from editor.import_controller import install_import
-        from editor.main_window import MainWindow
-        from editor.prompter import QtPrompter
-        from editor.settings import AppSettings
+        from editor.common.settings import AppSettings
+        from editor.files.file_controller import install_file_handling
+        from editor.files.prompter import QtPrompter
+        from editor.window.import_menu import install_import
+        from editor.window.main_window import MainWindow
 
         app = make_application([])
         path = exported(actions)
@@ -106,7 +106,7 @@ def _paste_preview(concerns: int) -> Benchmark:
 
         from actionplan.spelling import SpellChecker
         from editor.app import make_application
-        from editor.paste_concerns_dialog import PasteConcernsDialog, hyphenation_check
+        from editor.exchange.paste_concerns_dialog import PasteConcernsDialog, hyphenation_check
 
         make_application([])
         text = "\n".join(f"{number}. Leaders had not done enough to reduce the high levels of self-\nharm "
@@ -121,7 +121,7 @@ def _paste_preview(concerns: int) -> Benchmark:
     def run() -> None:
         from PySide6.QtWidgets import QApplication
 
-        from editor.paste_concerns_dialog import PasteConcernsDialog
+        from editor.exchange.paste_concerns_dialog import PasteConcernsDialog
 
         dialog = state["dialog"]
         assert isinstance(dialog, PasteConcernsDialog)

@@ -84,9 +84,9 @@ class _EditorTyping:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from PySide6.QtWidgets import QApplication
 
-        from editor.document import PlanDocument
-        from editor.problems_panel import ProblemsPanel
-        from editor.validation_adapter import ValidationAdapter
+        from editor.checks.problems_panel import ProblemsPanel
+        from editor.checks.validation_adapter import ValidationAdapter
+        from editor.edits.document import PlanDocument
 
         self.app = QApplication.instance() or QApplication([])
         self.document = PlanDocument(make_plan(SIZE))
@@ -97,7 +97,7 @@ class _EditorTyping:
         self.typed = 0
 
     def keystroke(self) -> None:
-        from editor.commands import FieldRef, SetField
+        from editor.edits.commands import FieldRef, SetField
 
         self.typed += 1
         ref = FieldRef(self.concern_id, self.action.id, "text")

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QApplication
 
 from actionplan.model import Plan
 from actionplan.storage import PlanFileError, load_plan
-from editor.document import PlanDocument
-from editor.file_controller import install_file_handling
-from editor.import_controller import install_import
-from editor.main_window import APP_NAME, MainWindow
+from editor.edits.document import PlanDocument
+from editor.files.file_controller import install_file_handling
+from editor.window.import_menu import install_import
+from editor.window.main_window import APP_NAME, MainWindow
 
 SCREENSHOT_SIZE = (1400, 900)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from editor.shortcuts import SHORTCUTS
+from editor.window.shortcuts import SHORTCUTS
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 

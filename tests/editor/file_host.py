@@ -10,10 +10,10 @@ from pytestqt.qtbot import QtBot
 
 from actionplan.model import Action, Concern, Plan, PlanDetails
 from actionplan.recovery import RecoveryStore
-from editor.commands import FieldRef, SetField
-from editor.document import PlanDocument
-from editor.file_controller import FileController, install_file_handling
-from editor.settings import AppSettings
+from editor.common.settings import AppSettings
+from editor.edits.commands import FieldRef, SetField
+from editor.edits.document import PlanDocument
+from editor.files.file_controller import FileController, install_file_handling
 from tests.editor.fakes import ScriptedPrompter
 
 

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from actionplan.model import Action, Category, Concern, Plan, PlanDetails
-from editor.document import PlanDocument
-from editor.main_window import MainWindow
+from editor.edits.document import PlanDocument
+from editor.window.main_window import MainWindow
 
 
 def small_plan() -> Plan:

@@ -1,0 +1,1 @@
+"""Import, export and paste dialogs and their controllers. May import files, checks, panes, table, edits and common."""

@@ -1,0 +1,114 @@
+"""The open file changed on disk by someone else: say so, offer Reload or keep mine."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from actionplan.storage import load_plan, save_plan
+from editor.files.outside_changes import SETTLE_MS
+from editor.files.questions import OutsideChange
+from tests.editor.file_host import Host, close_quietly, make_host, sample_plan, write_plan
+
+QUIET_MS = SETTLE_MS * 3
+
+
+@pytest.fixture
+def host(qtbot: QtBot) -> Iterator[Host]:
+    made = make_host(qtbot)
+    yield made
+    close_quietly(made)
+
+
+@pytest.fixture
+def plan_file(tmp_path: Path) -> Path:
+    return write_plan(tmp_path / "plan.actionplan")
+
+
+def colleague_saves(path: Path, words: str) -> None:
+    """Another editor's atomic save, which replaces the file."""
+    plan = load_plan(path)
+    plan.concerns[0].actions[0].text = words
+    save_plan(plan, path)
+
+
+def test_an_outside_save_is_noticed_and_reload_shows_it(qtbot: QtBot, host: Host, plan_file: Path) -> None:
+    host.files.open_plan(plan_file)
+    host.prompter.script("ask_outside_change", OutsideChange.RELOAD)
+    colleague_saves(plan_file, "Their new words")
+    qtbot.waitUntil(lambda: bool(host.prompter.questions("ask_outside_change")), timeout=5000)
+    assert host.prompter.questions("ask_outside_change") == [("plan.actionplan", False)]
+    assert host.action_text() == "Their new words"
+    assert not host.document.is_modified()
+
+
+def test_watching_goes_on_after_a_reload_and_after_our_own_saves(qtbot: QtBot, host: Host, plan_file: Path) -> None:
+    host.files.open_plan(plan_file)
+    host.prompter.script("ask_outside_change", OutsideChange.RELOAD, OutsideChange.RELOAD)
+    colleague_saves(plan_file, "First")
+    qtbot.waitUntil(lambda: host.action_text() == "First", timeout=5000)
+    # Our own atomic saves replace the file too, and must not be taken for someone else's.
+    for words in ("Ours one", "Ours two"):
+        host.type_action_text(words)
+        assert host.files.save()
+        qtbot.wait(QUIET_MS)
+    assert len(host.prompter.questions("ask_outside_change")) == 1
+    colleague_saves(plan_file, "Second")
+    qtbot.waitUntil(lambda: host.action_text() == "Second", timeout=5000)
+
+
+def test_keep_mine_saves_my_version_as_a_new_file(qtbot: QtBot, host: Host, plan_file: Path, tmp_path: Path) -> None:
+    host.files.open_plan(plan_file)
+    host.type_action_text("My words")
+    mine = tmp_path / "my version.actionplan"
+    host.prompter.script("ask_outside_change", OutsideChange.KEEP_MINE).script("choose_save_path", mine)
+    colleague_saves(plan_file, "Their words")
+    qtbot.waitUntil(lambda: host.document.path == mine, timeout=5000)
+    assert host.prompter.questions("ask_outside_change") == [("plan.actionplan", True)]
+    assert load_plan(mine).concerns[0].actions[0].text == "My words"
+    assert load_plan(plan_file).concerns[0].actions[0].text == "Their words"
+
+
+def test_keep_mine_without_saving_still_counts_as_unsaved(qtbot: QtBot, host: Host, plan_file: Path) -> None:
+    host.files.open_plan(plan_file)
+    host.prompter.script("ask_outside_change", OutsideChange.KEEP_MINE).script("choose_save_path", None)
+    colleague_saves(plan_file, "Their words")
+    qtbot.waitUntil(lambda: bool(host.prompter.questions("choose_save_path")), timeout=5000)
+    assert host.document.is_modified()
+    assert host.action_text() == "Action 1."
+
+
+def test_a_touch_with_the_same_contents_is_not_a_change(qtbot: QtBot, host: Host, plan_file: Path) -> None:
+    host.files.open_plan(plan_file)
+    data = plan_file.read_bytes()
+    replacement = plan_file.with_name("sync-tool.tmp")
+    replacement.write_bytes(data)
+    os.replace(replacement, plan_file)
+    qtbot.wait(QUIET_MS)
+    assert host.prompter.asked == []
+
+
+def test_a_deleted_file_is_reported_and_the_work_counts_as_unsaved(qtbot: QtBot, host: Host, plan_file: Path) -> None:
+    host.files.open_plan(plan_file)
+    host.prompter.script("show_error", None)
+    plan_file.unlink()
+    qtbot.waitUntil(lambda: bool(host.prompter.questions("show_error")), timeout=5000)
+    title, message = host.prompter.questions("show_error")[0]
+    assert title == "Plan file has gone"
+    assert "moved or deleted" in message
+    assert host.document.is_modified()
+
+
+def test_a_file_written_in_place_is_noticed(qtbot: QtBot, host: Host, plan_file: Path) -> None:
+    host.files.open_plan(plan_file)
+    host.prompter.script("ask_outside_change", OutsideChange.RELOAD)
+    plan = sample_plan("HMP Rewritten in place")
+    from actionplan.storage import plan_to_bytes
+
+    with plan_file.open("wb") as stream:
+        stream.write(plan_to_bytes(plan))
+    qtbot.waitUntil(lambda: host.document.plan.details.establishment == "HMP Rewritten in place", timeout=5000)

@@ -1,0 +1,132 @@
+"""F6 and Shift+F6 move the keyboard between the table, the inspector or plan details, and the
+problems list; Esc in plan details goes back to the table."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QTabBar, QWidget
+from pytestqt.qtbot import QtBot
+
+from editor.table.text_editor import PlanTextEdit
+from editor.window.main_window import MainWindow
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def focus() -> QWidget | None:
+    return QApplication.focusWidget()
+
+
+def within(container: QWidget) -> bool:
+    widget = focus()
+    return widget is not None and (widget is container or container.isAncestorOf(widget))
+
+
+def f6(qtbot: QtBot, shift: bool = False) -> None:
+    widget = focus()
+    assert widget is not None
+    qtbot.keyClick(widget, Qt.Key.Key_F6, SHIFT if shift else Qt.KeyboardModifier.NoModifier)
+
+
+def test_f6_cycles_table_inspector_problems_and_back(window: MainWindow, qtbot: QtBot) -> None:
+    table = window.table
+    concern = window.document.plan.concerns[0]
+    window.reveal(concern.id, concern.actions[0].id, "text")  # the inspector has something to show
+    assert within(table)
+    f6(qtbot)
+    assert within(window.inspector_dock)
+    assert focus() is not window.inspector_dock  # a control in it, ready for typing
+    f6(qtbot)
+    assert focus() is window.validation.panel.view
+    f6(qtbot)
+    assert focus() is table
+    f6(qtbot, shift=True)
+    assert focus() is window.validation.panel.view
+    f6(qtbot, shift=True)
+    assert within(window.inspector_dock)
+    f6(qtbot, shift=True)
+    assert focus() is table
+
+
+def test_f6_goes_to_plan_details_when_that_tab_is_in_front(window: MainWindow, qtbot: QtBot) -> None:
+    window.details_dock.raise_()
+    QApplication.processEvents()
+    f6(qtbot)
+    assert focus() is window.details.establishment
+    assert tab_in_front(window) == "Plan details"
+    # Esc in the form goes back to the table, and the inspector comes back to the front.
+    qtbot.keyClick(window.details.establishment, Qt.Key.Key_Escape)
+    assert focus() is window.table
+    QApplication.processEvents()
+    assert tab_in_front(window) == "Inspector"
+
+
+def tab_in_front(window: MainWindow) -> str:
+    """Which of the inspector and plan details, tabbed together, is in front."""
+    for bar in window.findChildren(QTabBar):
+        names = [bar.tabText(number) for number in range(bar.count())]
+        if "Inspector" in names and bar.isVisible():
+            return bar.tabText(bar.currentIndex())
+    raise AssertionError("no tabs for the inspector and plan details")
+
+
+def test_esc_from_the_plan_details_introduction_returns_to_the_table(window: MainWindow, qtbot: QtBot) -> None:
+    window.details_dock.raise_()
+    window.details.introduction.setFocus()
+    assert isinstance(focus(), PlanTextEdit)
+    qtbot.keyClick(window.details.introduction, Qt.Key.Key_Escape)
+    assert focus() is window.table
+
+
+def test_a_pane_gets_back_the_control_that_last_had_the_focus(window: MainWindow, qtbot: QtBot) -> None:
+    window.details_dock.raise_()
+    QApplication.processEvents()
+    window.details.era.setFocus()
+    window.table.setFocus()
+    f6(qtbot)
+    assert focus() is window.details.era
+
+
+def test_hidden_panes_are_skipped(window: MainWindow, qtbot: QtBot) -> None:
+    window.validation.dock.hide()
+    window.inspector_dock.hide()
+    window.details_dock.hide()
+    f6(qtbot)
+    assert focus() is window.table
+
+
+def test_f6_while_typing_in_a_cell_keeps_the_typing(window: MainWindow, qtbot: QtBot) -> None:
+    plan = window.document.plan
+    window.table.setCurrentIndex(window.table.plan_model.index_for(plan.concerns[0].id, None, "text"))
+    qtbot.keyClick(window.table, Qt.Key.Key_F2)
+    editor = focus()
+    assert isinstance(editor, PlanTextEdit)
+    qtbot.keyClicks(editor, " More.")
+    f6(qtbot)
+    assert within(window.inspector_dock)
+    assert plan.concerns[0].text == "Drugs were too freely available. More."
+
+
+def test_f6_is_in_the_view_menu(window: MainWindow) -> None:
+    texts = {a.text(): a.shortcut().toString() for a in window.menus["view"].actions()}
+    assert texts["Next pane"] == "F6"
+    assert texts["Previous pane"] == "Shift+F6"
+
+
+def test_escape_in_the_problems_list_returns_to_the_table(window: MainWindow, qtbot: QtBot) -> None:
+    view = window.validation.panel.view
+    view.setFocus()
+    assert focus() is view
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert focus() is window.table
+
+
+def test_f6_to_an_inspector_with_nothing_to_show_focuses_the_inspector_itself(window: MainWindow, qtbot: QtBot) -> None:
+    window.table.setCurrentIndex(window.table.plan_model.index(0, 0))  # a section row
+    f6(qtbot)
+    assert within(window.inspector_dock)
+    f6(qtbot)
+    assert focus() is window.validation.panel.view
