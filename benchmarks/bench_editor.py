@@ -153,7 +153,7 @@ def _middle_action_index(window: Any, column: int) -> Any:
 def _open_cell_editor(window: Any) -> Any:
     from PySide6.QtWidgets import QApplication
 
-    from editor.table.plan_table_model import Column
+    from editor.table.columns import Column
 
     index = _middle_action_index(window, Column.ACTION)
     window.table.edit(index)
@@ -182,7 +182,7 @@ def _type_key_into_plan(widget: Any, number: int) -> None:
 def _inspector_editor(window: Any) -> Any:
     from PySide6.QtCore import Qt
 
-    from editor.table.plan_table_model import Column
+    from editor.table.columns import Column
 
     # Focus moving to the inspector keeps and closes any cell editor still open.
     _middle_action_index(window, Column.OWNER)
@@ -192,7 +192,7 @@ def _inspector_editor(window: Any) -> Any:
 
 
 def _commit_cell(window: Any) -> Any:
-    from editor.table.plan_table_model import Column
+    from editor.table.columns import Column
 
     return _middle_action_index(window, Column.OWNER)
 
@@ -253,7 +253,7 @@ def _measure_structure(benchmark: Benchmark) -> Result:
     to the window being idle again (table rows, validation, inspector, problems list)."""
     from PySide6.QtWidgets import QApplication
 
-    from editor.table.plan_table_model import Column
+    from editor.table.columns import Column
 
     window = _BIG.window
     times: list[float] = []

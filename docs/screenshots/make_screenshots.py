@@ -22,7 +22,7 @@ from actionplan.storage import load_plan  # noqa: E402
 from editor.app import SCREENSHOT_SIZE, make_application  # noqa: E402
 from editor.edits.commands import FieldRef, SetField  # noqa: E402
 from editor.edits.document import PlanDocument  # noqa: E402
-from editor.table.plan_table_model import Column  # noqa: E402
+from editor.table.columns import Column  # noqa: E402
 from editor.table.target_date_editor import TargetDateEditor  # noqa: E402
 from editor.window.main_window import MainWindow  # noqa: E402
 

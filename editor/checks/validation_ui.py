@@ -20,8 +20,8 @@ from editor.checks.problems_panel import ProblemsPanel, describe_place
 from editor.checks.spelling_highlighter import SpellingSupport
 from editor.checks.validation_adapter import ValidationAdapter
 from editor.panes.inspector import Inspector
+from editor.table.columns import Column
 from editor.table.delegates import TextDelegate
-from editor.table.plan_table_model import Column
 from editor.table.plan_table_view import PlanTableView
 
 Reveal = Callable[[str | None, str | None, str], None]

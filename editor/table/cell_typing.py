@@ -20,7 +20,8 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTim
 from PySide6.QtWidgets import QWidget
 
 from actionplan.target_date import TargetDate
-from editor.table.plan_table_model import ACTION_ID_ROLE, TARGET_ROLE, Column, PlanTableModel
+from editor.table.columns import ACTION_ID_ROLE, TARGET_ROLE, Column
+from editor.table.plan_table_model import PlanTableModel
 
 COMMIT_EVERY_MS = 300
 """Often enough that autosave sees typing within a third of a second, rarely enough that a

@@ -38,9 +38,9 @@ from PySide6.QtWidgets import (
 from actionplan.target_date import TargetDate
 from editor.edits.document import PlanDocument
 from editor.table.cell_typing import CellTyping, cell_value, types_live
+from editor.table.columns import Column
 from editor.table.owner_editor import OwnerComboBox
 from editor.table.owners import owner_offer, remember_owner
-from editor.table.plan_table_model import Column
 from editor.table.target_date_editor import TargetDateEditor
 from editor.table.text_editor import PlanTextEdit, is_finish_key
 

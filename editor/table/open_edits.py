@@ -20,7 +20,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistent
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QWidget
 
 from editor.table.cell_typing import CellTyping
-from editor.table.plan_table_model import ACTION_ID_ROLE, Column
+from editor.table.columns import ACTION_ID_ROLE, Column
 
 
 def commit_open_edits(root: QObject | None) -> None:

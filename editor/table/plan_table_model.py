@@ -20,15 +20,11 @@ its messages as ``ToolTipRole`` and an icon as ``DecorationRole``. The fields as
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from dataclasses import dataclass
-from enum import IntEnum
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QByteArray,
     QMimeData,
     QModelIndex,
     QObject,
@@ -36,144 +32,34 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtGui import QBrush, QFont
 
 from actionplan.changes import PlanChange
-from actionplan.model import Action, Category, Concern, Era
-from actionplan.target_date import TargetDate
-from actionplan.validation.findings import Finding, Severity
-from editor.edits import commands
-from editor.edits.commands import FieldRef
+from actionplan.model import Category, Concern, Era
+from actionplan.validation.findings import Finding
 from editor.edits.document import PlanDocument
-
-MIME_TYPE = "application/x-actionplan-items"
+from editor.table.cell_edits import clear_cells, set_cell
+from editor.table.cell_marks import (
+    FINDING_INTS,
+    FINDING_ROLES,
+    FINDING_ROLES_SET,
+    SECTION_TINT,
+    FindingsSource,
+    ShownFindings,
+    finding_data,
+)
+from editor.table.columns import (
+    ACTION_ID_ROLE,
+    COLUMN_FOR_FIELD,
+    CONCERN_ID_ROLE,
+    IS_SECTION_ROLE,
+    TARGET_ROLE,
+    Column,
+)
+from editor.table.drag_and_drop import MIME_TYPE, drag_payload, dragged_items, drop_items, read_payload
+from editor.table.table_rows import Row, block_end, block_start, changed_block, layout_rows
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-
-
-class Column(IntEnum):
-    REC_NO = 0
-    CONCERN = 1
-    ACTION = 2
-    OWNER = 3
-    TARGET = 4
-
-    @property
-    def heading(self) -> str:
-        return _HEADINGS[self]
-
-    @property
-    def field(self) -> str:
-        return _FIELDS[self]
-
-    @property
-    def is_concern_column(self) -> bool:
-        return self in (Column.REC_NO, Column.CONCERN)
-
-
-_HEADINGS = {
-    Column.REC_NO: "Rec No",
-    Column.CONCERN: "Concerns",
-    Column.ACTION: "Response action taken/planned",
-    Column.OWNER: "Responsible owner",
-    Column.TARGET: "Target date",
-}
-_FIELDS = {
-    Column.REC_NO: "reference",
-    Column.CONCERN: "text",
-    Column.ACTION: "text",
-    Column.OWNER: "owner",
-    Column.TARGET: "target",
-}
-COLUMN_FOR_FIELD = {
-    ("concern", "reference"): Column.REC_NO,
-    ("concern", "text"): Column.CONCERN,
-    ("action", "text"): Column.ACTION,
-    ("action", "owner"): Column.OWNER,
-    ("action", "target"): Column.TARGET,
-}
-
-CONCERN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-ACTION_ID_ROLE = Qt.ItemDataRole.UserRole + 2
-IS_SECTION_ROLE = Qt.ItemDataRole.UserRole + 3
-TARGET_ROLE = Qt.ItemDataRole.UserRole + 4
-"""The ``TargetDate`` of an action's target cell (EditRole gives its text)."""
-FINDINGS_ROLE = Qt.ItemDataRole.UserRole + 5
-
-_ERROR_TINT = QColor(253, 226, 226)
-_WARNING_TINT = QColor(255, 243, 205)
-_SECTION_TINT = QColor(222, 226, 230)
-
-
-class FindingsSource(Protocol):
-    def findings_for(self, concern_id: str | None, action_id: str | None, field: str) -> list[Finding]: ...
-
-
-@dataclass(slots=True)
-class Row:
-    """One table row: a section heading, or one action of a concern (``action`` is None for a
-    concern with no actions yet). ``span`` is the concern's row count, on its first row."""
-
-    category: Category
-    concern: Concern | None = None
-    action: Action | None = None
-    action_number: int = 0
-    first: bool = False
-    span: int = 1
-
-    @property
-    def is_section(self) -> bool:
-        return self.concern is None
-
-
-def layout_rows(concerns: Sequence[Concern]) -> list[Row]:
-    """The rows for concerns in display order, each section headed even when empty."""
-    rows: list[Row] = []
-    for category in (Category.PRIORITY, Category.KEY):
-        rows.append(Row(category))
-        for concern in concerns:
-            if concern.category is not category:
-                continue
-            span = max(1, len(concern.actions))
-            if not concern.actions:
-                rows.append(Row(category, concern, None, 0, True, 1))
-            for number, action in enumerate(concern.actions, start=1):
-                rows.append(Row(category, concern, action, number, number == 1, span))
-    return rows
-
-
-def _same_row(a: Row, b: Row) -> bool:
-    return (a.concern is b.concern and a.action is b.action and a.span == b.span and a.first == b.first
-            and a.action_number == b.action_number and a.category is b.category)
-
-
-def _changed_block(old: list[Row], new: list[Row]) -> tuple[int, int, int]:
-    """Where ``new`` differs from ``old``: the first row that differs, and where the rows that
-    stay the same to the end begin in ``old`` and in ``new``."""
-    shorter = min(len(old), len(new))
-    first = next((n for n, a, b in zip(range(shorter), old, new, strict=False) if not _same_row(a, b)), shorter)
-    tail = shorter - first
-    same_at_end = next((n for n, a, b in zip(range(tail), reversed(old), reversed(new), strict=False)
-                        if not _same_row(a, b)), tail)
-    return first, len(old) - same_at_end, len(new) - same_at_end
-
-
-def _block_start(rows: list[Row], number: int) -> int:
-    """The first row of the concern (or section) that row ``number`` belongs to."""
-    while number > 0 and rows[number].concern is not None and not rows[number].first:
-        number -= 1
-    return number
-
-
-def _block_end(rows: list[Row], number: int) -> int:
-    """The row after the concern (or section) that row ``number`` belongs to; a number past
-    the last row stays where it is."""
-    if number >= len(rows):
-        return len(rows)
-    start = _block_start(rows, number)
-    row = rows[start]
-    return start + (1 if row.concern is None else row.span)
 
 
 class PlanTableModel(QAbstractTableModel):
@@ -200,11 +86,7 @@ class PlanTableModel(QAbstractTableModel):
         """Rows changed since ``_row_of_action`` and ``_first_row_of_concern`` were made."""
         self._references: dict[str, str] = {}
         self._findings: FindingsSource | None = None
-        self._cell_findings: dict[tuple[int, int], list[Finding]] = {}
-        """The findings each recently painted cell shows, by (row, column): a paint asks for them
-        twice per cell, and a refresh repaints only the cells whose findings changed."""
-        self._untracked = False
-        """Cells were painted and then forgotten: the next refresh repaints everything."""
+        self._marks = ShownFindings(self._look_up_findings)
         self._bold = QFont()
         self._bold.setBold(True)
         self._rebuild()
@@ -218,7 +100,7 @@ class PlanTableModel(QAbstractTableModel):
         self._set_rows(layout_rows(self.document.plan.concerns), self.document.plan.references())
 
     def _set_rows(self, rows: list[Row], references: dict[str, str]) -> None:
-        self._cell_findings.clear()
+        self._marks.forget_cells()
         self._rows = rows
         self._references = references
         self._numbers_stale = True  # found again when first asked for
@@ -248,7 +130,7 @@ class PlanTableModel(QAbstractTableModel):
         new = layout_rows(self.document.plan.concerns)
         old_references = self._references
         references = self.document.plan.references()
-        first, old_end, new_end = _changed_block(old, new)
+        first, old_end, new_end = changed_block(old, new)
         # The concerns whose actions changed are named; a concern added or moved renumbers
         # the concerns after it in its section.
         remeasure = set(change.concern_ids)
@@ -256,8 +138,8 @@ class PlanTableModel(QAbstractTableModel):
                          if old_references.get(concern_id) != reference)
         low = high = first
         if first < old_end or first < new_end:
-            low = _block_start(old, first - 1) if first > 0 else 0
-            self.rows_about_to_change.emit(low, _block_end(old, old_end))
+            low = block_start(old, first - 1) if first > 0 else 0
+            self.rows_about_to_change.emit(low, block_end(old, old_end))
             if first < old_end:
                 self.beginRemoveRows(QModelIndex(), first, old_end - 1)
                 self._set_rows(old[:first] + old[old_end:], old_references)
@@ -266,9 +148,9 @@ class PlanTableModel(QAbstractTableModel):
                 self.beginInsertRows(QModelIndex(), first, new_end - 1)
                 self._set_rows(new, references)
                 self.endInsertRows()
-            high = _block_end(new, new_end)
+            high = block_end(new, new_end)
         self._set_rows(new, references)
-        self._untracked = True
+        self._marks.untracked = True
         renumbered = [number for number in map(self.first_row_of_concern, remeasure) if number is not None]
         if renumbered:
             # One range, not a signal per cell: the view repaints once.
@@ -359,43 +241,28 @@ class PlanTableModel(QAbstractTableModel):
 
     def set_findings_source(self, source: FindingsSource | None) -> None:
         self._findings = source
-        self._untracked = True
+        self._marks.untracked = True
         self.refresh_findings()
 
     def refresh_findings(self) -> None:
         """New findings: repaint the marks of the cells whose findings changed."""
         if not self._rows:
             return
-        if self._untracked:
-            self._cell_findings.clear()
-            self._untracked = False
+        changed = self._marks.changed_cells()
+        if changed is None:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1),
-                                  _FINDING_ROLES)
+                                  FINDING_ROLES)
             return
-        changed = []
-        for key, shown in self._cell_findings.items():
-            found = self._look_up_findings(*key)
-            if found != shown:
-                self._cell_findings[key] = found
-                changed.append(key)
         for number, column in changed:
             index = self.index(number, column)
-            self.dataChanged.emit(index, index, _FINDING_ROLES)
+            self.dataChanged.emit(index, index, FINDING_ROLES)
 
     def findings_at(self, index: ModelIndex) -> list[Finding]:
         return self.cell_findings(index.row(), index.column())
 
     def cell_findings(self, number: int, column: int) -> list[Finding]:
         """The findings shown in the cell at row ``number``, ``column``."""
-        key = (number, int(column))
-        found = self._cell_findings.get(key)
-        if found is None:
-            if len(self._cell_findings) >= _TRACKED_CELLS:
-                # Scrolled far: stop comparing cells long out of view; repaint all next time.
-                self._cell_findings.clear()
-                self._untracked = True
-            found = self._cell_findings[key] = self._look_up_findings(*key)
-        return found
+        return self._marks.shown(number, int(column))
 
     def _look_up_findings(self, number: int, column_number: int) -> list[Finding]:
         row = self._rows[number]
@@ -467,10 +334,10 @@ class PlanTableModel(QAbstractTableModel):
                 value = self._bold if column == 0 else None
             elif role in _UNANSWERED_INTS:
                 value = None
-            elif role in _FINDING_INTS:
+            elif role in FINDING_INTS:
                 if findings is None:
                     findings = self.cell_findings(number, column)
-                value = _finding_data(findings, role)
+                value = finding_data(findings, role)
             else:
                 value = self._cell_data(row, cell, number, role)
             if value is None:
@@ -501,8 +368,8 @@ class PlanTableModel(QAbstractTableModel):
             return self.cell_text(row, column, role == Qt.ItemDataRole.EditRole)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _TOP_LEFT
-        if role in _FINDING_ROLES_SET:
-            return _finding_data(self.cell_findings(number, column), role)
+        if role in FINDING_ROLES_SET:
+            return finding_data(self.cell_findings(number, column), role)
         if role == Qt.ItemDataRole.FontRole:
             return self._bold if column is Column.REC_NO else None
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -558,64 +425,16 @@ class PlanTableModel(QAbstractTableModel):
         into one undo step (typing in an open cell editor)."""
         if not index.isValid() or self.document.read_only:
             return False
-        row = self._rows[index.row()]
-        if row.concern is None:
-            return False
-        column = Column(index.column())
-        if column is Column.TARGET and isinstance(value, str):
-            value = TargetDate.parse(value)
-        if value is None:
-            value = TargetDate.not_set() if column is Column.TARGET else ""
-        if row.action is None and not column.is_concern_column:
-            return self._add_first_action(row.concern, column, value)
-        action_id = None if column.is_concern_column or row.action is None else row.action.id
-        ref = FieldRef(row.concern.id, action_id, column.field)
-        if ref.read(self.document.plan) == value:
-            return True
-        self.document.undo_stack.push(commands.SetField(self.document, ref, value, merge_key=merge_key))
-        return True
+        return set_cell(self.document, self._rows[index.row()], Column(index.column()), value, merge_key)
 
     def clear_cells(self, indexes: Sequence[ModelIndex]) -> int:
-        """Delete pressed on selected cells: empty each text, owner and target cell, and put a
-        manual Rec No back to automatic numbering, as one undo step. Section rows and cells
-        already empty are left alone. Returns how many cells changed."""
+        """Delete pressed on selected cells: see ``cell_edits.clear_cells``. Returns how many
+        cells changed."""
         if self.document.read_only:
             return 0
-        refs: dict[FieldRef, Any] = {}
-        for index in indexes:
-            row = self._rows[index.row()] if index.isValid() and index.row() < len(self._rows) else None
-            if row is None or row.concern is None:
-                continue
-            column = Column(index.column())
-            if column.is_concern_column:
-                ref = FieldRef(row.concern.id, None, column.field)
-            elif row.action is not None:
-                ref = FieldRef(row.concern.id, row.action.id, column.field)
-            else:
-                continue  # the empty row of a concern with no actions
-            empty = TargetDate.not_set() if column is Column.TARGET else ""
-            if ref.read(self.document.plan) != empty:
-                refs[ref] = empty
-        if not refs:
-            return 0
-        stack = self.document.undo_stack
-        if len(refs) == 1:
-            ref, empty = next(iter(refs.items()))
-            stack.push(commands.SetField(self.document, ref, empty))
-            return 1
-        stack.beginMacro(f"Clear {len(refs)} cells")
-        for ref, empty in refs.items():
-            stack.push(commands.SetField(self.document, ref, empty))
-        stack.endMacro()
-        return len(refs)
-
-    def _add_first_action(self, concern: Concern, column: Column, value: Any) -> bool:
-        """Typing into the empty action row of a concern creates its first action."""
-        if value in ("", TargetDate.not_set()):
-            return True
-        action = Action(**{column.field: value})
-        self.document.undo_stack.push(commands.AddAction(self.document, concern.id, action))
-        return True
+        cells = [(self._rows[index.row()], Column(index.column())) for index in indexes
+                 if index.isValid() and index.row() < len(self._rows)]
+        return clear_cells(self.document, cells)
 
     # Drag and drop -----------------------------------------------------------------------
 
@@ -629,28 +448,12 @@ class PlanTableModel(QAbstractTableModel):
         return [MIME_TYPE]
 
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
-        kind, ids = self.dragged_items(indexes)
-        data = QMimeData()
-        data.setData(MIME_TYPE, QByteArray(json.dumps({"kind": kind, "ids": ids}).encode()))
-        return data
+        return drag_payload(*self.dragged_items(indexes))
 
     def dragged_items(self, indexes: Sequence[ModelIndex]) -> tuple[str, list[str]]:
         """Concerns when any concern cell is among ``indexes``, otherwise actions."""
-        rows = [self._rows[i.row()] for i in sorted(indexes, key=lambda i: (i.row(), i.column()))]
-        as_concerns = any(Column(i.column()).is_concern_column for i in indexes)
-        ids: list[str] = []
-        for row, index in zip(rows, sorted(indexes, key=lambda i: (i.row(), i.column())), strict=True):
-            if row.concern is None:
-                continue
-            if as_concerns and Column(index.column()).is_concern_column:
-                item_id = row.concern.id
-            elif not as_concerns and row.action is not None:
-                item_id = row.action.id
-            else:
-                continue
-            if item_id not in ids:
-                ids.append(item_id)
-        return ("concern" if as_concerns else "action"), ids
+        cells = sorted((i.row(), i.column()) for i in indexes)
+        return dragged_items([(self._rows[number], column) for number, column in cells])
 
     def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: ModelIndex) -> bool:
         return data.hasFormat(MIME_TYPE) and not self.document.read_only
@@ -658,105 +461,28 @@ class PlanTableModel(QAbstractTableModel):
     def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: ModelIndex) -> bool:
         if not self.canDropMimeData(data, action, row, column, parent):
             return False
-        payload = json.loads(bytes(data.data(MIME_TYPE).data()).decode())
+        kind, ids = read_payload(data)
         target_row = parent.row() if row < 0 and parent.isValid() else row
         if target_row < 0:
             target_row = len(self._rows)
         target_column = parent.column() if parent.isValid() else column
-        return drop_items(self, payload["kind"], payload["ids"], target_row, target_column)
+        return drop_items(self, kind, ids, target_row, target_column)
 
 
-_FINDING_ROLES = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole,
-                  Qt.ItemDataRole.DecorationRole, FINDINGS_ROLE]
-_FINDING_ROLES_SET = frozenset(_FINDING_ROLES)
-_FINDING_INTS = frozenset(int(role) for role in _FINDING_ROLES)
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _FONT = int(Qt.ItemDataRole.FontRole)
 _COLUMNS = tuple(Column)
 """``Column`` by number, without the enum's lookup on every call."""
 _TOP_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-_SECTION_BRUSH = QBrush(_SECTION_TINT)
+_SECTION_BRUSH = QBrush(SECTION_TINT)
 _SECTION_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled
 _READ_ONLY_CELL_FLAGS = _SECTION_FLAGS | Qt.ItemFlag.ItemIsDragEnabled
 _CELL_FLAGS = _READ_ONLY_CELL_FLAGS | Qt.ItemFlag.ItemIsEditable
-_TRACKED_CELLS = 1500
-"""About three screens of cells; comparing them after an edit costs a millisecond or two."""
 _UNANSWERED_ROLES = frozenset({Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.CheckStateRole})
 """Asked for on every cell of every paint, never answered: returned early, because painting a
 page asks ``data`` several hundred times."""
 _UNANSWERED_INTS = frozenset(int(role) for role in _UNANSWERED_ROLES)
-_ICONS: dict[bool, QIcon] = {}
 
 
-def _finding_data(findings: list[Finding], role: int) -> Any:
-    if role == FINDINGS_ROLE:
-        return findings
-    if not findings:
-        return None
-    has_error = any(f.severity is Severity.ERROR for f in findings)
-    if role == Qt.ItemDataRole.BackgroundRole:
-        return QBrush(_ERROR_TINT if has_error else _WARNING_TINT)
-    if role == Qt.ItemDataRole.ToolTipRole:
-        # "Why it matters" comes from the rule (empty for hand-made findings).
-        return "\n".join(f"{f.severity.value.capitalize()}: {f.message}" + (f" Why it matters: {f.why}" if f.why else "")
-                         for f in findings)
-    return _icon(has_error)
 
-
-def _icon(error: bool) -> QIcon:
-    if error not in _ICONS:
-        style = QApplication.style()
-        pixmap = QStyle.StandardPixmap.SP_MessageBoxCritical if error else QStyle.StandardPixmap.SP_MessageBoxWarning
-        _ICONS[error] = style.standardIcon(pixmap)
-    return _ICONS[error]
-
-
-# Dropping ------------------------------------------------------------------------------------
-
-
-def drop_items(model: PlanTableModel, kind: str, ids: list[str], target_row: int, target_column: int) -> bool:
-    """Move dragged concerns or actions to where they were dropped, as one undo step."""
-    from editor.edits.structure import move_actions_before, move_concerns_before
-
-    rows = model.rows()
-    target = rows[target_row] if target_row < len(rows) else None
-    if kind == "concern":
-        return move_concerns_before(model.document, ids, *_concern_drop_place(rows, target))
-    concern_id, anchor = _action_drop_place(rows, target_row, target, target_column)
-    if concern_id is None:
-        return False
-    return move_actions_before(model.document, ids, concern_id, anchor)
-
-
-def _concern_drop_place(rows: list[Row], target: Row | None) -> tuple[Category, str | None]:
-    if target is None:
-        return Category.KEY, None
-    if target.concern is None:
-        return target.category, _first_concern_id_after(rows, target)
-    return target.category, target.concern.id
-
-
-def _first_concern_id_after(rows: list[Row], section: Row) -> str | None:
-    start = next(n for n, row in enumerate(rows) if row is section)
-    for row in rows[start + 1:]:
-        if row.concern is None:
-            return None
-        return row.concern.id
-    return None
-
-
-def _action_drop_place(rows: list[Row], number: int, target: Row | None, column: int) -> tuple[str | None, str | None]:
-    """The concern to drop actions into and the action to put them before (None: at the end)."""
-    if target is None:
-        last = next((row for row in reversed(rows) if row.concern is not None), None)
-        return (last.concern.id if last and last.concern else None), None
-    if target.concern is None:
-        following = rows[number + 1] if number + 1 < len(rows) else None
-        if following is None or following.concern is None:
-            return None, None
-        first = following.concern.actions[0].id if following.concern.actions else None
-        return following.concern.id, first
-    if Column(column).is_concern_column or target.action is None:
-        return target.concern.id, None
-    return target.concern.id, target.action.id

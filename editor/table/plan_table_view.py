@@ -37,25 +37,14 @@ from PySide6.QtWidgets import (
 )
 
 from editor.edits.document import PlanDocument
+from editor.table.column_widths import minimum_width, share_width
+from editor.table.columns import Column
 from editor.table.open_edits import keep_open_cell
-from editor.table.plan_table_model import Column, PlanTableModel
+from editor.table.plan_table_model import PlanTableModel
 from editor.table.row_heights import RowHeights
 
 MIN_POINT_SIZE = 7
 MAX_POINT_SIZE = 36
-_SHARES = {Column.CONCERN: 0.30, Column.ACTION: 0.42, Column.OWNER: 0.15, Column.TARGET: 0.13}
-"""Each column's share of a wide table; narrow tables keep the minimums below."""
-_WIDEST_TEXT = {
-    Column.REC_NO: ("Rec No", "S45.12"),
-    Column.OWNER: ("Head of Security",),
-    Column.TARGET: ("30 September 2027", "Completed and ongoing"),
-}
-"""What must fit on one line, at the current zoom: the narrow columns never go below it."""
-_WORD_COLUMNS_MIN_EM = {Column.CONCERN: 8, Column.ACTION: 12}
-"""The two text columns share what is left, but never narrower than this many line heights."""
-_CELL_PADDING = 14
-_MARK_SPACE = 22
-"""Room for a finding's icon in a cell, so a marked target date still fits."""
 _CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -243,17 +232,9 @@ class PlanTableView(QTableView):
         self.schedule_sizing()
 
     def minimum_column_width(self, column: Column) -> int:
-        """The narrowest a column may be at the current zoom: Rec No, owner and target date
-        keep their usual words on one line; the text columns keep a readable measure.
+        """The narrowest a column may be at the current zoom (``column_widths.minimum_width``).
         Headings wrap onto a second line instead (``_fit_header_height``)."""
-        metrics = self.fontMetrics()
-        if column in _WORD_COLUMNS_MIN_EM:
-            return metrics.height() * _WORD_COLUMNS_MIN_EM[column]
-        widest = max(metrics.horizontalAdvance(text) for text in _WIDEST_TEXT[column])
-        if column is Column.REC_NO:  # too narrow to wrap its heading
-            widest = max(widest, self.horizontalHeader().fontMetrics().horizontalAdvance(column.heading))
-        marks = _MARK_SPACE if column is Column.TARGET else 0  # a marked owner may wrap
-        return widest + _CELL_PADDING + marks
+        return minimum_width(column, self.fontMetrics(), self.horizontalHeader().fontMetrics())
 
     def needed_width(self) -> int:
         """The table's width with every column at its minimum and room for the scroll bar."""
@@ -261,24 +242,8 @@ class PlanTableView(QTableView):
         return columns + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
 
     def column_widths(self, width: int) -> dict[Column, int]:
-        """Share ``width`` between the columns much as the Word table does, keeping each
-        column's minimum; the response column takes what is left."""
-        minimum = {column: self.minimum_column_width(column) for column in Column}
-        widths = dict(minimum)
-        for column in (Column.OWNER, Column.TARGET):
-            widths[column] = max(widths[column], int(width * _SHARES[column]))
-        # Their shares never squeeze the text columns below their minimums.
-        excess = sum(widths.values()) - width
-        for column in (Column.OWNER, Column.TARGET):
-            give = max(0, min(excess, widths[column] - minimum[column]))
-            widths[column] -= give
-            excess -= give
-        rest = width - widths[Column.REC_NO] - widths[Column.OWNER] - widths[Column.TARGET]
-        concern_share = _SHARES[Column.CONCERN] / (_SHARES[Column.CONCERN] + _SHARES[Column.ACTION])
-        concern = min(int(rest * concern_share), rest - widths[Column.ACTION])
-        widths[Column.CONCERN] = max(widths[Column.CONCERN], concern)
-        widths[Column.ACTION] = max(widths[Column.ACTION], rest - widths[Column.CONCERN])
-        return widths
+        """Share ``width`` between the columns much as the Word table does."""
+        return share_width({column: self.minimum_column_width(column) for column in Column}, width)
 
     def _fit_header_height(self) -> None:
         """Tall enough for the headings that wrap in narrow columns."""

@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics, QFontMetricsF
 
-from editor.table.plan_table_model import Column, PlanTableModel, Row
+from editor.table.columns import Column
+from editor.table.plan_table_model import PlanTableModel
+from editor.table.table_rows import Row
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QTableView

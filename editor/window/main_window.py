@@ -23,9 +23,9 @@ from editor.exchange.export_controller import install_export
 from editor.panes.details_form import DetailsForm
 from editor.panes.find_replace import FindReplaceDialog, Match, select_match_text
 from editor.panes.inspector import Inspector
+from editor.table.columns import Column
 from editor.table.delegates import install_delegates
 from editor.table.open_edits import commit_open_edits
-from editor.table.plan_table_model import Column
 from editor.table.plan_table_view import PlanTableView
 from editor.window.pane_navigation import Pane, PaneNavigation
 from editor.window.side_docks import SideDockRoom, let_form_shrink

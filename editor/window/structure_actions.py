@@ -19,8 +19,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from actionplan.changes import PlanChange
 from actionplan.model import Category, Era
 from editor.edits import structure
+from editor.table.columns import Column
 from editor.table.open_edits import commit_open_edits, keep_open_cell
-from editor.table.plan_table_model import Column
 from editor.table.plan_table_view import PlanTableView
 
 

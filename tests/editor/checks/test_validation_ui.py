@@ -20,7 +20,7 @@ from actionplan.validation import Finding, Severity
 from editor.checks.problems_panel import describe_place
 from editor.checks.validation_ui import ValidationUi
 from editor.edits.document import PlanDocument
-from editor.table.plan_table_model import FINDINGS_ROLE, Column
+from editor.table.columns import FINDINGS_ROLE, Column
 from editor.window.main_window import MainWindow
 from tests.editor.table_fixtures import _flush_deletes, activate, small_plan
 

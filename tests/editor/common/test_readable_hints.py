@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from editor.common.readable_hints import ERROR_RED, MIN_CONTRAST, contrast_ratio, hint_colour, readable_colour
+from editor.table.columns import Column
 from editor.table.owner_editor import OwnerComboBox
-from editor.table.plan_table_model import Column
 from editor.table.target_date_editor import TargetDateEditor
 from editor.window.main_window import MainWindow
 

@@ -20,7 +20,7 @@ from actionplan.processes import this_host
 from actionplan.storage import load_plan
 from editor.files.prompter import locked_box
 from editor.files.questions import LockChoice, SaveChanges
-from editor.table.plan_table_model import Column
+from editor.table.columns import Column
 from editor.window.main_window import MainWindow
 from tests.editor.file_host import Host, close_quietly, make_host, write_plan
 from tests.editor.table_fixtures import activate

@@ -20,7 +20,7 @@ from editor.panes.find_replace import (
     replacements,
     searchable_fields,
 )
-from editor.table.plan_table_model import Column
+from editor.table.columns import Column
 from editor.window.main_window import MainWindow
 from tests.editor.table_fixtures import small_plan
 

@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from actionplan.model import STANDARD_INTRODUCTION, Category, Era, Plan
 from actionplan.target_date import TargetDate, TargetKind
 from editor.table.cell_typing import NOT_UNDERSTOOD_PAUSE_MS
+from editor.table.columns import Column
 from editor.table.open_edits import commit_open_edits
-from editor.table.plan_table_model import Column
 from editor.window.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")

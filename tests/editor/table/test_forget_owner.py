@@ -13,9 +13,9 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 from pytestqt.qtbot import QtBot
 
+from editor.table.columns import Column
 from editor.table.owner_editor import FORGET_HINT, OwnerComboBox
 from editor.table.owners import owner_offer, remember_owner, typed_owners
-from editor.table.plan_table_model import Column
 from editor.window.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "This plugin does not support")

@@ -17,8 +17,8 @@ from actionplan.model import Plan
 from actionplan.storage import load_plan, save_plan
 from actionplan.target_date import TargetDate
 from editor.files.questions import SaveChanges
+from editor.table.columns import Column
 from editor.table.owner_editor import OwnerComboBox
-from editor.table.plan_table_model import Column
 from editor.table.target_date_editor import TargetDateEditor
 from editor.table.text_editor import PlanTextEdit
 from editor.window.main_window import MainWindow

@@ -19,8 +19,8 @@ from actionplan.storage import save_plan
 from actionplan.target_date import TargetDate, TargetKind, parse_target
 from editor.edits.document import PlanDocument
 from editor.table.cell_typing import COMMIT_EVERY_MS, NOT_UNDERSTOOD_PAUSE_MS, CellTyping
+from editor.table.columns import Column
 from editor.table.owner_editor import OwnerComboBox
-from editor.table.plan_table_model import Column
 from editor.table.target_date_editor import TargetDateEditor
 from editor.window.main_window import MainWindow
 from tests.editor.file_host import Host, close_quietly, make_host

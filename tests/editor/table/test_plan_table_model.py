@@ -11,14 +11,9 @@ from actionplan.target_date import TargetDate
 from actionplan.validation.findings import Finding, Location, Severity
 from editor.edits import structure
 from editor.edits.document import PlanDocument
-from editor.table.plan_table_model import (
-    ACTION_ID_ROLE,
-    FINDINGS_ROLE,
-    TARGET_ROLE,
-    Column,
-    PlanTableModel,
-    layout_rows,
-)
+from editor.table.columns import ACTION_ID_ROLE, FINDINGS_ROLE, TARGET_ROLE, Column
+from editor.table.plan_table_model import PlanTableModel
+from editor.table.table_rows import layout_rows
 
 pytestmark = pytest.mark.usefixtures("qapp")
 

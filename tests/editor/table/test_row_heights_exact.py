@@ -20,9 +20,10 @@ from actionplan.model import Plan
 from actionplan.storage import load_plan
 from benchmarks.generate import make_plan
 from editor.edits.document import PlanDocument
-from editor.table.plan_table_model import Column, Row
+from editor.table.columns import Column
 from editor.table.plan_table_view import PlanTableView
 from editor.table.row_heights import _H_PADDING, _ICON_SPACE, _V_PADDING, RowHeights
+from editor.table.table_rows import Row
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from editor.edits import commands
 from editor.edits.commands import FieldRef
 from editor.table.cell_typing import COMMIT_EVERY_MS, CellTyping
-from editor.table.plan_table_model import Column
+from editor.table.columns import Column
 from editor.table.text_editor import PlanTextEdit
 from editor.window.main_window import MainWindow
 

@@ -13,7 +13,7 @@ from actionplan.model import Category, Era, Plan
 from actionplan.target_date import TargetDate
 from editor.edits.commands import FieldRef, SetField
 from editor.edits.document import PlanDocument
-from editor.table.plan_table_model import Column
+from editor.table.columns import Column
 from editor.table.text_editor import PlanTextEdit
 from editor.window.main_window import MainWindow
 from tests.editor.table_fixtures import _flush_deletes, activate

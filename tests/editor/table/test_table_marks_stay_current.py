@@ -9,8 +9,9 @@ from PySide6.QtCore import Qt
 from actionplan.validation import Finding, Location, Severity
 from editor.edits import commands
 from editor.edits.document import PlanDocument
-from editor.table import plan_table_model
-from editor.table.plan_table_model import FINDINGS_ROLE, Column, PlanTableModel
+from editor.table import cell_marks
+from editor.table.columns import FINDINGS_ROLE, Column
+from editor.table.plan_table_model import PlanTableModel
 from tests.editor.table.test_plan_table_model import FakeFindings
 
 
@@ -114,7 +115,7 @@ def test_a_refresh_repaints_only_cells_whose_findings_changed(qapp: object, docu
 
 def test_after_scrolling_far_a_refresh_repaints_everything(qapp: object, document: PlanDocument,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(plan_table_model, "_TRACKED_CELLS", 4)
+    monkeypatch.setattr(cell_marks, "TRACKED_CELLS", 4)
     model = PlanTableModel(document)
     source = FakeFindings([])
     model.set_findings_source(source)

@@ -10,14 +10,8 @@ from pytestqt.qtbot import QtBot
 from actionplan.validation.findings import Finding, Location, Severity
 from benchmarks.generate import make_plan
 from editor.edits.document import PlanDocument
-from editor.table.plan_table_model import (
-    ACTION_ID_ROLE,
-    CONCERN_ID_ROLE,
-    FINDINGS_ROLE,
-    IS_SECTION_ROLE,
-    TARGET_ROLE,
-    PlanTableModel,
-)
+from editor.table.columns import ACTION_ID_ROLE, CONCERN_ID_ROLE, FINDINGS_ROLE, IS_SECTION_ROLE, TARGET_ROLE
+from editor.table.plan_table_model import PlanTableModel
 
 ROLES = [
     Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ForegroundRole,

@@ -13,8 +13,9 @@ from actionplan.model import Category
 from benchmarks.generate import make_plan
 from editor.edits import structure
 from editor.edits.document import PlanDocument
-from editor.table.plan_table_model import Column, layout_rows
+from editor.table.columns import Column
 from editor.table.plan_table_view import PlanTableView
+from editor.table.table_rows import layout_rows
 from tests.editor.table.test_row_heights_exact import reference_block
 
 OPERATIONS = ("add priority", "add key", "add action", "delete concern", "delete action", "move concern up",

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox
 from pytestqt.qtbot import QtBot
 
 from actionplan.target_date import TargetDate, parse_target
-from editor.table.plan_table_model import Column
+from editor.table.columns import Column
 from editor.table.target_date_editor import TargetDateEditor
 from editor.window.main_window import MainWindow
 

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from editor.table.columns import Column
 from editor.table.delegates import MIN_TEXT_EDITOR_LINES
-from editor.table.plan_table_model import Column
 from editor.table.text_editor import PlanTextEdit
 from editor.window.main_window import MainWindow
 

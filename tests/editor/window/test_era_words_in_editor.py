@@ -18,7 +18,7 @@ from actionplan.validation.findings import Finding, Location, Severity
 from editor.checks.problems_panel import describe_place
 from editor.edits import commands, structure
 from editor.edits.document import PlanDocument
-from editor.table.plan_table_model import Column
+from editor.table.columns import Column
 from editor.window.main_window import MainWindow
 from tests.editor.table_fixtures import activate
 

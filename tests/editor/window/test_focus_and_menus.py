@@ -16,7 +16,7 @@ from actionplan.model import Plan
 from editor.edits import commands
 from editor.edits.document import PlanDocument
 from editor.files.questions import SaveChanges
-from editor.table.plan_table_model import Column
+from editor.table.columns import Column
 from editor.window.main_window import MainWindow
 from tests.editor.file_host import make_host
 from tests.editor.table_fixtures import activate, small_plan

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from actionplan.model import Category, Plan
 from actionplan.target_date import TargetDate
 from editor.edits.document import PlanDocument
+from editor.table.columns import Column
 from editor.table.owner_editor import OwnerComboBox
-from editor.table.plan_table_model import Column
 from editor.table.target_date_editor import TargetDateEditor
 from editor.table.text_editor import PlanTextEdit
 from editor.window.main_window import MainWindow

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from editor.exchange import export_controller, import_controller
 from editor.exchange.export_dialog import ExportChoice, ExportOptionsDialog
-from editor.table.plan_table_model import Column
+from editor.table.columns import Column
 from editor.window.main_window import MainWindow
 from editor.window.shortcuts import SHORTCUTS
 from editor.window.shortcuts_dialog import ShortcutsDialog
