@@ -106,10 +106,12 @@ def _can_focus(widget: QWidget) -> bool:
 
 
 def _first_focusable(container: QWidget) -> QWidget | None:
-    """The first control in ``container``'s Tab order that can take the focus."""
-    widget = container.nextInFocusChain()
-    while widget is not None and widget is not container:
-        if container.isAncestorOf(widget) and _can_focus(widget):
-            return widget
-        widget = widget.nextInFocusChain()
-    return None
+    """The first control in ``container`` that can take the focus, in the order its controls
+    were made (the Tab order, where nothing has changed it).
+
+    Not by walking ``nextInFocusChain()``: PySide treats each widget that call returns as owned
+    by the widget it was asked of, so a walk through the window made, say, the inspector's era
+    label "owned" by a problem label before it; when that problem label was deleted, PySide
+    marked the era label and the owner completer's list deleted too, and the inspector stopped
+    following the table (typing there then edited the wrong concern)."""
+    return next((widget for widget in container.findChildren(QWidget) if _can_focus(widget)), None)

@@ -130,3 +130,93 @@ def test_f6_to_an_inspector_with_nothing_to_show_focuses_the_inspector_itself(wi
     assert within(window.inspector_dock)
     f6(qtbot)
     assert focus() is window.validation.panel.view
+
+
+# The inspector keeps following the table after F6 (issue 15, item 1) ---------------------------
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def _type(qtbot: QtBot, text: str) -> None:
+    for character in text:  # the first letter opens the cell's editor; the rest go into it
+        qtbot.keyClicks(focus(), character)
+
+
+def _click_concern(qtbot: QtBot, window: MainWindow, number: int) -> None:
+    from editor.table.columns import Column
+
+    model = window.table.plan_model
+    row = model.first_row_of_concern(window.document.plan.concerns[number].id)
+    assert row is not None
+    rect = window.table.visualRect(model.index(row, Column.CONCERN))
+    qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.wait(30)  # an event loop turn: labels deleted later are deleted now
+
+
+@pytest.fixture
+def two_new_concerns(qtbot: QtBot) -> MainWindow:
+    """A new plan; Ctrl+Shift+P, "Alpha.", Ctrl+Enter; Ctrl+Shift+K, "Beta.", Ctrl+Enter: two
+    concerns with no actions yet, as every plan pasted from a report starts."""
+    from actionplan.model import Plan
+    from editor.edits.document import PlanDocument
+    from tests.editor.table_fixtures import activate
+
+    window = MainWindow(PlanDocument(Plan()))
+    qtbot.addWidget(window)
+    activate(qtbot, window)
+    for keys, text in ((Qt.Key.Key_P, "Alpha."), (Qt.Key.Key_K, "Beta.")):
+        qtbot.keyClick(window.table, keys, CTRL_SHIFT)
+        _type(qtbot, text)
+        qtbot.keyClick(focus(), Qt.Key.Key_Return, CTRL)
+    assert [c.text for c in window.document.plan.concerns] == ["Alpha.", "Beta."]
+    return window
+
+
+def test_after_f6_the_inspector_still_follows_the_table_and_edits_the_right_concern(
+        two_new_concerns: MainWindow, qtbot: QtBot) -> None:
+    window = two_new_concerns
+    alpha, beta = window.document.plan.concerns
+    _click_concern(qtbot, window, 0)
+    f6(qtbot)
+    _click_concern(qtbot, window, 1)
+    assert window.inspector.concern_text.text() == "Beta."
+    _click_concern(qtbot, window, 0)
+    assert window.inspector.concern_id == alpha.id
+    assert window.inspector.concern_text.text() == "Alpha."
+    # Typing in the inspector changes the concern selected in the table, and only that one.
+    window.inspector.concern_text.setFocus()
+    qtbot.keyClick(window.inspector.concern_text, Qt.Key.Key_End, CTRL)
+    qtbot.keyClicks(window.inspector.concern_text, " More.")
+    qtbot.waitUntil(lambda: window.document.plan.concerns[0].text == "Alpha. More.")
+    assert beta.text == "Beta."
+
+
+@pytest.mark.parametrize("move", [(Qt.Key.Key_M, "section"), (Qt.Key.Key_Up, "up")], ids=["make-key", "move-up"])
+def test_after_f6_moving_a_concern_keeps_the_inspector_following(
+        two_new_concerns: MainWindow, qtbot: QtBot, move: tuple[Qt.Key, str]) -> None:
+    window = two_new_concerns
+    _click_concern(qtbot, window, 1)
+    f6(qtbot)
+    _click_concern(qtbot, window, 1)
+    qtbot.keyClick(window.table, move[0], CTRL_SHIFT)
+    qtbot.wait(30)
+    for number, text in enumerate(("Alpha.", "Beta.")):
+        concern = next(c for c in window.document.plan.concerns if c.text == text)
+        _click_concern(qtbot, window, window.document.plan.concerns.index(concern))
+        assert window.inspector.concern_id == concern.id, number
+        assert window.inspector.concern_text.text() == text
+
+
+def test_no_code_walks_the_focus_chain_through_pyside() -> None:
+    """``nextInFocusChain()`` and ``previousInFocusChain()`` make PySide treat each widget they
+    return as owned by the one asked; deleting one then marks others deleted (see
+    ``pane_navigation._first_focusable``)."""
+    from pathlib import Path
+
+    import editor
+
+    root = Path(editor.__file__).parent
+    walkers = [str(path.relative_to(root)) for path in root.rglob("*.py")
+               if "InFocusChain(" in path.read_text(encoding="utf-8")]
+    assert walkers == []
