@@ -42,8 +42,6 @@ class RowHeights:
         self._narrowest = 0.0
         """The narrowest ASCII character's width: longer texts cannot be on one line."""
         self._short_heights: dict[tuple[str, int], int] = {}
-        self._in_font: dict[str, bool] = {}
-        """Whether the table's font has each character seen outside ASCII."""
 
     # Invalidating ------------------------------------------------------------------------
 
@@ -106,15 +104,15 @@ class RowHeights:
 
     def _heights(self, number: int, row: Row, span: int) -> list[int]:
         if row.concern is None:
-            return [self._text_height(number, Column.REC_NO, self.model.section_heading(row.category),
+            return [self._text_height(Column.REC_NO, self.model.section_heading(row.category),
                                       full_width=True)]
         cached = self._cache.get(row.concern.id)
         if cached is not None and len(cached) == span:
             return cached
         heights = [self._action_row_height(number + offset) for offset in range(span)]
         concern_height = max(
-            self._text_height(number, Column.CONCERN, row.concern.text),
-            self._text_height(number, Column.REC_NO, self.model.reference(row.concern)),
+            self._text_height(Column.CONCERN, row.concern.text),
+            self._text_height(Column.REC_NO, self.model.reference(row.concern)),
         )
         shortfall = concern_height - sum(heights)
         if shortfall > 0:
@@ -125,15 +123,18 @@ class RowHeights:
     def _action_row_height(self, number: int) -> int:
         row = self.model.row(number)
         return max(
-            self._text_height(number, column, self.model.cell_text(row, column))
+            self._text_height(column, self.model.cell_text(row, column))
             for column in (Column.ACTION, Column.OWNER, Column.TARGET)
         )
 
-    def _text_height(self, number: int, column: Column, text: str, full_width: bool = False) -> int:
+    def _text_height(self, column: Column, text: str, full_width: bool = False) -> int:
         view = self.view
         width = view.viewport().width() if full_width else view.columnWidth(column)
         width -= 2 * _H_PADDING
-        if not full_width and self.model.cell_findings(number, column):
+        if not full_width:
+            # Room for a problem mark whether or not the cell has one now: marks come and go
+            # as the checks catch up with typing, pasting or a restored plan, and a row sized
+            # without one would cut off the words its mark pushes onto another line.
             width -= _ICON_SPACE
         width = max(width, 20)
         metrics = self._font_metrics()
@@ -163,29 +164,19 @@ class RowHeights:
                                                      _ONE_LINE).height()
             exact = QFontMetricsF(self.view.font())
             self._narrowest = min(exact.horizontalAdvance(chr(code)) for code in range(32, 127))
-            self._in_font.clear()
             self._short_heights.clear()
         return self._metrics
 
     def _on_one_line(self, text: str, width: int) -> bool:
         """Whether ``text`` surely fits on one line of the table's own font, so its height is
         one line's without laying it out (most owners, dates and short texts). Anything in
-        doubt (a line break, a tab, a character the font lacks and another font would draw,
-        a width within two pixels) is measured in full."""
-        if not text.isprintable():
+        doubt (a line break, a tab, a width within two pixels, or any character outside
+        ASCII, which may be drawn from a taller fallback font even when the table's font
+        claims it: "中" takes a 20-pixel line where "Hg" takes 19) is measured in full."""
+        if not (text.isascii() and text.isprintable()):
             return False
         metrics = self._metrics
         assert metrics is not None
-        if not text.isascii():
-            known = self._in_font
-            for char in set(text):
-                if char.isascii():
-                    continue
-                found = known.get(char)
-                if found is None:
-                    found = known[char] = metrics.inFontUcs4(ord(char))
-                if not found:
-                    return False
         return metrics.horizontalAdvance(text) < width - 1
 
     def block_start(self, number: int) -> int:

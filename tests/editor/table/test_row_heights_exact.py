@@ -32,7 +32,7 @@ def reference_height(heights: RowHeights, number: int, column: Column, text: str
     view = heights.view
     width = view.viewport().width() if full_width else view.columnWidth(column)
     width -= 2 * _H_PADDING
-    if not full_width and heights.model.cell_findings(number, column):
+    if not full_width:
         width -= _ICON_SPACE
     metrics = QFontMetrics(view.font())
     if not text:
@@ -135,7 +135,7 @@ def test_any_text_measures_as_full_layout(qapp: object, text: str, column_width:
     heights = view.row_heights
     number = next(n for n, row in enumerate(view.plan_model.rows()) if row.action is not None)
     for _ in range(2):  # the second time from what was remembered
-        assert heights._text_height(number, Column.OWNER, text) == reference_height(heights, number, Column.OWNER, text)
+        assert heights._text_height(Column.OWNER, text) == reference_height(heights, number, Column.OWNER, text)
 
 
 _SHARED: list[PlanTableView] = []
