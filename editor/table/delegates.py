@@ -98,7 +98,24 @@ def finish_once(delegate: QStyledItemDelegate, editor: QWidget) -> None:
     delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
 
-class TextDelegate(QStyledItemDelegate):
+class CellDelegate(QStyledItemDelegate):
+    """Qt's own handling of a cell editor (Tab keeps the edit and moves on; the focus leaving
+    the editor keeps it), but an edit is kept once only. Keeping the first action typed into a
+    concern's empty action row adds the action and rebuilds the row under the editor, so the
+    view no longer knows the editor; the focus leaving it as it closed kept it a second time,
+    and Qt said "commitData called with an editor that does not belong to this view"."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.FocusOut and watched in _finishing:
+            return False
+        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and isinstance(watched, QWidget) \
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            _finishing.add(watched)  # Qt keeps the edit and closes the editor for these
+        return super().eventFilter(watched, event)
+
+
+class TextDelegate(CellDelegate):
     """Edits a concern's or an action's text in a ``PlanTextEdit``."""
 
     editor_created = Signal(object)
@@ -122,6 +139,7 @@ class TextDelegate(QStyledItemDelegate):
         return editor
 
     def _finish(self, editor: PlanTextEdit, forward: bool | None = None) -> None:
+        _finishing.add(editor)
         self.commitData.emit(editor)
         hints = {None: QAbstractItemDelegate.EndEditHint.NoHint,
                  True: QAbstractItemDelegate.EndEditHint.EditNextItem,
@@ -196,7 +214,7 @@ def fit_text_editor(editor: PlanTextEdit) -> None:
     editor.setGeometry(_within(parent, rect))
 
 
-class RecNoDelegate(QStyledItemDelegate):
+class RecNoDelegate(CellDelegate):
     """A manual Rec No such as S45; empty numbers the concern automatically."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex) -> QWidget:
@@ -216,7 +234,7 @@ class RecNoDelegate(QStyledItemDelegate):
             model.setData(index, editor.text().strip())
 
 
-class OwnerDelegate(QStyledItemDelegate):
+class OwnerDelegate(CellDelegate):
     """Edits the responsible owner in an ``OwnerComboBox``."""
 
     def __init__(self, document: PlanDocument, parent: QObject | None = None) -> None:
@@ -276,7 +294,7 @@ class OwnerDelegate(QStyledItemDelegate):
         editor.setGeometry(rect)
 
 
-class TargetDateDelegate(QStyledItemDelegate):
+class TargetDateDelegate(CellDelegate):
     """Edits the target date in a ``TargetDateEditor`` that opens over the cell."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex) -> QWidget:

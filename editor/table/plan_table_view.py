@@ -27,7 +27,9 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QMainWindow,
     QMenu,
@@ -362,6 +364,16 @@ class PlanTableView(QTableView):
         finally:
             selection.blockSignals(was_blocked)
         return index
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        """Close a cell editor; the keyboard stays in the table. Keeping a value typed into a
+        concern's empty action row adds the action and rebuilds that row; Qt, which no longer
+        knew the editor, left the focus in it, and once it was deleted the focus was nowhere:
+        what was typed next was lost."""
+        super().closeEditor(editor, hint)
+        focus = QApplication.focusWidget()
+        if focus is not None and (focus is editor or editor.isAncestorOf(focus)):
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def keyboardSearch(self, search: str) -> None:
         """Letters typed where no cell can be edited (a section heading, a read-only plan) do
