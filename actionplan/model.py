@@ -1,5 +1,8 @@
 """The action plan: plan details, concerns and their actions, as plain pydantic models.
 
+``new_id``, ``Text`` and ``Line`` are ``actionplan.fields``'s; progress records are
+``actionplan.progress``'s.
+
 Everything else (storage, validation, the editor, importers and exporters) reads and writes
 these classes. Nothing here knows about Qt or files.
 """
@@ -7,15 +10,20 @@ these classes. Nothing here knows about Qt or files.
 from __future__ import annotations
 
 import datetime as dt
-import secrets
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 
+from actionplan.fields import Line, Reference, Target, Text, new_id
+from actionplan.progress import (
+    ActionStatus,
+    EvidenceItem,
+    IrpJudgement,
+    ProgressUpdate,
+    TargetRevision,
+)
 from actionplan.target_date import TargetDate
-from actionplan.text import clean_line, clean_text
 
 STANDARD_INTRODUCTION = (
     "HM Inspectorate of Prisons (HMIP) and HM Inspectorate of Probation for England and Wales "
@@ -33,39 +41,6 @@ STANDARD_INTRODUCTION = (
 )
 
 ORGANISATION = "HM Prison & Probation Service"
-
-
-def new_id() -> str:
-    """A stable id for a concern or action: random, so copies made on two laptops never clash."""
-    return secrets.token_hex(8)
-
-
-def _clean_multiline(value: object) -> object:
-    return clean_text(value) if isinstance(value, str) else value
-
-
-def _clean_single_line(value: object) -> object:
-    return clean_line(value) if isinstance(value, str) else value
-
-
-def _parse_target(value: object) -> object:
-    # People and importers hand over what was typed; the file holds the parsed form.
-    return TargetDate.parse(clean_text(value)) if isinstance(value, str) else value
-
-
-def _strip(value: str) -> str:
-    return value.strip()
-
-
-Text = Annotated[str, BeforeValidator(_clean_multiline)]
-"""Multi-line text typed by a person: paragraphs separated by newlines, dash lists as ``- item``."""
-
-Line = Annotated[str, BeforeValidator(_clean_single_line)]
-"""Single-line text such as a responsible owner."""
-
-Reference = Annotated[str, BeforeValidator(_clean_single_line), AfterValidator(_strip)]
-
-Target = Annotated[TargetDate, BeforeValidator(_parse_target)]
 
 
 class Category(StrEnum):
@@ -129,12 +104,31 @@ class _Model(BaseModel):
 
 
 class Action(_Model):
-    """One SMART step answering a concern, with its responsible owner and target date."""
+    """One SMART step answering a concern, with its responsible owner and target date, as
+    published; then, as the plan is carried out, how it is going (``actionplan.progress``)."""
 
     id: str = Field(default_factory=new_id, min_length=1)
     text: Text = ""
     owner: Line = ""
     target: Target = Field(default_factory=TargetDate.not_set)
+    """The target as published. A later date agreed since is a revision, not a change here."""
+    status: ActionStatus = ActionStatus.NOT_STARTED
+    lead: Line = ""
+    """Who does the work ("J. Patel, Head of Residence"); the owner is usually a role."""
+    updates: list[ProgressUpdate] = Field(default_factory=list)
+    """Oldest first; only ever added to."""
+    evidence_needed: Text = ""
+    """What will show that the action worked."""
+    evidence: list[EvidenceItem] = Field(default_factory=list)
+    target_revisions: list[TargetRevision] = Field(default_factory=list)
+    """Oldest first; only ever added to."""
+
+    def current_target(self) -> TargetDate:
+        """The latest agreed target: the last revision's, or the published one."""
+        return self.target_revisions[-1].target if self.target_revisions else self.target
+
+    def latest_update(self) -> ProgressUpdate | None:
+        return self.updates[-1] if self.updates else None
 
 
 class Concern(_Model):
@@ -148,6 +142,10 @@ class Concern(_Model):
     agreement: Agreement | None = None
     """Recommendations era only."""
     actions: list[Action] = Field(default_factory=list)
+    self_assessment: IrpJudgement | None = None
+    """The establishment's own judgement of its progress, on HMIP's four-point scale."""
+    hmip_judgement: IrpJudgement | None = None
+    """HMIP's judgement at the Independent Review of Progress, once it is published."""
 
 
 class PlanDetails(_Model):

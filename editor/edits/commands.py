@@ -15,7 +15,9 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from actionplan.changes import PlanChange
-from actionplan.model import Action, Category, Concern, Plan, new_id
+from actionplan.fields import new_id
+from actionplan.model import Action, Category, Concern, Plan
+from actionplan.progress import ActionStatus
 from editor.edits.document import PlanDocument
 
 _SET_FIELD_ID = 1001
@@ -262,17 +264,18 @@ class DuplicateConcern(AddConcerns):
 
 
 def copy_concern(concern: Concern) -> Concern:
-    copy = concern.model_copy(deep=True)
-    copy.id = new_id()
-    for action in copy.actions:
-        action.id = new_id()
+    """A new concern with the same words and actions (see ``copy_action``), and no IRP
+    judgements: those were made of the original."""
+    copy = concern.model_copy(update={"id": new_id(), "self_assessment": None, "hmip_judgement": None})
+    copy.actions = [copy_action(action) for action in concern.actions]
     return copy
 
 
 def copy_action(action: Action) -> Action:
-    copy = action.model_copy(deep=True)
-    copy.id = new_id()
-    return copy
+    """A new action with the same published words, lead and evidence needed. Its progress is
+    its own: not started, with no updates, evidence or revised targets of the original's."""
+    return action.model_copy(deep=True, update={
+        "id": new_id(), "status": ActionStatus.NOT_STARTED, "updates": [], "evidence": [], "target_revisions": []})
 
 
 def index_of(items: Sequence[object], item: object) -> int:
