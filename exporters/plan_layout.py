@@ -16,6 +16,7 @@ from actionplan.target_date import format_long_date
 from actionplan.text import clean_text
 from exporters import wordml
 from exporters.options import ExportOptions, Layout
+from exporters.row_height import TextMetrics, row_height
 from exporters.wordml import Cell
 
 TABLE_STYLE = "ActionPlanTable"
@@ -53,10 +54,9 @@ DEFINITIONS = (
      "clearly why the recommendation is not agreed."),
 )
 
-# Rough size of 12pt Arial in a table cell, for deciding which rows can be kept whole on a page.
-_TWIPS_PER_CHARACTER = 115
-_TWIPS_PER_LINE = 290
-_HEADER_ROW_AND_SPACING = 1200
+# Room kept free on each page beyond the measured rows, for a page header that runs into the
+# text area and for the difference between one word processor's layout and another's.
+_SPARE_SHARE_OF_PAGE = 0.05
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,8 @@ class Page:
     text_height: int
     bullet_num_id: str | None = None
     """The numbering of the template's List Bullet style."""
+    metrics: TextMetrics = TextMetrics()
+    """The type a table cell is set in, for measuring rows."""
 
 
 def body_xml(plan: Plan, options: ExportOptions, page: Page) -> str:
@@ -161,8 +163,9 @@ class ActionTable:
         self.headings = headings
         self.widths = _widths(shares, page.text_width)
         self.references = plan.references()
-        self._characters_per_line = [max(10, (width - 216) // _TWIPS_PER_CHARACTER) for width in self.widths]
-        self._lines_per_page = max(10, (page.text_height - _HEADER_ROW_AND_SPACING) // _TWIPS_PER_LINE)
+        self.metrics = page.metrics
+        header = row_height(headings, self.widths, self.metrics, bold=True)
+        self._room_for_a_row = page.text_height * (1 - _SPARE_SHARE_OF_PAGE) - header
 
     # Sections
 
@@ -219,15 +222,17 @@ class ActionTable:
             first = index == 0
             rec_no, concern_cell = self._concern_cells(concern, reference, first, repeat_concern, merge)
             cells = [rec_no, concern_cell]
+            texts = [reference, concern.text if first else self._continued(reference)]
             if self.recommendations:
                 # The agreement belongs to the recommendation, so it merges down with it.
                 cells.append(Cell(self._agreement(concern).paragraphs if first or repeat_concern else "<w:p/>",
                                   vertical_merge=concern_cell.vertical_merge))
-            cells.append(self._response_cell(action))
-            cells.append(_plain_cell(action.owner if action else ""))
+                texts.append(concern.agreement.label if concern.agreement else NOT_SET)
             # An unrecognised target is kept word for word, so it has not been through clean-up.
-            cells.append(_plain_cell(clean_text(action.target.format()) if action else ""))
-            whole = keep_whole and self._fits_on_a_page(concern, action, first)
+            owner, target = (action.owner, clean_text(action.target.format())) if action else ("", "")
+            cells += [self._response_cell(action), _plain_cell(owner), _plain_cell(target)]
+            texts += [action.text if action else "", owner, target]
+            whole = keep_whole and self._fits_on_a_page(texts)
             yield wordml.row_xml(cells, self.widths, cant_split=whole)
 
     def _concern_cells(self, concern: Concern, reference: str, first: bool, repeat: bool,
@@ -258,13 +263,8 @@ class ActionTable:
         noun = "Recommendation" if self.recommendations else "Concern"
         return f"{noun} {reference} (continued)"
 
-    def _fits_on_a_page(self, concern: Concern, action: Action | None, first: bool) -> bool:
-        # A row taller than a page must be allowed to split, or Word cuts off its end.
-        texts = [concern.text if first else "", action.text if action else ""]
-        columns = [self._characters_per_line[1], self._characters_per_line[-3]]
-        lines = max(_line_count(text, width) for text, width in zip(texts, columns, strict=True))
-        return lines <= self._lines_per_page
-
-
-def _line_count(text: str, characters_per_line: int) -> int:
-    return sum(len(line) // characters_per_line + 1 for line in text.split("\n") if line.strip())
+    def _fits_on_a_page(self, texts: list[str]) -> bool:
+        # A row kept whole that is taller than a page is cut off at the foot of the page, by
+        # LibreOffice and Word alike, and its last lines are lost; so only a row that surely fits
+        # is kept whole, and any other may split.
+        return row_height(texts, self.widths, self.metrics) <= self._room_for_a_row
