@@ -21,6 +21,8 @@ from exporters.wordml import Cell
 
 TABLE_STYLE = "ActionPlanTable"
 NOT_SET = "Not set"
+NO_ACTIONS = "No actions yet"
+"""In the response cell of a concern with no actions, where an action with no text says Not set."""
 
 CONCERN_HEADINGS = (
     "1. Rec No", "2. Concerns", "3. Response Action Taken/Planned", "4. Responsible Owner", "5. Target Date",
@@ -141,7 +143,7 @@ def _text_cell(text: str, numbering: str = "") -> Cell:
 
 def _plain_cell(text: str) -> Cell:
     """A cell for a short field (Rec No, owner, target): never a list, never left empty."""
-    return Cell(wordml.plain_paragraphs(text if text.strip() else NOT_SET))
+    return Cell(wordml.plain_paragraphs(text) if text.strip() else wordml.placeholder(NOT_SET))
 
 
 def _widths(shares: tuple[int, ...], text_width: int) -> list[int]:
@@ -231,7 +233,7 @@ class ActionTable:
             # An unrecognised target is kept word for word, so it has not been through clean-up.
             owner, target = (action.owner, clean_text(action.target.format())) if action else ("", "")
             cells += [self._response_cell(action), _plain_cell(owner), _plain_cell(target)]
-            texts += [action.text if action else "", owner, target]
+            texts += [action.text if action else NO_ACTIONS, owner, target]
             whole = keep_whole and self._fits_on_a_page(texts)
             yield wordml.row_xml(cells, self.widths, cant_split=whole)
 
@@ -248,15 +250,18 @@ class ActionTable:
 
     @staticmethod
     def _agreement(concern: Concern) -> Cell:
-        return _plain_cell(concern.agreement.label if concern.agreement else NOT_SET)
+        return _plain_cell(concern.agreement.label if concern.agreement else "")
 
     def _response_cell(self, action: Action | None) -> Cell:
-        text = action.text if action else ""
-        return Cell(wordml.text_paragraphs(text, self.numbering) if text.strip() else wordml.paragraph(NOT_SET))
+        if action is None:
+            return Cell(wordml.placeholder(NO_ACTIONS))
+        if not action.text.strip():
+            return Cell(wordml.placeholder(NOT_SET))
+        return Cell(wordml.text_paragraphs(action.text, self.numbering))
 
     def _concern_text(self, concern: Concern) -> str:
         if not concern.text.strip():
-            return wordml.paragraph(NOT_SET)
+            return wordml.placeholder(NOT_SET)
         return wordml.text_paragraphs(concern.text, self.numbering)
 
     def _continued(self, reference: str) -> str:

@@ -53,24 +53,32 @@ class DetailsReader:
             (_INSPECTION, self._inspection),
             (_PUBLISHED, self._published),
             (_ESTABLISHMENT, self._establishment),
-            (_TITLE, self._title),
         ):
             match = pattern.match(line)
             if match:
                 self.in_introduction = False
                 reader(match.group("value").strip(), where)
                 return True
+        title = _TITLE.match(line)
+        if title and self._title(title.group("value").strip()):
+            self.in_introduction = False
+            return True
         if self.in_introduction:
             self.introduction.append(text.strip())
             return True
         return False
 
-    def _title(self, value: str, where: str) -> None:
-        # The second "ACTION PLAN:" line (above the table) is a heading, not the name.
-        if self.title_seen or self.introduction:
-            return
+    def _title(self, value: str) -> bool:
+        """Read "Action Plan: <establishment>" or the "ACTION PLAN:" heading above the table;
+        False for a sentence that only starts with those words ("Action plan progress will…")."""
+        name = value.rstrip(".:").strip()
+        if not name or _flat(name).lower() == _flat(self.details.establishment).lower():
+            return True  # the heading above the table, with or without the establishment again
+        if self.title_seen or self.in_introduction or self.introduction:
+            return False
         self.title_seen = True
-        self.details.establishment = value.rstrip(".").strip()
+        self.details.establishment = name
+        return True
 
     def _establishment(self, value: str, where: str) -> None:
         value = value.rstrip(".").strip()
