@@ -212,6 +212,17 @@ def test_a_paragraph_starting_action_plan_after_the_table_is_reported(tmp_path: 
         "Action plan agreed by the senior team."]
 
 
+def test_the_action_plan_heading_after_the_introduction_is_still_a_heading(tmp_path: Path) -> None:
+    header = row([cell([paragraph(text)]) for text in HEADINGS], header=True)
+    data = row([cell([paragraph(text)]) for text in ("1.", "A concern.", "An action.", "Governor", "Completed")])
+    document = (f'<w:document xmlns:w="{W_NS}"><w:body>{paragraph("INTRODUCTION")}{paragraph(STANDARD_INTRODUCTION)}'
+                f"{paragraph('ACTION PLAN: HMP Ashvale')}{table([header, data], 5)}</w:body></w:document>")
+    result = import_docx(write_docx(tmp_path / "heading.docx", document))
+    assert (result.plan.details.establishment, result.plan.details.introduction) == ("HMP Ashvale",
+                                                                                     STANDARD_INTRODUCTION)
+    assert not result.report.of_kind(NoteKind.NOT_IMPORTED)
+
+
 def test_numbers_on_stacked_actions_are_left_out_and_the_report_says_so(tmp_path: Path) -> None:
     path = _table_document(tmp_path, [
         (["1."], ["Visits started late."], ["1. A recording sheet is used.", "2) Late starts go to the meeting.",
