@@ -102,9 +102,10 @@ class PlanBuilder:
                 self._rec_extra(extra, row.where)
         elif any(row.concern) and not row.concern_merged:
             self._concern_without_rec(row)
-        elif self.concern is None and (any(row.response) or any(row.owners)):
+        elif self.concern is None and any(any(part) for part in (row.response, row.owners, row.targets, row.agreement)):
+            words = " ".join(line for part in (row.response, row.owners, row.targets) for line in part if line)
             self.report.add(NoteKind.GUESSED, row.where, "Actions come before any concern, so they were put "
-                            "under a new concern with no text.", "\n".join(row.response))
+                            "under a new concern with no text.", words)
             self._start_concern("", PlanRow(row.where))
         self._set_agreement(row)
         if self.concern is not None:
@@ -176,8 +177,8 @@ class PlanBuilder:
 
     def _add_actions(self, row: PlanRow) -> None:
         stacked_before, self.last_row_stacked = self.last_row_stacked, False
-        if row.no_actions:
-            return
+        if row.no_actions and not any(row.owners) and not any(row.targets):
+            return  # the exporter's row for a concern with no actions
         actions_before = len(self._actions)
         self._read_actions(row, stacked_before)
         added = self._actions[actions_before:]

@@ -138,6 +138,26 @@ def test_a_row_of_heading_words_first_in_a_table_broken_across_pages_is_plan_tex
                                                                    "Target date agreed")
 
 
+def test_every_row_of_the_document_is_in_the_plan_or_the_report(tmp_path: Path) -> None:
+    rows = [
+        ([], [], [], [], ["June 2026"]),
+        (["1."], ["Concerns raised by prisoners"], ["Action plan review"], ["Responsible manager"], ["Target date"]),
+        ([], [], ["Action"], ["Responsible owner"], ["Target date"]),
+        tuple([heading] for heading in HEADINGS),
+        ([], [], [], ["Head of Residence"], ["July 2026"]),
+        (["Progress"], ["Owner"], ["Action"], ["Responsible"], ["Date"]),
+    ]
+    result = import_docx(_table_document(tmp_path, rows))
+    placed = [text for concern in result.plan.concerns for text in (concern.reference, concern.text)]
+    placed += [value for concern in result.plan.concerns for action in concern.actions
+               for value in (action.text, action.owner, action.target.format())]
+    noted = " ".join(note.text for note in result.report.notes)
+    for values in rows[:3] + rows[4:]:
+        for text in (text for paragraphs in values for text in paragraphs):
+            assert text.rstrip(".") in placed or text in noted, text
+    assert not result.report.is_clean
+
+
 # Item 6: drafts, and an action that says "Not set" ----------------------------------------------
 
 
