@@ -7,12 +7,17 @@ it needs only when it runs.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
+import sys
 from collections.abc import Sequence
 
 from actionplan import APP_NAME, __version__
 
 COMMANDS = ("check", "export", "import")
 EXIT_OK = 0
+EXIT_OUTPUT_CLOSED = 141
+"""What a shell reports for a program stopped because its reader went away (128 + SIGPIPE)."""
 
 
 def is_command(argv: Sequence[str]) -> bool:
@@ -58,8 +63,22 @@ def run(argv: Sequence[str]) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_OK
-    code: int = args.handler(args)
+    try:
+        code: int = args.handler(args)
+        sys.stdout.flush()  # output sent to a pipe waits in a buffer: a closed pipe shows here
+    except BrokenPipeError:
+        # The reader stopped early (``check PLAN | head``): that is no fault, so stop quietly.
+        _send_the_rest_nowhere()
+        return EXIT_OUTPUT_CLOSED
     return code
+
+
+def _send_the_rest_nowhere() -> None:
+    # Python flushes standard output again as it exits and would complain about the closed pipe.
+    nowhere = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a stream with no file behind it
+            os.dup2(nowhere, stream.fileno())
 
 
 def _run_check(args: argparse.Namespace) -> int:

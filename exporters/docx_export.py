@@ -28,6 +28,7 @@ from exporters.errors import PlanHasErrors, TemplateError
 from exporters.files import write_output
 from exporters.options import ExportOptions
 from exporters.plan_layout import Page, body_xml
+from exporters.row_height import metrics_from_styles
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 DEFAULT_TEMPLATE = RESOURCES / "template.docx"
@@ -95,9 +96,10 @@ def page_of(document: Document, bullet_num_id: str | None = None) -> Page:
     width = (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
     height = (section.page_height or 0) - (section.top_margin or 0) - (section.bottom_margin or 0)
     emu_per_twip = 635
+    metrics = metrics_from_styles(document.styles.element)
     if width <= 0 or height <= 0:
-        return Page(text_width=14570, text_height=9638, bullet_num_id=bullet_num_id)
-    return Page(int(width) // emu_per_twip, int(height) // emu_per_twip, bullet_num_id)
+        return Page(text_width=14570, text_height=9638, bullet_num_id=bullet_num_id, metrics=metrics)
+    return Page(int(width) // emu_per_twip, int(height) // emu_per_twip, bullet_num_id, metrics)
 
 
 BODY_MARKER = "actionplan-body"

@@ -16,10 +16,13 @@ from actionplan.target_date import format_long_date
 from actionplan.text import clean_text
 from exporters import wordml
 from exporters.options import ExportOptions, Layout
+from exporters.row_height import TextMetrics, row_height
 from exporters.wordml import Cell
 
 TABLE_STYLE = "ActionPlanTable"
 NOT_SET = "Not set"
+NO_ACTIONS = "No actions yet"
+"""In the response cell of a concern with no actions, where an action with no text says Not set."""
 
 CONCERN_HEADINGS = (
     "1. Rec No", "2. Concerns", "3. Response Action Taken/Planned", "4. Responsible Owner", "5. Target Date",
@@ -53,10 +56,9 @@ DEFINITIONS = (
      "clearly why the recommendation is not agreed."),
 )
 
-# Rough size of 12pt Arial in a table cell, for deciding which rows can be kept whole on a page.
-_TWIPS_PER_CHARACTER = 115
-_TWIPS_PER_LINE = 290
-_HEADER_ROW_AND_SPACING = 1200
+# Room kept free on each page beyond the measured rows, for a page header that runs into the
+# text area and for the difference between one word processor's layout and another's.
+_SPARE_SHARE_OF_PAGE = 0.05
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,8 @@ class Page:
     text_height: int
     bullet_num_id: str | None = None
     """The numbering of the template's List Bullet style."""
+    metrics: TextMetrics = TextMetrics()
+    """The type a table cell is set in, for measuring rows."""
 
 
 def body_xml(plan: Plan, options: ExportOptions, page: Page) -> str:
@@ -139,7 +143,7 @@ def _text_cell(text: str, numbering: str = "") -> Cell:
 
 def _plain_cell(text: str) -> Cell:
     """A cell for a short field (Rec No, owner, target): never a list, never left empty."""
-    return Cell(wordml.plain_paragraphs(text if text.strip() else NOT_SET))
+    return Cell(wordml.plain_paragraphs(text) if text.strip() else wordml.placeholder(NOT_SET))
 
 
 def _widths(shares: tuple[int, ...], text_width: int) -> list[int]:
@@ -161,8 +165,9 @@ class ActionTable:
         self.headings = headings
         self.widths = _widths(shares, page.text_width)
         self.references = plan.references()
-        self._characters_per_line = [max(10, (width - 216) // _TWIPS_PER_CHARACTER) for width in self.widths]
-        self._lines_per_page = max(10, (page.text_height - _HEADER_ROW_AND_SPACING) // _TWIPS_PER_LINE)
+        self.metrics = page.metrics
+        header = row_height(headings, self.widths, self.metrics, bold=True)
+        self._room_for_a_row = page.text_height * (1 - _SPARE_SHARE_OF_PAGE) - header
 
     # Sections
 
@@ -219,15 +224,17 @@ class ActionTable:
             first = index == 0
             rec_no, concern_cell = self._concern_cells(concern, reference, first, repeat_concern, merge)
             cells = [rec_no, concern_cell]
+            texts = [reference, concern.text if first else self._continued(reference)]
             if self.recommendations:
                 # The agreement belongs to the recommendation, so it merges down with it.
                 cells.append(Cell(self._agreement(concern).paragraphs if first or repeat_concern else "<w:p/>",
                                   vertical_merge=concern_cell.vertical_merge))
-            cells.append(self._response_cell(action))
-            cells.append(_plain_cell(action.owner if action else ""))
+                texts.append(concern.agreement.label if concern.agreement else NOT_SET)
             # An unrecognised target is kept word for word, so it has not been through clean-up.
-            cells.append(_plain_cell(clean_text(action.target.format()) if action else ""))
-            whole = keep_whole and self._fits_on_a_page(concern, action, first)
+            owner, target = (action.owner, clean_text(action.target.format())) if action else ("", "")
+            cells += [self._response_cell(action), _plain_cell(owner), _plain_cell(target)]
+            texts += [action.text if action else NO_ACTIONS, owner, target]
+            whole = keep_whole and self._fits_on_a_page(texts)
             yield wordml.row_xml(cells, self.widths, cant_split=whole)
 
     def _concern_cells(self, concern: Concern, reference: str, first: bool, repeat: bool,
@@ -243,28 +250,26 @@ class ActionTable:
 
     @staticmethod
     def _agreement(concern: Concern) -> Cell:
-        return _plain_cell(concern.agreement.label if concern.agreement else NOT_SET)
+        return _plain_cell(concern.agreement.label if concern.agreement else "")
 
     def _response_cell(self, action: Action | None) -> Cell:
-        text = action.text if action else ""
-        return Cell(wordml.text_paragraphs(text, self.numbering) if text.strip() else wordml.paragraph(NOT_SET))
+        if action is None:
+            return Cell(wordml.placeholder(NO_ACTIONS))
+        if not action.text.strip():
+            return Cell(wordml.placeholder(NOT_SET))
+        return Cell(wordml.text_paragraphs(action.text, self.numbering))
 
     def _concern_text(self, concern: Concern) -> str:
         if not concern.text.strip():
-            return wordml.paragraph(NOT_SET)
+            return wordml.placeholder(NOT_SET)
         return wordml.text_paragraphs(concern.text, self.numbering)
 
     def _continued(self, reference: str) -> str:
         noun = "Recommendation" if self.recommendations else "Concern"
         return f"{noun} {reference} (continued)"
 
-    def _fits_on_a_page(self, concern: Concern, action: Action | None, first: bool) -> bool:
-        # A row taller than a page must be allowed to split, or Word cuts off its end.
-        texts = [concern.text if first else "", action.text if action else ""]
-        columns = [self._characters_per_line[1], self._characters_per_line[-3]]
-        lines = max(_line_count(text, width) for text, width in zip(texts, columns, strict=True))
-        return lines <= self._lines_per_page
-
-
-def _line_count(text: str, characters_per_line: int) -> int:
-    return sum(len(line) // characters_per_line + 1 for line in text.split("\n") if line.strip())
+    def _fits_on_a_page(self, texts: list[str]) -> bool:
+        # A row kept whole that is taller than a page is cut off at the foot of the page, by
+        # LibreOffice and Word alike, and its last lines are lost; so only a row that surely fits
+        # is kept whole, and any other may split.
+        return row_height(texts, self.widths, self.metrics) <= self._room_for_a_row

@@ -193,7 +193,7 @@ def _check_tables(document: Any, layout: Layout | None) -> list[Finding]:
         splitting = sum(1 for row in rows if row.find(f"{_w('trPr')}/{_w('cantSplit')}") is None)
         if splitting:
             why = ("As in the published plans, a long row runs on to the next page." if classic
-                   else "A row too tall for one page has to.")
+                   else "A row nearly as tall as a page, or taller, may split, so that none of its text is cut off.")
             findings.append(Finding("Tables", False, f"{name}: {_rows(splitting)} can split across pages. {why}",
                                     known_breach=layout is not None))
         cells = [cell for row in rows for cell in row.findall(_w("tc"))]

@@ -24,7 +24,8 @@ from lxml import etree
 from exporters import wordml
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "resources" / "template.docx"
-REQUIRED_STYLES = ("Heading1", "Heading2", "Heading3", "ListBullet", "ActionPlanTable", "Header")
+REQUIRED_STYLES = ("Heading1", "Heading2", "Heading3", "ListBullet", "ActionPlanTable", "Header",
+                   wordml.PLACEHOLDER_STYLE)
 _W = wordml.W_NS
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 

@@ -23,8 +23,9 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def run(text: str, *, bold: bool = False, caps: bool = False, size_half_points: int | None = None) -> str:
-    properties = ""
+def run(text: str, *, bold: bool = False, caps: bool = False, size_half_points: int | None = None,
+        style: str | None = None) -> str:
+    properties = f'<w:rStyle w:val="{style}"/>' if style else ""
     if bold:
         properties += "<w:b/><w:bCs/>"
     if caps:
@@ -48,6 +49,17 @@ def paragraph(
     start = f"<w:p><w:pPr>{properties}</w:pPr>" if properties else "<w:p>"
     inner = runs if runs is not None else (run(content) if content else "")
     return f"{start}{inner}</w:p>"
+
+
+# A character style with no formatting of its own that marks the words the exporter writes in a
+# cell the plan leaves empty ("Not set"), so an importer can tell them from the same words
+# written by a person. It looks like the text around it.
+PLACEHOLDER_STYLE = "ActionPlanPlaceholder"
+
+
+def placeholder(words: str) -> str:
+    """A paragraph saying ``words`` in place of something the plan leaves empty."""
+    return paragraph(runs=run(words, style=PLACEHOLDER_STYLE))
 
 
 def is_bullet(line: str) -> bool:

@@ -17,7 +17,7 @@ from importers.plan_table import (
     Column,
     ColumnMap,
     find_header,
-    header_map,
+    header_words,
     is_definitions_table,
     read_row,
     section_label,
@@ -62,6 +62,8 @@ class _DocumentReader:
         self.plan = Plan()
         self.builder = PlanBuilder(self.plan, report)
         self.columns: ColumnMap | None = None
+        self.header_rows: set[tuple[str, ...]] = set()
+        """The header rows found so far: only a row that repeats one is a header further on."""
         self.text_since_table = False
         self.paragraphs = 0
         self.tables = 0
@@ -98,10 +100,14 @@ class _DocumentReader:
         self.details.in_introduction = False
         if is_definitions_table(table):
             return  # the fixed Agreed / Partly agreed / Not agreed definitions
-        header = find_header(table)
+        # A table that runs on from the plan table has the real header row again, or none: a
+        # row there that merely uses the headings' words is plan text.
+        runs_on = self.columns is not None and not self.text_since_table
+        header = find_header(table, self.header_rows if runs_on else None)
         first_row = 0
         if header is not None:
             self.columns, header_row = header
+            self.header_rows.add(header_words(table.rows[header_row]))
             first_row = header_row + 1
             self._note_the_era()
             self._note_rows_above(table, header_row)
@@ -117,8 +123,8 @@ class _DocumentReader:
             columns = columns.right_aligned(table.width)
         for index, row in enumerate(table.rows[first_row:], start=first_row + 1):
             where = f"Table {self.tables}, row {index}"
-            if row.deleted or header_map(row) is not None:
-                continue
+            if row.deleted or header_words(row) in self.header_rows:
+                continue  # the header row repeated on a later page
             section = section_of(row)
             if section is not None:
                 self.builder.set_section(section, where)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from actionplan.model import Action, Agreement, Category, Concern, Plan
+from actionplan.target_date import parse_target
 from importers.plan_table import PlanRow
 from importers.report import ImportReport, NoteKind, shorten
 
@@ -49,6 +50,23 @@ def _starts_mid_sentence(text: str) -> bool:
     return text[:1].islower() or text[:1] in "(,;"
 
 
+def _ends_a_sentence(text: str) -> bool:
+    return text.rstrip().endswith(_SENTENCE_END)
+
+
+# "1. ", "2) ": how people number the actions they stack in one row.
+_NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(?=\S)")
+_CONTINUED = re.compile(r"^(?:(?:priority |key )?concern|(?:main )?recommendation|rec(?:\.|ommendation)? ?no\.?)?"
+                        r"\s*(?P<rec>\S+)\s*\((?:continued|cont(?:'d|inued)?\.?)\)$", re.IGNORECASE)
+
+
+def is_continued_for(text: str, rec: str) -> bool:
+    """"Concern 3 (continued)": a concern cell on a later row of concern ``rec`` that only says
+    it is still that concern, as the accessible layout writes it."""
+    found = _CONTINUED.match(" ".join(text.split()))
+    return found is not None and clean_rec(found.group("rec")) == rec
+
+
 @dataclass
 class PlanBuilder:
     plan: Plan
@@ -58,7 +76,11 @@ class PlanBuilder:
     concern: Concern | None = None
     spare_paragraphs: bool = False
     """The last row gave one action more paragraphs than it had owners."""
+    last_row_stacked: bool = False
+    """The last row held several actions, so a page break may have cut its last one short."""
     numbers: dict[str, int] = field(default_factory=dict)
+    dates_noted: set[str] = field(default_factory=set)
+    """Actions whose target date not understood is in the report already, by id."""
 
     def set_section(self, section: str, where: str) -> None:
         self.category = Category.KEY if section == "key" else Category.PRIORITY
@@ -80,9 +102,10 @@ class PlanBuilder:
                 self._rec_extra(extra, row.where)
         elif any(row.concern) and not row.concern_merged:
             self._concern_without_rec(row)
-        elif self.concern is None and (any(row.response) or any(row.owners)):
+        elif self.concern is None and any(any(part) for part in (row.response, row.owners, row.targets, row.agreement)):
+            words = " ".join(line for part in (row.response, row.owners, row.targets) for line in part if line)
             self.report.add(NoteKind.GUESSED, row.where, "Actions come before any concern, so they were put "
-                            "under a new concern with no text.", "\n".join(row.response))
+                            "under a new concern with no text.", words)
             self._start_concern("", PlanRow(row.where))
         self._set_agreement(row)
         if self.concern is not None:
@@ -105,13 +128,13 @@ class PlanBuilder:
         if self.concern is None or rec != self._number():
             return False
         text = "\n".join(line for line in row.concern if line)
-        return not text or text == self.concern.text
+        return not text or text == self.concern.text or is_continued_for(text, rec)
 
     def _concern_without_rec(self, row: PlanRow) -> None:
         text = "\n".join(line for line in row.concern if line)
         current = self.concern
-        if current is not None and text == current.text:
-            return  # the concern repeated on each of its rows
+        if current is not None and (text == current.text or is_continued_for(text, self._number())):
+            return  # the concern repeated on each of its rows, or said to go on
         if current is not None and (_starts_mid_sentence(text) or not current.text.rstrip().endswith(_SENTENCE_END)):
             current.text = continue_text(current.text, text)
             self.report.add(NoteKind.GUESSED, row.where, f"Read as the rest of concern {self._number()}, "
@@ -153,11 +176,52 @@ class PlanBuilder:
         return self.concern.actions
 
     def _add_actions(self, row: PlanRow) -> None:
+        stacked_before, self.last_row_stacked = self.last_row_stacked, False
+        if row.no_actions and not any(row.owners) and not any(row.targets):
+            return  # the exporter's row for a concern with no actions
+        actions_before = len(self._actions)
+        self._read_actions(row, stacked_before)
+        added = self._actions[actions_before:]
+        self.last_row_stacked = len(added) > 1
+        self._drop_stacked_numbers(added, row.where)
+        # The row may also have given the action above its owner and date.
+        self._note_dates_not_understood(self._actions[max(0, actions_before - 1):], row.where)
+
+    def _drop_stacked_numbers(self, actions: list[Action], where: str) -> None:
+        """Actions stacked in one row and numbered "1. ", "2. " to tell them apart are actions
+        of their own once imported, so the numbers go, and the report says so."""
+        found = [_NUMBERED.match(action.text) for action in actions]
+        numbers = [int(match.group(1)) for match in found if match]
+        if len(actions) < 2 or len(numbers) != len(actions) or numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+            return
+        for action, match in zip(actions, found, strict=True):
+            assert match is not None
+            action.text = action.text[match.end():]
+        self.report.add(NoteKind.GUESSED, where, f"The {len(actions)} actions stacked in this row were numbered "
+                        f"{numbers[0]} to {numbers[-1]}; the numbers were left out, as each is an action of its "
+                        "own in the plan.", actions[0].text)
+
+    def _note_dates_not_understood(self, actions: list[Action], where: str) -> None:
+        for action in actions:
+            if action.target.is_recognised or action.id in self.dates_noted:
+                continue
+            self.dates_noted.add(action.id)
+            written = action.target.format()
+            _, why = parse_target(written)
+            self.report.add(NoteKind.WARNING, where, "This target date was not understood, so it was kept as "
+                            f"written. {why or ''}".strip(), written)
+
+    def _read_actions(self, row: PlanRow, stacked_before: bool) -> None:
         if self._add_aligned(row):
             return
         paragraphs = [p for p in row.response if p]
         owners = [o for o in row.owners if o]
         targets = [t for t in row.targets if t]
+        if row.is_a_whole_action and len(owners) <= 1 and len(targets) <= 1:
+            # A draft action, its empty cells marked "Not set": its own action, whatever it lacks.
+            self._append(Action(text="\n".join(paragraphs), owner=_first(owners), target=_first(targets)))
+            self.spare_paragraphs = False
+            return
         if not paragraphs:
             if owners or targets:
                 self._owner_only(row, owners, targets)
@@ -166,7 +230,11 @@ class PlanBuilder:
             self._continue_last(paragraphs, row.where)
             return
         expected = max(len(owners), len(targets), 1)
-        while len(paragraphs) > expected and _starts_mid_sentence(paragraphs[0]) and self._actions:
+        # A row with an owner and date of its own is a whole row, whatever its first word. Only
+        # where a page break cut a row of stacked actions mid-sentence does the next row start
+        # with the rest of that sentence, beside the owners of the actions after it.
+        while (len(paragraphs) > expected and stacked_before and _starts_mid_sentence(paragraphs[0])
+               and self._actions and not _ends_a_sentence(self._actions[-1].text)):
             self._continue_last([paragraphs.pop(0)], row.where)
         self._match(paragraphs, owners, targets, row.where)
 

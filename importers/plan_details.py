@@ -15,6 +15,7 @@ from importers.dates import parse_date, parse_date_range
 from importers.report import ImportReport, NoteKind
 
 _TITLE = re.compile(r"^action\s+plan(?:\s*:\s*|\s+|$)(?P<value>.*)$", re.IGNORECASE)
+_TITLE_COLON = re.compile(r"^action\s+plan\s*:", re.IGNORECASE)
 _SUBMITTED = re.compile(r"^action\s+plan\s+submitted\s*:?\s*(?P<value>.*)$", re.IGNORECASE)
 _INSPECTION = re.compile(
     r"^(?:a\s+)?response\s+to\s+(?:the\s+)?(?:hmip\s+)?inspection\s*(?:dates?)?\s*:?\s*(?P<value>.*)$", re.IGNORECASE
@@ -53,24 +54,32 @@ class DetailsReader:
             (_INSPECTION, self._inspection),
             (_PUBLISHED, self._published),
             (_ESTABLISHMENT, self._establishment),
-            (_TITLE, self._title),
         ):
             match = pattern.match(line)
             if match:
                 self.in_introduction = False
                 reader(match.group("value").strip(), where)
                 return True
+        title = _TITLE.match(line)
+        if title and self._title(title.group("value").strip(), colon=bool(_TITLE_COLON.match(line))):
+            self.in_introduction = False
+            return True
         if self.in_introduction:
             self.introduction.append(text.strip())
             return True
         return False
 
-    def _title(self, value: str, where: str) -> None:
-        # The second "ACTION PLAN:" line (above the table) is a heading, not the name.
-        if self.title_seen or self.introduction:
-            return
+    def _title(self, value: str, *, colon: bool) -> bool:
+        """Read "Action Plan: <establishment>" or the "ACTION PLAN:" heading above the table;
+        False for a sentence that only starts with those words ("Action plan progress will…")."""
+        name = value.rstrip(".:").strip()
+        if not name or _flat(name).lower() == _flat(self.details.establishment).lower():
+            return True  # the heading above the table, with or without the establishment again
+        if self.title_seen or ((self.in_introduction or self.introduction) and not colon):
+            return False
         self.title_seen = True
-        self.details.establishment = value.rstrip(".").strip()
+        self.details.establishment = name
+        return True
 
     def _establishment(self, value: str, where: str) -> None:
         value = value.rstrip(".").strip()

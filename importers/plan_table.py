@@ -25,6 +25,12 @@ class Column(StrEnum):
 
 
 NOT_SET = "Not set"
+NO_ACTIONS = "No actions yet"
+"""The exporter's placeholder in the response cell of a concern with no actions."""
+# Cells whose plain "Not set" means no value: nobody's owner, target or agreement is called that.
+# In a concern or response cell only the exporter's marked placeholder means no value, so an
+# action a person wrote as "Not set" keeps its words.
+_NOT_SET_MEANS_EMPTY = frozenset({"owners", "targets", "agreement"})
 _NUMBERING = re.compile(r"^\s*\d+[.)]?\s*")
 _CONTINUED = re.compile(r"^.{0,40}\((?:continued|cont(?:'d|inued)?\.?)\)$", re.IGNORECASE)
 
@@ -70,20 +76,44 @@ class ColumnMap:
 
 
 def header_map(row: Row) -> ColumnMap | None:
-    """The column map if ``row`` is an action-plan header row."""
+    """The column map if ``row`` reads as an action-plan header row: three or more cells are
+    column headings, and no cell reads as plan text. A concern, action or owner that happens to
+    use a heading's word ("Concerns raised by prisoners…") sits beside a Rec No, a date or a
+    sentence that is no heading."""
     found: dict[Column, int] = {}
     for cell in row.cells:
-        column = column_for_heading(cell.text.replace("\n", " "))
-        if column is not None and column not in found:
+        text = " ".join(cell.text.split())
+        if not text:
+            continue
+        column = column_for_heading(text)
+        if column is None:
+            if not _could_name_another_column(text):
+                return None
+        elif column not in found:
             found[column] = cell.column
     if len(found) >= 3 and (Column.CONCERN in found or Column.RESPONSE in found):
         return ColumnMap(found, max(c.column + c.span for c in row.cells))
     return None
 
 
-def find_header(table: Table) -> tuple[ColumnMap, int] | None:
-    """The column map and the header row's index, looking at the first few rows."""
+def _could_name_another_column(text: str) -> bool:
+    # The heading of a column the plan has no place for ("Progress", "RAG status"): a few words
+    # and no numbers, unlike a Rec No, a date or a sentence of plan text.
+    words = _NUMBERING.sub("", text)
+    return bool(words) and len(words.split()) <= 4 and not any(character.isdigit() for character in words)
+
+
+def header_words(row: Row) -> tuple[str, ...]:
+    """The header row's text, to know it again where it is repeated."""
+    return tuple(" ".join(cell.text.split()).lower() for cell in row.cells)
+
+
+def find_header(table: Table, known: set[tuple[str, ...]] | None = None) -> tuple[ColumnMap, int] | None:
+    """The column map and the header row's index, looking at the first few rows. With ``known``
+    header rows, only a row that repeats one of them counts."""
     for index, row in enumerate(table.rows[:3]):
+        if known is not None and header_words(row) not in known:
+            continue
         found = header_map(row)
         if found:
             return found, index
@@ -144,11 +174,22 @@ class PlanRow:
     targets: list[str] = field(default_factory=list)
     unplaced: list[Cell] = field(default_factory=list)
     """Cells in columns the plan has no place for."""
+    not_set: set[Column] = field(default_factory=set)
+    """Cells that say outright they have no value ("Not set"), as an exporter writes them."""
+    no_actions: bool = False
+    """The response cell says the concern has no actions."""
 
     @property
     def is_empty(self) -> bool:
         parts = (self.rec, self.concern, self.agreement, self.response, self.owners, self.targets)
-        return not any(line for part in parts for line in part) and not any(c.text for c in self.unplaced)
+        return (not any(line for part in parts for line in part) and not any(c.text for c in self.unplaced)
+                and not self.not_set and not self.no_actions)
+
+    @property
+    def is_a_whole_action(self) -> bool:
+        """The row says outright that its response, owner or target is not set: it was written
+        as an action of its own, so it is never the rest of the row above."""
+        return bool(self.not_set & {Column.RESPONSE, Column.OWNER, Column.TARGET})
 
 
 def read_row(row: Row, columns: ColumnMap, where: str) -> PlanRow:
@@ -160,10 +201,14 @@ def read_row(row: Row, columns: ColumnMap, where: str) -> PlanRow:
             continue
         used.add(id(cell))
         lines = [] if cell.continues_merge else cell.lines
-        if column in (Column.REC, Column.CONCERN) and is_continued_marker(" ".join(lines)):
+        placeholder = "" if cell.continues_merge else cell.placeholder
+        if column is Column.REC and is_continued_marker(" ".join(lines)):
             lines = []
-        if column is not Column.REC and [line for line in lines if line] == [NOT_SET]:
-            lines = []  # this project's exporter fills an empty cell with "Not set"
+        if placeholder == NO_ACTIONS and column is Column.RESPONSE:
+            lines, result.no_actions = [], True
+        elif placeholder or (_ATTRIBUTES[column] in _NOT_SET_MEANS_EMPTY and [x for x in lines if x] == [NOT_SET]):
+            lines = []
+            result.not_set.add(column)
         _store(result, column, lines)
         if column is Column.CONCERN:
             result.concern_merged = cell.continues_merge
@@ -171,13 +216,15 @@ def read_row(row: Row, columns: ColumnMap, where: str) -> PlanRow:
     return result
 
 
+_ATTRIBUTES = {
+    Column.REC: "rec",
+    Column.CONCERN: "concern",
+    Column.AGREEMENT: "agreement",
+    Column.RESPONSE: "response",
+    Column.OWNER: "owners",
+    Column.TARGET: "targets",
+}
+
+
 def _store(row: PlanRow, column: Column, lines: list[str]) -> None:
-    attribute = {
-        Column.REC: "rec",
-        Column.CONCERN: "concern",
-        Column.AGREEMENT: "agreement",
-        Column.RESPONSE: "response",
-        Column.OWNER: "owners",
-        Column.TARGET: "targets",
-    }[column]
-    setattr(row, attribute, lines)
+    setattr(row, _ATTRIBUTES[column], lines)

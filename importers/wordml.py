@@ -30,6 +30,11 @@ _SKIPPED = {w("del"), w("moveFrom"), w("instrText"), w("delInstrText"), w("pPr")
 _TRACKED_CHANGES = ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange", "tblPrChange",
                     "trPrChange", "tcPrChange", "sectPrChange", "cellIns", "cellDel", "cellMerge")
 _BULLET_CHARACTERS = "•◦▪▫■□●○‣⁃∙·–—*"
+# The character style this project's exporter marks its own words with in a cell the plan
+# leaves empty (exporters.wordml.PLACEHOLDER_STYLE), and those words. Only these words in
+# that style are a placeholder: anything else a person typed over one is their text.
+PLACEHOLDER_STYLE = "ActionPlanPlaceholder"
+PLACEHOLDER_WORDS = frozenset({"Not set", "No actions yet"})
 
 
 @dataclass
@@ -39,6 +44,8 @@ class Paragraph:
     is_list_item: bool = False
     mark_deleted: bool = False
     """A tracked deletion of the paragraph mark: the paragraph runs on into the next."""
+    placeholder: bool = False
+    """Words an exporter put in a cell the plan leaves empty ("Not set"), not a person's text."""
 
     @property
     def line(self) -> str:
@@ -66,6 +73,15 @@ class Cell:
     continues_merge: bool = False
     """A ``vMerge`` continuation: the cell above covers this one."""
     nested_tables: int = 0
+
+    @property
+    def placeholder(self) -> str:
+        """The exporter's words standing in for an empty cell ("Not set"), if that is all the
+        cell holds; otherwise empty."""
+        shown = [paragraph for paragraph in self.paragraphs if paragraph.text.strip()]
+        if shown and all(paragraph.placeholder for paragraph in shown):
+            return shown[0].text.strip()
+        return ""
 
     @property
     def lines(self) -> list[str]:
@@ -147,7 +163,21 @@ def read_paragraph(element: etree._Element, list_styles: frozenset[str] = frozen
         is_list = is_list or style in list_styles
         mark = properties.find(w("rPr"))
         mark_deleted = mark is not None and mark.find(w("del")) is not None
-    return Paragraph("".join(_text(element)), style, is_list, mark_deleted)
+    text = "".join(_text(element))
+    return Paragraph(text, style, is_list, mark_deleted, _is_placeholder(element, text))
+
+
+def _is_placeholder(element: etree._Element, text: str) -> bool:
+    if text.strip() not in PLACEHOLDER_WORDS:
+        return False
+    runs = [run for run in element.iter(w("r")) if run.find(w("t")) is not None]
+    # LibreOffice saves the style again under an id made from its name ("Actionplanplaceholder").
+    return bool(runs) and all(_run_style(run).lower() == PLACEHOLDER_STYLE.lower() for run in runs)
+
+
+def _run_style(run: etree._Element) -> str:
+    style = run.find(f"{w('rPr')}/{w('rStyle')}")
+    return style.get(w("val"), "") if style is not None else ""
 
 
 def _text(element: etree._Element) -> Iterator[str]:

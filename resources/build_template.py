@@ -120,6 +120,9 @@ STYLES = f"""{XML_HEAD}<w:styles xmlns:w="{W}" xmlns:r="{R}">
 <w:name w:val="footer"/><w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>
 <w:pPr><w:spacing w:after="0"/></w:pPr>
 </w:style>
+<w:style w:type="character" w:styleId="ActionPlanPlaceholder">
+<w:name w:val="Action plan placeholder"/><w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/>
+</w:style>
 <w:style w:type="table" w:styleId="ActionPlanTable">
 <w:name w:val="Action plan table"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/>
 <w:pPr><w:spacing w:after="60" w:line="240" w:lineRule="auto"/></w:pPr>

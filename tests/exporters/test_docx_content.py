@@ -22,6 +22,7 @@ from tests.exporters.readback import (
 from tests.strategies import plans
 
 NOT_SET = ["Not set"]
+NO_ACTIONS = ["No actions yet"]
 
 
 def _or_not_set(lines: list[str]) -> list[str]:
@@ -48,7 +49,7 @@ def expected_accessible(plan: Plan) -> list[list[list[str]]]:
             if recommendations:
                 row.append([concern.agreement.label] if concern.agreement else NOT_SET)
             row += [
-                _or_not_set(expected_lines(action.text)) if action else NOT_SET,
+                _or_not_set(expected_lines(action.text)) if action else NO_ACTIONS,
                 _plain(action.owner) if action else NOT_SET,
                 _plain(clean_text(action.target.format())) if action else NOT_SET,
             ]

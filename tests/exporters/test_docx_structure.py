@@ -254,7 +254,7 @@ def test_a_concern_without_actions_still_gets_a_full_row(tmp_path: Path) -> None
     plan = plan_with_both_sections()
     plan.concerns.append(Concern(category=Category.KEY, text="Key work was disappointing."))
     document = export(plan, tmp_path, draft=True)  # a concern with no actions is an error
-    assert texts(document.tables[1].rows[-1]) == ["4", "Key work was disappointing.", "Not set", "Not set",
+    assert texts(document.tables[1].rows[-1]) == ["4", "Key work was disappointing.", "No actions yet", "Not set",
                                                   "Not set"]
 
 
