@@ -22,8 +22,10 @@ from editor.edits.document import PlanDocument
 
 _SET_FIELD_ID = 1001
 
-CONCERN_FIELD_NAMES = {"text": "concern", "reference": "Rec No", "agreement": "agreement"}
-ACTION_FIELD_NAMES = {"text": "action", "owner": "responsible owner", "target": "target date"}
+CONCERN_FIELD_NAMES = {"text": "concern", "reference": "Rec No", "agreement": "agreement",
+                       "self_assessment": "self-assessed progress", "hmip_judgement": "HMIP judgement"}
+ACTION_FIELD_NAMES = {"text": "action", "owner": "responsible owner", "target": "target date",
+                      "lead": "lead", "evidence_needed": "evidence needed"}
 DETAILS_FIELD_NAMES = {
     "establishment": "establishment",
     "submitted": "submission date",
