@@ -20,6 +20,7 @@ from editor.checks.validation_ui import CheckedViews, install_validation
 from editor.common.readable_hints import make_placeholders_readable
 from editor.edits.document import PlanDocument
 from editor.exchange.export_controller import install_export
+from editor.exchange.progress_report_controller import install_progress_report
 from editor.panes.details_form import DetailsForm
 from editor.panes.find_replace import FindReplaceDialog, Match, select_match_text
 from editor.panes.inspector import Inspector
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.validation = install_validation(CheckedViews(
             self, self.table, self.inspector, self.delegates, self.menus["view"], self.reveal))
         self.exporting = install_export(self, self.document)
+        self.progress_report = install_progress_report(self, self.document, after=self.exporting.action)
         self.panes = self._build_pane_navigation()
         self.resize(1400, 900)
 
