@@ -254,12 +254,12 @@ _KEEPERS = ("K. Morgan, Head of Performance", "T. Evans, Performance Hub")
 _UPDATE_TEXTS = (
     "Recording sheet in use on {place}; first month's figures reported to {meeting}.",
     "Training booked for {staff}; {done} of {planned} sessions held so far.",
-    "Delayed: {partner} could not start until the new year. Revised date agreed.",
     "Checks carried out every week on {place}. Dip sample found {done} of {planned} complete.",
     "Recruitment under way; interviews held and {done} offers made.",
-    "Completed. Evidence filed: minutes of {meeting} and the monthly dashboard.",
     "No progress this month because of staff shortages on {place}.",
 )
+_DONE_TEXT = "Completed. Evidence filed: minutes of {meeting} and the monthly dashboard."
+_DELAYED_TEXT = "Delayed: {partner} could not start until the new year. Revised date agreed."
 _EVIDENCE = ("Minutes of {meeting}", "Monthly dashboard for {place}", "Training attendance register",
              "Dip sample results", "Updated local policy", "Recording sheets for {place}")
 _REVISION_REASONS = ("Contractor delayed", "Staff shortages over the summer", "Waiting for funding from HMPPS",
@@ -294,21 +294,27 @@ def _track(rng: random.Random, action: Action, start: dt.date, as_of: dt.date) -
         action.evidence_needed = _words(rng, rng.choice(_EVIDENCE)) + " showing the change has lasted."
     due = action.target.last_day()
     done = action.target.is_completed or (due is not None and due < as_of and rng.random() < 0.7)
-    days = max(1, (as_of - start).days)
-    for offset in sorted(rng.sample(range(days), min(days, rng.randint(0, 5)))):
-        author = action.lead or rng.choice(_KEEPERS)
+    days = max(2, (as_of - start).days)
+    author = action.lead or rng.choice(_KEEPERS)
+    # Updates fill the months before the last week; the last week holds what closes or delays it.
+    for offset in sorted(rng.sample(range(days - 1), min(days - 1, rng.randint(0, 4)))):
         status = rng.choice((ActionStatus.IN_PROGRESS, None))
         record_update(action, start + dt.timedelta(days=offset), author, _words(rng, rng.choice(_UPDATE_TEXTS)),
                       status)
+    last_week = as_of - dt.timedelta(days=rng.randint(0, 6))
     if done:
-        action.status = ActionStatus.ONGOING if action.target.kind.value.endswith("ongoing") else ActionStatus.COMPLETE
+        finished = ActionStatus.ONGOING if action.target.kind.value.endswith("ongoing") else ActionStatus.COMPLETE
+        if rng.random() < 0.6:
+            record_update(action, last_week, author, _words(rng, _DONE_TEXT), finished)
+        action.status = finished
         for _ in range(rng.choice((0, 1, 1, 2, 3))):
             add_evidence(action, _words(rng, rng.choice(_EVIDENCE)), "", as_of - dt.timedelta(days=rng.randint(0, 60)),
                          action.lead)
     elif due is not None and due < as_of + dt.timedelta(days=60) and rng.random() < 0.25:
         later = due + dt.timedelta(days=rng.randint(60, 240))
         revise_target(action, TargetDate.of_month(later.year, later.month), rng.choice(_REVISION_REASONS),
-                      as_of - dt.timedelta(days=rng.randint(1, 90)), rng.choice(_KEEPERS))
+                      last_week, rng.choice(_KEEPERS))
+        record_update(action, last_week, author, _words(rng, _DELAYED_TEXT), ActionStatus.IN_PROGRESS)
 
 
 def main() -> None:

@@ -220,8 +220,8 @@ class _Report:
         plural = self.era.item_noun(plural=True)
         yield wordml.paragraph("Independent Review of Progress (IRP)", style="Heading2")
         yield wordml.paragraph(
-            f"About 8 to 12 months after the inspection, HM Inspectorate of Prisons (HMIP) reviews the progress "
-            f"made against some of the {plural}, judging each on a four-point scale.")
+            f"About 8 to 12 months after the inspection, HM Inspectorate of Prisons (HMIP) reviews progress on "
+            f"some of the {plural}. It judges each on a four-point scale.")
         own = self_assessed(concerns)
         if own.judged:
             line = own.describe("Self-assessed", self.noun)
