@@ -45,7 +45,7 @@ def due_soon_days(typed: str | None) -> tuple[int | None, str | None]:
         return DUE_SOON_DAYS, None
     text = typed.strip()
     if not (text.isascii() and text.isdigit()) or int(text) > MAX_DUE_SOON_DAYS:
-        return None, (f"--due-soon-days “{typed.strip()}” is not a number of days from 0 to "
+        return None, (f"--due-soon-days “{' '.join(typed.split())}” is not a number of days from 0 to "
                       f"{MAX_DUE_SOON_DAYS:,}, like {DUE_SOON_DAYS}.")
     return int(text), None
 

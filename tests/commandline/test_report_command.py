@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from actionplan.storage import save_plan
 from commandline.commands import run
-from commandline.report import as_of_date, run_report
+from commandline.report import MAX_DUE_SOON_DAYS, as_of_date, due_soon_days, run_report
 from tests.exporters.progress_plans import plan_with_progress
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -140,6 +140,20 @@ def test_any_as_of_gives_a_date_or_one_reason(typed: str) -> None:
     if reason is not None:
         assert "\n" not in reason
         assert reason.startswith("--as-of")
+
+
+@settings(max_examples=80, deadline=None)
+@given(typed=st.one_of(st.text(max_size=8), st.integers(-10, 5000).map(str)))
+def test_any_due_soon_days_gives_a_number_of_days_or_one_reason(typed: str) -> None:
+    days, reason = due_soon_days(typed)
+    assert (days is None) != (reason is None)
+    if days is not None:
+        assert 0 <= days <= MAX_DUE_SOON_DAYS
+        assert days == int(typed)
+    else:
+        assert reason is not None
+        assert reason.startswith("--due-soon-days")
+        assert "\n" not in reason
 
 
 def test_the_command_runs_as_a_program_without_qt(plan_file: Path, tmp_path: Path) -> None:
