@@ -16,13 +16,14 @@ import stat
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from enum import Enum, StrEnum
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from actionplan.model import Plan
+from actionplan.model import Plan, new_id
 
 FORMAT_NAME = "hmpps-action-plan"
 SCHEMA_VERSION = 1
@@ -121,14 +122,39 @@ class PlanSaveError(PlanFileError):
 # Loading -------------------------------------------------------------------------------------
 
 
-def load_plan(path: Path | str) -> Plan:
-    """Read a plan file. Raises a ``PlanFileError`` subclass for every kind of bad file."""
+@dataclass(frozen=True)
+class LoadedPlan:
+    """A plan read from a file, and what had to be put right on the way in."""
+
+    plan: Plan
+    repairs: tuple[str, ...] = ()
+    """One message per repair, for a person: say each once when the plan is opened. A repaired
+    plan no longer matches its file, so an editor should treat it as changed."""
+
+
+def read_plan(path: Path | str) -> LoadedPlan:
+    """Read a plan file, repairing what can safely be repaired (see ``LoadedPlan.repairs``).
+    Raises a ``PlanFileError`` subclass for every kind of bad file."""
     path = Path(path)
-    data = _read_bytes(path)
-    return plan_from_bytes(data, path)
+    return read_plan_bytes(_read_bytes(path), path)
+
+
+def load_plan(path: Path | str) -> Plan:
+    """Read a plan file, like ``read_plan``, for callers with no one to tell about repairs."""
+    return read_plan(path).plan
 
 
 def plan_from_bytes(data: bytes, path: Path | str = "plan") -> Plan:
+    return read_plan_bytes(data, path).plan
+
+
+def read_plan_bytes(data: bytes, path: Path | str = "plan") -> LoadedPlan:
+    plan = _validated_plan(data, path)
+    repairs = [_give_copies_their_own_ids(plan, Path(path).name)]
+    return LoadedPlan(plan, tuple(repair for repair in repairs if repair))
+
+
+def _validated_plan(data: bytes, path: Path | str) -> Plan:
     name = Path(path).name
     try:
         document = json.loads(data.decode("utf-8-sig"))
@@ -155,6 +181,48 @@ def plan_from_bytes(data: bytes, path: Path | str = "plan") -> Plan:
         raise PlanContentInvalid(path, _invalid_message(path, error, where), where) from None
     except RecursionError:
         raise PlanContentInvalid(path, f"“{name}” is damaged: it is nested too deeply.", "the file") from None
+
+
+DETAILS_ID = "details"
+"""What dismissals and findings call the plan details: never a concern's or an action's id."""
+
+
+def _give_copies_their_own_ids(plan: Plan, name: str) -> str:
+    """Edits, findings and dismissals find a concern or action by its id, so two that share one
+    (a hand merge, a concern copied between files) would send an edit of the second to the
+    first. Every copy after the first gets a new id; nothing a person wrote changes. Returns
+    what was repaired, in words, or "" when nothing needed it."""
+    ids = [concern.id for concern in plan.concerns]
+    ids += [action.id for concern in plan.concerns for action in concern.actions]
+    if len(set(ids)) == len(ids) and DETAILS_ID not in ids:
+        return ""
+    seen = {DETAILS_ID}
+    concerns = actions = 0
+    for concern in plan.concerns:
+        if concern.id in seen:
+            concern.id = _unused_id(seen)
+            concerns += 1
+        seen.add(concern.id)
+        for action in concern.actions:
+            if action.id in seen:
+                action.id = _unused_id(seen)
+                actions += 1
+            seen.add(action.id)
+    noun = plan.details.era.item_noun()
+    what = " and ".join(_count(number, word) for number, word in ((concerns, noun), (actions, "action")) if number)
+    return (f"{what} in “{name}” shared a hidden identifier with another (this happens when plans are "
+            "merged or copied by hand), so editing one could have changed the other. Each now has its own. "
+            "Nothing you wrote has changed; saving the plan keeps the repair.")
+
+
+def _unused_id(seen: set[str]) -> str:
+    while (candidate := new_id()) in seen:
+        pass
+    return candidate
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _without_lone_surrogates(value: Any) -> Any:
