@@ -8,7 +8,9 @@ a person can act on.
 from __future__ import annotations
 
 import contextlib
+import difflib
 import errno
+import hashlib
 import json
 import os
 import re
@@ -19,11 +21,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum, StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-from actionplan.model import Plan, new_id
+from actionplan.model import Action, Concern, Dismissal, Plan, PlanDetails, new_id
+from actionplan.target_date import TargetDate
 
 FORMAT_NAME = "hmpps-action-plan"
 SCHEMA_VERSION = 1
@@ -33,6 +36,8 @@ TEMPORARY_SUFFIX = ".tmp"
 STALE_TEMPORARY_SECONDS = 10 * 60
 """A temporary file this old was left by a save that was killed part-way: none takes so long."""
 MAX_FILE_BYTES = 200 * 1024 * 1024
+NAME_LIMIT = 255
+"""The longest file name, in bytes on Linux and macOS and in UTF-16 units on Windows."""
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -157,14 +162,17 @@ def read_plan_bytes(data: bytes, path: Path | str = "plan") -> LoadedPlan:
 def _validated_plan(data: bytes, path: Path | str) -> Plan:
     name = Path(path).name
     try:
-        document = json.loads(data.decode("utf-8-sig"))
+        text = data.decode("utf-8-sig")
+        document = json.loads(text)
+        if isinstance(document, dict) and data.count(b'"schema_version"') > 1:
+            document["schema_version"] = _highest_version(text)
     except UnicodeDecodeError:
-        raise PlanFileNotJson(path, f"“{name}” is not a plan file: it is not text.") from None
+        raise PlanFileNotJson(path, f"“{name}” is not a plan file: it is not text.{_CHOOSE_A_PLAN}") from None
     except (ValueError, RecursionError):
         # ValueError, not only JSONDecodeError: a number with thousands of digits is refused
         # by int() with a plain ValueError.
         raise PlanFileNotJson(
-            path, f"“{name}” is damaged or is not a plan file: it could not be read as a plan."
+            path, f"“{name}” is damaged or is not a plan file: it could not be read as a plan.{_try_backup(path)}"
         ) from None
     plan_data = _upgrade(document, path)
     if b"\\ud" in data or b"\\uD" in data:
@@ -173,14 +181,14 @@ def _validated_plan(data: bytes, path: Path | str) -> Plan:
         try:
             plan_data = _without_lone_surrogates(plan_data)
         except RecursionError:
-            raise PlanContentInvalid(path, f"“{name}” is damaged: it is nested too deeply.", "the file") from None
+            raise _nested_too_deeply(path) from None
     try:
         return Plan.model_validate(plan_data)
     except ValidationError as error:
         where = _describe_location(plan_data, error)
         raise PlanContentInvalid(path, _invalid_message(path, error, where), where) from None
     except RecursionError:
-        raise PlanContentInvalid(path, f"“{name}” is damaged: it is nested too deeply.", "the file") from None
+        raise _nested_too_deeply(path) from None
 
 
 DETAILS_ID = "details"
@@ -225,6 +233,14 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
+_CHOOSE_A_PLAN = " Check that you chose the right file."
+
+
+def _nested_too_deeply(path: Path | str) -> PlanContentInvalid:
+    return PlanContentInvalid(path, f"“{Path(path).name}” is damaged: it is nested too deeply.{_try_backup(path)}",
+                              "the file")
+
+
 def _without_lone_surrogates(value: Any) -> Any:
     if isinstance(value, str):
         return _LONE_SURROGATES.sub("", value)
@@ -246,26 +262,36 @@ def _read_bytes(path: Path) -> bytes:
             raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
         if not stat.S_ISREG(status.st_mode):
             # A pipe or a device would hang the application or never end.
-            raise PlanFileUnreadable(path, f"“{name}” is not a file, so it cannot be a plan.")
+            raise PlanFileUnreadable(path, f"“{name}” is not a file, so it cannot be a plan.{_CHOOSE_A_PLAN}")
         if status.st_size > MAX_FILE_BYTES:
             raise _too_large(path, status.st_size)
         with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+            data = read_at_most(handle, status.st_size, MAX_FILE_BYTES)
         if len(data) > MAX_FILE_BYTES:  # the file grew while we read it
             raise _too_large(path, len(data))
         return data
     except FileNotFoundError:
         raise PlanFileMissing(path, f"“{name}” could not be found. It may have been moved or deleted.") from None
     except IsADirectoryError:
-        raise PlanFileUnreadable(path, f"“{name}” is a folder, not a plan file.") from None
+        raise PlanFileUnreadable(path, f"“{name}” is a folder, not a plan file.{_CHOOSE_A_PLAN}") from None
     except PermissionError:
         raise PlanFileUnreadable(
-            path, f"You do not have permission to open “{name}”. Ask the owner of the folder."
+            path, f"“{name}” could not be opened because you do not have permission to read it. Ask whoever "
+            "shared it with you, or your IT team, to give you access, or ask them to send you a copy."
         ) from None
     except OSError as error:
         raise PlanFileUnreadable(path, f"“{name}” could not be read: {_os_reason(error)}.") from None
     except ValueError:  # a path with a NUL character in it
         raise PlanFileMissing(path, f"“{name}” could not be found: the name is not valid.") from None
+
+
+def read_at_most(stream: BinaryIO, expected: int, limit: int) -> bytes:
+    """Read ``stream`` to its end, or to one byte past ``limit``. ``read(n)`` sets aside n bytes
+    before it reads any, so ask for the size the file says it has and only read on if it grew."""
+    data = stream.read(min(expected, limit) + 1)
+    if len(data) > expected and len(data) <= limit:
+        data += stream.read(limit + 1 - len(data))
+    return data
 
 
 def _too_large(path: Path, size: int) -> PlanFileTooLarge:
@@ -276,14 +302,32 @@ def _too_large(path: Path, size: int) -> PlanFileTooLarge:
     )
 
 
+def _highest_version(text: str) -> object:
+    """The file gives its schema version more than once (a hand merge): JSON keeps the last,
+    but saving checks every one it sees, so loading must too, or a file that opened could not
+    be saved. The highest wins: a newer version's file is never treated as an older one's."""
+    top: list[tuple[str, Any]] = []
+
+    def remember(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        top[:] = pairs  # the outermost object is finished last
+        return dict(pairs)
+
+    json.loads(text, object_pairs_hook=remember)
+    versions = [value for key, value in top if key == "schema_version"]
+    if versions and all(isinstance(v, int) and not isinstance(v, bool) for v in versions):
+        return max(versions)
+    return None  # one is not a number: the version is not known
+
+
 def _upgrade(document: object, path: Path | str) -> Any:
     name = Path(path).name
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
-        raise NotAPlanFile(path, f"“{name}” is not an action plan file.")
+        raise NotAPlanFile(path, f"“{name}” is not an action plan file.{_CHOOSE_A_PLAN}")
     version = document.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise PlanContentInvalid(
-            path, f"“{name}” is damaged: its version number is missing.", "the version number"
+            path, f"“{name}” is damaged: its version number is missing or not valid.{_try_backup(path)}",
+            "the version number",
         )
     if version > SCHEMA_VERSION:
         raise PlanFromNewerVersion(
@@ -308,7 +352,8 @@ def _upgrade(document: object, path: Path | str) -> Any:
 
 def _invalid_message(path: Path | str, error: ValidationError, where: str) -> str:
     name, backup = Path(path).name, _backup_if_any(path)
-    if error.errors()[0]["type"] == "extra_forbidden":
+    first = error.errors()[0]
+    if first["type"] == "extra_forbidden" and _could_be_a_newer_field(str(first["loc"][-1])):
         # Most likely a later version's addition, not damage: say both, and keep the file.
         or_backup = f", or try its backup copy, “{backup}”" if backup else ""
         return (f"“{name}” holds something this version of the application does not know ({where}). "
@@ -317,10 +362,26 @@ def _invalid_message(path: Path | str, error: ValidationError, where: str) -> st
     return f"“{name}” is damaged: {where} is not valid.{_try_backup(path)}"
 
 
+def _could_be_a_newer_field(key: str) -> bool:
+    """A name a later version could have added: words in the style of ours, not a damaged or
+    mistyped one of ours ("referenc]e", "refrence"), which is damage, not news."""
+    if not _FIELD_NAME.fullmatch(key):
+        return False
+    return not difflib.get_close_matches(key, _KNOWN_FIELDS, n=1, cutoff=0.75)
+
+
+_FIELD_NAME = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
+_MODELS: tuple[type[BaseModel], ...] = (Plan, PlanDetails, Concern, Action, Dismissal, TargetDate)
+_KNOWN_FIELDS = sorted({name for model in _MODELS for name in model.model_fields})
+
+
 def _try_backup(path: Path | str) -> str:
-    """Advice to try the backup copy, when there is one (the first save of a plan makes none)."""
+    """What to try instead: the backup copy, when there is one (the first save of a plan makes
+    none), or another copy."""
     backup = _backup_if_any(path)
-    return f" Try its backup copy, “{backup}”." if backup else ""
+    if backup:
+        return f" Try its backup copy, “{backup}”."
+    return " If you have another copy, such as one sent by email, open that instead."
 
 
 def _backup_if_any(path: Path | str) -> str | None:
@@ -357,9 +418,14 @@ def _describe_location(plan_data: Any, error: ValidationError) -> str:
 
 
 def _field_name(key: str) -> str:
-    # A damaged file can hold any key: keep the message to one short line.
+    # A damaged file can hold any key: keep the message to one short line, and quote a damaged
+    # name ("referenc]e") so it reads as a name.
     words = " ".join(key.replace("_", " ").split())
-    return f"“{words[:40]}…”" if len(words) > 40 else words or "a field with no name"
+    if len(words) > 40:
+        return f"“{words[:40]}…”"
+    if not words:
+        return "a field with no name"
+    return words if _FIELD_NAME.fullmatch(key) else f"“{words}”"
 
 
 # Saving --------------------------------------------------------------------------------------
@@ -372,8 +438,31 @@ def plan_to_bytes(plan: Plan) -> bytes:
 
 
 def backup_path(path: Path | str) -> Path:
+    """``<name>.bak`` beside the plan (shortened only when that would be too long a name)."""
     path = Path(path)
-    return path.with_name(path.name + BACKUP_SUFFIX)
+    return path.with_name(name_beside(path.name, suffix=BACKUP_SUFFIX))
+
+
+def name_beside(name: str, prefix: str = "", suffix: str = "", *, room: int = 0) -> str:
+    """``prefix + name + suffix``: the name of a file kept beside ``name`` (its backup, lock or
+    a temporary file). When that, with ``room`` more characters, would be longer than a file
+    name may be, ``name`` is shortened and ends in a short hash of itself, so a long but legal
+    plan name still gets its backup, lock and temporary files, and two long names never share one."""
+    whole = prefix + name + suffix
+    if _name_length(whole) + room <= NAME_LIMIT:
+        return whole
+    tag = "~" + hashlib.sha256(os.fsencode(name)).hexdigest()[:8]
+    budget = NAME_LIMIT - room - _name_length(prefix + suffix + tag)
+    short = name
+    while short and _name_length(short) > budget:
+        short = short[:-1]
+    return prefix + short + tag + suffix
+
+
+def _name_length(name: str) -> int:
+    if os.name == "nt":
+        return len(name.encode("utf-16-le", "surrogatepass")) // 2
+    return len(os.fsencode(name))
 
 
 def save_plan(plan: Plan, path: Path | str, *, keep_backup: bool = True) -> None:
@@ -402,8 +491,8 @@ def _refuse_to_overwrite_newer(path: Path) -> None:
             head = stream.read(4096)
     except OSError:
         return  # no file, or one we cannot read: the save itself reports any problem
-    match = _VERSION_IN_HEADER.search(head)
-    if FORMAT_NAME.encode() in head and match and int(match.group(1)) > SCHEMA_VERSION:
+    versions = [int(found) for found in _VERSION_IN_HEADER.findall(head)]
+    if FORMAT_NAME.encode() in head and versions and max(versions) > SCHEMA_VERSION:
         raise PlanSaveError(
             path,
             f"“{path.name}” was saved by a newer version of this application, so it has not been "
@@ -417,8 +506,11 @@ def write_atomically(path: Path, data: bytes, *, keep_backup: bool = False) -> N
     After a successful save, temporary files that an earlier save of the same file left behind
     when it was killed part-way are deleted (see ``remove_stale_temporary_files``)."""
     folder = path.parent
+    if is_read_only(path):
+        raise PlanSaveError(path, f"“{path.name}” could not be saved because the file is read-only.",
+                            SaveAdvice.SAVE_A_COPY)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMPORARY_SUFFIX, dir=folder)
+        handle, temporary = make_temporary_beside(path)
     except OSError as error:
         raise _save_error(path, error, _Step.CREATE) from None
     step = _Step.WRITE
@@ -427,7 +519,7 @@ def write_atomically(path: Path, data: bytes, *, keep_backup: bool = False) -> N
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        _copy_permissions(path, Path(temporary))
+        give_usual_permissions(temporary, like=path)
         if keep_backup and path.exists():
             step = _Step.BACKUP
             _refresh_backup(path)
@@ -441,15 +533,59 @@ def write_atomically(path: Path, data: bytes, *, keep_backup: bool = False) -> N
     remove_stale_temporary_files(path)
 
 
-def _copy_permissions(path: Path, temporary: Path) -> None:
+def is_read_only(path: Path) -> bool:
+    """``path`` is a file marked read-only (no one may write it). The mode is read here rather
+    than left to the system to refuse: an administrator may replace any file, and replacing
+    needs only the folder's permission, but a file marked read-only must stay as it is."""
+    try:
+        mode = path.stat().st_mode
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISREG(mode) and not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+
+
+def is_same_file(one: Path | str, other: Path | str) -> bool:
+    """``one`` and ``other`` name the same file: the same path, or two names for one file (a
+    hard link, a different case on Windows). A file that does not exist yet is no other file."""
+    try:
+        return os.path.samefile(one, other)
+    except (OSError, ValueError):
+        return os.path.normcase(os.path.abspath(one)) == os.path.normcase(os.path.abspath(other))
+
+
+def make_temporary_beside(path: Path) -> tuple[int, Path]:
+    """A new temporary file beside ``path`` for writing it through, as an open descriptor and
+    its path. Named so that ``remove_stale_temporary_files(path)`` knows it, and never longer
+    than a file name may be."""
+    handle, temporary = tempfile.mkstemp(prefix=_temporary_prefix(path.name), suffix=TEMPORARY_SUFFIX,
+                                         dir=path.parent)
+    return handle, Path(temporary)
+
+
+_RANDOM_CHARACTERS = 8
+"""How many characters tempfile.mkstemp puts between its prefix and suffix."""
+
+
+def _temporary_prefix(name: str) -> str:
+    return name_beside(name, ".", ".", room=_RANDOM_CHARACTERS + len(TEMPORARY_SUFFIX))
+
+
+def usual_mode() -> int:
+    """The permissions a new file gets in a program that does not ask for others: readable by
+    everyone the user's umask allows (0644 for most), as colleagues on a shared drive need."""
+    return 0o666 & ~_UMASK
+
+
+def give_usual_permissions(temporary: Path, *, like: Path) -> None:
     """mkstemp makes a file only its owner can read: on a shared drive colleagues would lose
-    access to the plan after every save. Keep the old file's mode, or the usual default."""
+    access to a plan or export after every save. Keep the mode of the file being replaced
+    (``like``), or give a new file the usual one (``usual_mode``)."""
     if os.name == "nt":
         return
     try:
-        mode = stat.S_IMODE(path.stat().st_mode)
-    except OSError:
-        mode = 0o666 & ~_UMASK
+        mode = stat.S_IMODE(like.stat().st_mode)
+    except (OSError, ValueError):
+        mode = usual_mode()
     os.chmod(temporary, mode)
 
 
@@ -466,13 +602,13 @@ _UMASK = _read_umask()
 def _refresh_backup(path: Path) -> None:
     # Copy rather than move: the user's file must exist at every instant.
     backup = backup_path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{backup.name}.", suffix=TEMPORARY_SUFFIX, dir=path.parent)
+    handle, temporary = make_temporary_beside(backup)
     try:
         with os.fdopen(handle, "wb") as stream, path.open("rb") as source:
             while chunk := source.read(1 << 20):
                 stream.write(chunk)
-        _copy_permissions(path, Path(temporary))
-        _replace(Path(temporary), backup)
+        give_usual_permissions(temporary, like=path)
+        _replace(temporary, backup)
     except OSError:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
@@ -523,8 +659,9 @@ def remove_stale_temporary_files(path: Path | str, *, older_than: float = STALE_
 
 def _temporary_names(name: str) -> re.Pattern[str]:
     # tempfile.mkstemp puts eight characters from [a-z0-9_] between our prefix and suffix.
+    prefixes = (_temporary_prefix(name), _temporary_prefix(name_beside(name, suffix=BACKUP_SUFFIX)))
     return re.compile(
-        rf"\.{re.escape(name)}(?:{re.escape(BACKUP_SUFFIX)})?\.[a-z0-9_]{{8}}{re.escape(TEMPORARY_SUFFIX)}"
+        rf"(?:{'|'.join(map(re.escape, prefixes))})[a-z0-9_]{{{_RANDOM_CHARACTERS}}}{re.escape(TEMPORARY_SUFFIX)}"
     )
 
 
@@ -561,8 +698,9 @@ def is_locked_by_another_program(error: OSError) -> bool:
 def _save_error(path: Path, error: OSError, step: _Step) -> PlanSaveError:
     name = path.name
     if isinstance(error, FileNotFoundError) or not path.parent.exists():
-        return PlanSaveError(path, f"“{name}” could not be saved because its folder is no longer there.",
-                             SaveAdvice.ANOTHER_FOLDER)
+        # It may never have existed (a mistyped -o), or have been moved: say only what is known.
+        return PlanSaveError(path, f"“{name}” could not be saved because the folder “{path.parent.name or path.parent}” "
+                             "could not be found.", SaveAdvice.ANOTHER_FOLDER)
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
         return PlanSaveError(path, f"“{name}” could not be saved because the disk is full.", SaveAdvice.FREE_SPACE)
     if error.errno == errno.EROFS:

@@ -87,6 +87,9 @@ def describe_time(moment: dt.datetime) -> str:
 
 def describe_holder(info: LockInfo) -> str:
     """``Jane Smith (on computer LAPTOP-12) has had it open since 22 June 2026 at 14:05``."""
+    if not info.known:
+        return ("Someone may have it open, but the lock file that says who could not be read. It may "
+                "belong to a colleague whose access to the folder is not the same as yours")
     return f"{info.user} (on computer {info.host}) has had it open since {describe_time(info.since)}"
 
 
@@ -109,7 +112,7 @@ def save_changes_box(parent: QWidget | None, name: str) -> QMessageBox:
 
 
 def locked_box(parent: QWidget | None, name: str, info: LockInfo) -> QMessageBox:
-    box = _box(parent, "Plan in use", f"“{name}” is open in another editor.")
+    box = _box(parent, "Plan in use", f"“{name}” {'is' if info.known else 'may be'} open in another editor.")
     box.setInformativeText(
         f"{describe_holder(info)}.\n\n"
         "You can open it read-only and save any changes as a new file. Or you can take over "

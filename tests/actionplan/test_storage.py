@@ -138,7 +138,8 @@ def test_unreadable_permission(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     with pytest.raises(PlanFileUnreadable) as caught:
         load_plan(path)
     assert caught.value.message == (
-        "You do not have permission to open “secret.actionplan”. Ask the owner of the folder."
+        "“secret.actionplan” could not be opened because you do not have permission to read it. Ask whoever "
+        "shared it with you, or your IT team, to give you access, or ask them to send you a copy."
     )
 
 
@@ -159,7 +160,8 @@ def test_not_json(tmp_path: Path) -> None:
     with pytest.raises(PlanFileNotJson) as caught:
         load_plan(path)
     assert caught.value.message == (
-        "“notes.actionplan” is damaged or is not a plan file: it could not be read as a plan."
+        "“notes.actionplan” is damaged or is not a plan file: it could not be read as a plan. "
+        "If you have another copy, such as one sent by email, open that instead."
     )
 
 
@@ -175,7 +177,8 @@ def test_not_utf8(tmp_path: Path) -> None:
     path.write_bytes(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xff\xfe")
     with pytest.raises(PlanFileNotJson) as caught:
         load_plan(path)
-    assert caught.value.message == "“plan.docx.actionplan” is not a plan file: it is not text."
+    assert caught.value.message == (
+        "“plan.docx.actionplan” is not a plan file: it is not text. Check that you chose the right file.")
 
 
 def test_huge_number_is_not_json(tmp_path: Path) -> None:
@@ -194,7 +197,7 @@ def test_not_a_plan_file(tmp_path: Path, content: str) -> None:
     path.write_text(content, encoding="utf-8")
     with pytest.raises(NotAPlanFile) as caught:
         load_plan(path)
-    assert caught.value.message == "“other.actionplan” is not an action plan file."
+    assert caught.value.message == "“other.actionplan” is not an action plan file. Check that you chose the right file."
 
 
 @pytest.mark.parametrize("version", [None, "1", 0, -3, True, 1.5])
@@ -225,7 +228,8 @@ def test_content_invalid_says_where(tmp_path: Path, plan: object, where: str) ->
     with pytest.raises(PlanContentInvalid) as caught:
         load_plan(path)
     assert caught.value.where == where
-    assert caught.value.message == f"“plan.actionplan” is damaged: {where} is not valid."
+    assert caught.value.message == (f"“plan.actionplan” is damaged: {where} is not valid. "
+                                    "If you have another copy, such as one sent by email, open that instead.")
     storage.backup_path(path).write_text("{}")  # once there is a backup, the message offers it
     with pytest.raises(PlanContentInvalid) as caught:
         load_plan(path)
@@ -396,7 +400,7 @@ def test_missing_folder(tmp_path: Path) -> None:
     with pytest.raises(PlanSaveError) as caught:
         save_plan(small_plan(), path)
     assert caught.value.message == (
-        "“plan.actionplan” could not be saved because its folder is no longer there. "
+        "“plan.actionplan” could not be saved because the folder “gone” could not be found. "
         "Use Save As to choose another folder."
     )
 

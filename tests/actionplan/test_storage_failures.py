@@ -147,7 +147,7 @@ def test_folder_gone(tmp_path: Path) -> None:
     with pytest.raises(PlanSaveError) as caught:
         save_plan(small_plan("Someone else"), path)
     assert caught.value.message == (
-        "“plan.actionplan” could not be saved because its folder is no longer there. "
+        "“plan.actionplan” could not be saved because the folder “shared drive” could not be found. "
         "Use Save As to choose another folder."
     )
     assert not folder.exists()

@@ -128,7 +128,7 @@ def test_folder_that_has_gone(qtbot: QtBot, host: Host, plan_file: Path, tmp_pat
     host.prompter.script("show_error", None)
     assert host.files.save()
     (message,) = host.prompter.questions("offer_save_as")[0]
-    assert "its folder is no longer there" in message
+    assert "the folder “shared drive” could not be found" in message
     assert load_plan(rescue).concerns[0].actions[0].text == "Still mine"
     qtbot.wait(500)
 
