@@ -127,7 +127,7 @@ def locked_box(parent: QWidget | None, name: str, info: LockInfo) -> QMessageBox
 
 
 def replace_locked_box(parent: QWidget | None, name: str, info: LockInfo) -> QMessageBox:
-    box = _box(parent, "Plan in use", f"“{name}” is open in another editor.")
+    box = _box(parent, "Plan in use", f"“{name}” {'is' if info.known else 'may be'} open in another editor.")
     box.setIcon(QMessageBox.Icon.Warning)
     box.setInformativeText(
         f"{describe_holder(info)}.\n\n"

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from actionplan import lock as lock_module
 from actionplan.lock import PlanLock
-from editor.prompter import LockChoice, locked_box
+from editor.prompter import LockChoice, locked_box, replace_locked_box
 from tests.editor.file_host import Host, close_quietly, make_host, write_plan
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -55,3 +55,6 @@ def test_a_lock_that_cannot_be_read_is_asked_about(host: Host, tmp_path: Path, m
         "Someone may have it open, but the lock file that says who could not be read. It may belong to a "
         "colleague whose access to the folder is not the same as yours.")
     box.grab().save(str(tmp_path / "unreadable-lock.png"))
+    replace_box = replace_locked_box(None, name, info)
+    qtbot.addWidget(replace_box)
+    assert replace_box.text() == "“plan.actionplan” may be open in another editor."
