@@ -35,7 +35,7 @@ MAX_TOTAL_BYTES = 100 * 1024 * 1024
 document's parts unpack to little more than the file itself, plus its text."""
 MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
 """The most the document's text (``word/document.xml``) may unpack to. A plan of 10,000 actions,
-far more than any real one, has under 10 MB; reading one takes about 25 times its size in memory."""
+far more than any real one, has under 10 MB; reading one takes about ten times its size in memory."""
 MAX_PART_BYTES = 4 * 1024 * 1024
 """The most any other XML part that is read (styles, numbering, headers) may unpack to."""
 
