@@ -23,13 +23,17 @@ def fail(message: str) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from actionplan.storage import PlanFileError, load_plan
+    from actionplan.file_errors import PlanFileError
+    from actionplan.storage import read_plan
     from actionplan.validation import PlanValidator, Severity
 
     try:
-        plan = load_plan(args.plan)
+        loaded = read_plan(args.plan)
     except PlanFileError as error:
         return fail(error.message)
+    plan = loaded.plan
+    for repair in loaded.repairs:  # on standard error, so --json stays JSON
+        print(f"Note: {' '.join(repair.split())}", file=sys.stderr)
     validator = PlanValidator(plan, _spell_checker(plan.word_list))
     findings = validator.findings()
     noun = plan.details.era.item_noun()

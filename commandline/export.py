@@ -8,7 +8,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from actionplan.storage import PlanFileError, load_plan
+from actionplan.file_errors import PlanFileError
+from actionplan.safe_writing import is_same_file
+from actionplan.storage import load_plan
 from exporters.docx_export import errors_in
 from exporters.errors import ExportError, PlanHasErrors
 from exporters.export import export_plan
@@ -25,6 +27,9 @@ def _say(message: str) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    if is_same_file(args.plan, args.output):
+        _say("The output file would replace the plan being exported. Choose another output file with -o.")
+        return EXIT_CANNOT_READ_OR_WRITE
     try:
         plan = load_plan(args.plan)
     except PlanFileError as error:

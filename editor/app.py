@@ -12,8 +12,9 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from actionplan.file_errors import PlanFileError
 from actionplan.model import Plan
-from actionplan.storage import PlanFileError, load_plan
+from actionplan.storage import load_plan
 from editor.edits.document import PlanDocument
 from editor.files.file_controller import install_file_handling
 from editor.window.import_menu import install_import

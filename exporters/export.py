@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from actionplan.model import Plan
+from actionplan.safe_writing import is_same_file
 from exporters import libreoffice
 from exporters.docx_export import docx_bytes, errors_in
 from exporters.errors import ExportError, PlanHasErrors
@@ -37,6 +38,9 @@ def _export(plan: Plan, path: Path, options: ExportOptions) -> bytes:
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise ExportError(f"“{path.name}” must end in .docx, .pdf or .odt, so the format is clear.")
+    if options.template is not None and is_same_file(options.template, path):
+        raise ExportError(f"“{path.name}” is the template this export is built on, so the export cannot replace "
+                          "it. Choose another name to export to.")
     errors = errors_in(plan)
     if errors and not options.draft:
         raise PlanHasErrors(errors, plan.details.era.item_noun())
@@ -45,7 +49,8 @@ def _export(plan: Plan, path: Path, options: ExportOptions) -> bytes:
         write_output(path, document)
         return document
     with tempfile.TemporaryDirectory(prefix="actionplan-export-") as folder:
-        source = Path(folder) / (path.stem + ".docx")
+        # A fixed name: the export's own may be too long once ".docx" replaces ".pdf".
+        source = Path(folder) / "plan.docx"
         source.write_bytes(document)
         out = Path(folder) / "out"
         out.mkdir()

@@ -13,17 +13,11 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from actionplan.file_errors import PlanFileError, PlanFileMissing, PlanSaveError
 from actionplan.lock import LockInfo
 from actionplan.model import Plan
 from actionplan.recovery import RecoveryEntry, RecoveryStore
-from actionplan.storage import (
-    FILE_SUFFIX,
-    PlanFileError,
-    PlanFileMissing,
-    PlanSaveError,
-    load_plan,
-    save_plan,
-)
+from actionplan.storage import FILE_SUFFIX, LoadedPlan, read_plan, save_plan
 from editor.common.settings import AppSettings
 from editor.edits.document import PlanDocument
 from editor.files.autosave import Autosaver
@@ -154,14 +148,14 @@ class FileController(QObject):
         # Read the file before asking about unsaved changes: a file that cannot be opened must
         # not cost a needless question.
         stamp = _stamp(path)
-        plan = self._load_for_open(path)
-        if plan is None or not self.maybe_save():
+        loaded = self._load_for_open(path)
+        if loaded is None or not self.maybe_save():
             return False
         if self.document.path == path:
             return True  # "Save" answered by saving this plan as the very file being opened
         if _stamp(path) != stamp:
-            plan = self._load_for_open(path)  # it changed while the question was open
-        return plan is not None and self._open(path, plan)
+            loaded = self._load_for_open(path)  # it changed while the question was open
+        return loaded is not None and self._open(path, loaded)
 
     def close_plan(self) -> bool:
         """Close the plan and leave an empty one, as after New."""
@@ -196,24 +190,32 @@ class FileController(QObject):
         # the window closes, as opening may still be cancelled (at the lock question).
         return answer is SaveChanges.DONT_SAVE
 
-    def _load_for_open(self, path: Path) -> Plan | None:
+    def _load_for_open(self, path: Path) -> LoadedPlan | None:
         try:
-            return load_plan(path)
+            return read_plan(path)
         except PlanFileError as error:
             if isinstance(error, PlanFileMissing):
                 self.settings.remove_recent_file(path)
             self.prompter.show_error("Could not open plan", error.message)
             return None
 
-    def _open(self, path: Path, plan: Plan) -> bool:
+    def _open(self, path: Path, loaded: LoadedPlan) -> bool:
         outcome = self.lock.claim(path)
         if outcome is LockOutcome.CANCELLED:
             return False
         self.watcher.stop()
-        self._show(plan, path)
+        self._show(loaded.plan, path)
         self._after_open(path, outcome)
+        self._tell_repairs(loaded)
         self._offer_recovered_copy_of(path)
         return True
+
+    def _tell_repairs(self, loaded: LoadedPlan) -> None:
+        """The plan was put right on loading (copies sharing an id): it no longer matches its
+        file, so it counts as changed, and the user is told once."""
+        if loaded.repairs:
+            self.document.undo_stack.resetClean()
+            self.prompter.show_error("Plan repaired", " ".join(loaded.repairs))
 
     def _after_open(self, path: Path, outcome: LockOutcome) -> None:
         self.document.set_read_only(outcome is LockOutcome.READ_ONLY)
@@ -350,15 +352,16 @@ class FileController(QObject):
 
     def _reload(self, path: Path) -> bool:
         try:
-            plan = load_plan(path)
+            loaded = read_plan(path)
         except PlanFileError as error:
             self.prompter.show_error("Could not go back to the saved version", error.message)
             return False
         read_only = self.document.read_only
         self.autosaver.discard()
-        self._show(plan, path)
+        self._show(loaded.plan, path)
         self.document.set_read_only(read_only)
         self.watcher.watch(path)
+        self._tell_repairs(loaded)
         return True
 
     # Outside changes and lost locks -------------------------------------------------------

@@ -44,7 +44,7 @@ def save_changes_box(parent: QWidget | None, name: str) -> QMessageBox:
 
 
 def locked_box(parent: QWidget | None, name: str, info: LockInfo) -> QMessageBox:
-    box = _box(parent, "Plan in use", f"“{name}” is open in another editor.")
+    box = _box(parent, "Plan in use", f"“{name}” {'is' if info.known else 'may be'} open in another editor.")
     box.setInformativeText(
         f"{describe_holder(info)}.\n\n"
         "You can open it read-only and save any changes as a new file. Or you can take over "
@@ -59,7 +59,7 @@ def locked_box(parent: QWidget | None, name: str, info: LockInfo) -> QMessageBox
 
 
 def replace_locked_box(parent: QWidget | None, name: str, info: LockInfo) -> QMessageBox:
-    box = _box(parent, "Plan in use", f"“{name}” is open in another editor.")
+    box = _box(parent, "Plan in use", f"“{name}” {'is' if info.known else 'may be'} open in another editor.")
     box.setIcon(QMessageBox.Icon.Warning)
     box.setInformativeText(
         f"{describe_holder(info)}.\n\n"

@@ -81,6 +81,9 @@ def describe_time(moment: dt.datetime) -> str:
 
 def describe_holder(info: LockInfo) -> str:
     """``Jane Smith (on computer LAPTOP-12) has had it open since 22 June 2026 at 14:05``."""
+    if not info.known:
+        return ("Someone may have it open, but the lock file that says who could not be read. It may "
+                "belong to a colleague whose access to the folder is not the same as yours")
     return f"{info.user} (on computer {info.host}) has had it open since {describe_time(info.since)}"
 
 
