@@ -44,7 +44,7 @@ def run_export(args: argparse.Namespace) -> int:
     )
     output = Path(args.output)
     try:
-        export_plan(plan, output, options)
+        export_plan(plan, output, options, errors)
     except PlanHasErrors as error:
         _say(error.message + " Fix them, or use --allow-errors to export a DRAFT.")
         return EXIT_PLAN_HAS_ERRORS

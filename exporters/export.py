@@ -8,6 +8,7 @@ from pathlib import Path
 
 from actionplan.model import Plan
 from actionplan.safe_writing import is_same_file
+from actionplan.validation import Finding
 from exporters import libreoffice
 from exporters.docx_export import docx_bytes, errors_in
 from exporters.errors import ExportError, PlanHasErrors
@@ -18,30 +19,35 @@ from exporters.selfcheck import Report, check_docx
 FORMATS = {".docx": "Word document", ".pdf": "PDF", ".odt": "OpenDocument text"}
 
 
-def export_plan(plan: Plan, path: Path | str, options: ExportOptions | None = None) -> Path:
-    """Write ``plan`` to ``path`` in the format its suffix names. Raises ``ExportError``."""
+def export_plan(plan: Plan, path: Path | str, options: ExportOptions | None = None,
+                errors: list[Finding] | None = None) -> Path:
+    """Write ``plan`` to ``path`` in the format its suffix names. Raises ``ExportError``.
+    ``errors`` are the plan's errors when the caller has them already (``errors_in``): checking
+    a 10,000-action plan again costs a second or more."""
     path = Path(path)
-    _export(plan, path, options or ExportOptions())
+    _export(plan, path, options or ExportOptions(), errors)
     return path
 
 
-def export_and_check(plan: Plan, path: Path | str, options: ExportOptions | None = None) -> tuple[Path, Report]:
+def export_and_check(plan: Plan, path: Path | str, options: ExportOptions | None = None,
+                     errors: list[Finding] | None = None) -> tuple[Path, Report]:
     """Export like ``export_plan``, then run the accessibility self-check on the Word document
     the file was made from (a PDF or ODT is converted from it)."""
     path = Path(path)
     options = options or ExportOptions()
-    document = _export(plan, path, options)
+    document = _export(plan, path, options, errors)
     return path, check_docx(io.BytesIO(document), options.layout)
 
 
-def _export(plan: Plan, path: Path, options: ExportOptions) -> bytes:
+def _export(plan: Plan, path: Path, options: ExportOptions, errors: list[Finding] | None) -> bytes:
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise ExportError(f"“{path.name}” must end in .docx, .pdf or .odt, so the format is clear.")
     if options.template is not None and is_same_file(options.template, path):
         raise ExportError(f"“{path.name}” is the template this export is built on, so the export cannot replace "
                           "it. Choose another name to export to.")
-    errors = errors_in(plan)
+    if errors is None:
+        errors = errors_in(plan)
     if errors and not options.draft:
         raise PlanHasErrors(errors, plan.details.era.item_noun())
     document = docx_bytes(plan, options, error_count=len(errors))

@@ -74,6 +74,11 @@ class ValidationUi(QObject):
             return
         self.views.reveal(concern_id, action_id, field)
 
+    def current_errors(self) -> list[Finding]:
+        """The plan's errors, as the checks know them now (dismissed or not)."""
+        return [finding for finding in self.adapter.findings(include_dismissed=True)
+                if finding.severity is Severity.ERROR]
+
     # Status bar ------------------------------------------------------------------------------
 
     def _build_status_bar(self) -> None:

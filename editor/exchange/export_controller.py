@@ -5,6 +5,7 @@ LibreOffice makes a PDF."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -83,8 +84,11 @@ class ExportController(QObject):
     _done = Signal(object)
 
     def __init__(self, window: QMainWindow, document: PlanDocument, prompter: ExportPrompter,
-                 settings: AppSettings) -> None:
+                 settings: AppSettings, current_errors: Callable[[], list[Finding]] | None = None) -> None:
         super().__init__(window)
+        self.current_errors = current_errors
+        """The plan's errors as the checks beside the window already know them: checking a
+        10,000-action plan again before every export would hold the window for a second."""
         self.window = window
         self.document = document
         self.prompter = prompter
@@ -108,7 +112,7 @@ class ExportController(QObject):
         if choice is None:
             return False
         self.remembered.save(choice)
-        errors = errors_in(self.document.plan)
+        errors = self.current_errors() if self.current_errors is not None else errors_in(self.document.plan)
         if errors and not self.prompter.offer_draft(errors):
             return False
         path = self.prompter.choose_path(self._suggested_path(choice.suffix))
@@ -117,7 +121,7 @@ class ExportController(QObject):
         path = path if path.suffix.lower() == choice.suffix else path.with_name(path.name + choice.suffix)
         self.settings.set_last_folder(FOLDER_PURPOSE, path.parent)
         options = ExportOptions(choice.layout, choice.merge_concern_cells, bool(errors), choice.template)
-        self._start(self.document.plan.model_copy(deep=True), path, options)
+        self._start(self.document.plan.model_copy(deep=True), path, options, errors)
         return True
 
     def _suggested_path(self, suffix: str) -> Path:
@@ -130,20 +134,20 @@ class ExportController(QObject):
 
     # Running --------------------------------------------------------------------------------
 
-    def _start(self, plan: Plan, path: Path, options: ExportOptions) -> None:
+    def _start(self, plan: Plan, path: Path, options: ExportOptions, errors: list[Finding]) -> None:
         self.busy = True
         self.action.setEnabled(False)
         self.window.statusBar().showMessage(f"Exporting “{path.name}”…")
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        worker = threading.Thread(target=self._run, args=(plan, path, options), name="export", daemon=True)
+        worker = threading.Thread(target=self._run, args=(plan, path, options, errors), name="export", daemon=True)
         worker.start()
 
-    def _run(self, plan: Plan, path: Path, options: ExportOptions) -> None:
+    def _run(self, plan: Plan, path: Path, options: ExportOptions, errors: list[Finding]) -> None:
         from exporters.errors import ExportError
         from exporters.export import export_and_check
 
         try:
-            _, report = export_and_check(plan, path, options)
+            _, report = export_and_check(plan, path, options, errors)
             self._done.emit(ExportOutcome(path, options.draft, report))
         except ExportError as error:
             self._done.emit(ExportOutcome(path, options.draft, error=error.message))
@@ -209,9 +213,11 @@ class QtExportPrompter:
 
 
 def install_export(window: QMainWindow, document: PlanDocument, prompter: ExportPrompter | None = None,
-                   settings: AppSettings | None = None) -> ExportController:
+                   settings: AppSettings | None = None,
+                   current_errors: Callable[[], list[Finding]] | None = None) -> ExportController:
     """Add File ▸ Export as Word, PDF or ODT… just above Quit."""
-    controller = ExportController(window, document, prompter or QtExportPrompter(window, document), settings or AppSettings())
+    controller = ExportController(window, document, prompter or QtExportPrompter(window, document),
+                                  settings or AppSettings(), current_errors)
     menus = getattr(window, "menus", {})
     menu = menus.get("file") if isinstance(menus, dict) else None
     if not isinstance(menu, QMenu):

@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         self._update_counts()
         self.validation = install_validation(CheckedViews(
             self, self.table, self.inspector, self.delegates, self.menus["view"], self.reveal))
-        self.exporting = install_export(self, self.document)
+        self.exporting = install_export(self, self.document, current_errors=self.validation.current_errors)
         self.panes = self._build_pane_navigation()
         self.resize(1400, 900)
 

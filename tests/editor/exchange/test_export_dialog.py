@@ -15,6 +15,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from actionplan.changes import PlanChange
 from actionplan.model import Action
 from actionplan.validation import Finding
 from editor.common.settings import AppSettings
@@ -78,6 +79,7 @@ def complete(window: MainWindow) -> None:
     key.actions.append(Action(text="Visits will start on time.", owner="Governor", target="August 2026"))
     plan.details.inspection_start, plan.details.inspection_end = dt.date(2026, 2, 23), dt.date(2026, 3, 5)
     plan.details.published = dt.date(2026, 6, 1)
+    window.document.edited.emit(PlanChange.everything())  # as an undo command says what it changed
 
 
 def run_export(qtbot: QtBot, window: MainWindow, prompter: ScriptedExportPrompter) -> ExportOutcome:
