@@ -7,6 +7,7 @@ keeps the plan in memory and offers Save As.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -35,6 +36,7 @@ from editor.files.read_only_banner import ReadOnlyBanner, attach_banner
 from editor.files.recent_files import RecentFilesMenu
 from editor.files.save_failure import explain_save_failure
 from editor.files.window_events import WindowEvents
+from editor.files.word_documents import WordDocument, old_word_message, word_document_kind
 from editor.table.open_edits import close_open_editors, commit_open_edits
 
 
@@ -67,6 +69,9 @@ class FileController(QObject):
         self.recent_menu = RecentFilesMenu(settings, window)
         self._unsaved_suggestion: Path | None = None
         """Where Save first suggests saving a plan that has no file yet (``show_unsaved``)."""
+        self.import_word_plan: Callable[[Path], bool] | None = None
+        """Imports a Word plan (set by the window, from the exchange room): File ▸ Open, a drop
+        or the command line that names a .docx offers it. True when the import started."""
         self.actions = self._make_actions()
         self._events = WindowEvents(window, self.open_plan, self.may_close)
         self._connect()
@@ -151,6 +156,9 @@ class FileController(QObject):
         path = path.absolute()
         if path == self.document.path:
             return True
+        word = word_document_kind(path)
+        if word is not None:
+            return self._offer_import(path, word)
         # Read the file before asking about unsaved changes: a file that cannot be opened must
         # not cost a needless question.
         stamp = _stamp(path)
@@ -162,6 +170,20 @@ class FileController(QObject):
         if _stamp(path) != stamp:
             plan = self._load_for_open(path)  # it changed while the question was open
         return plan is not None and self._open(path, plan)
+
+    def _offer_import(self, path: Path, word: WordDocument) -> bool:
+        """A Word document where a plan file was expected: offer to import it. False, as
+        nothing has been opened yet: the import opens the plan once it has read the file."""
+        if word is WordDocument.OLD:
+            self.prompter.show_error("Could not open plan", old_word_message(path.name))
+        elif self.import_word_plan is None:
+            self.prompter.show_error(
+                "Could not open plan",
+                f"“{path.name}” is a Word document, not a plan file. Use File ▸ Import Word plan… to "
+                "open the action plan in it.")
+        elif self.prompter.offer_import_word(path.name):
+            self.import_word_plan(path)
+        return False
 
     def close_plan(self) -> bool:
         """Close the plan and leave an empty one, as after New."""
