@@ -69,6 +69,10 @@ class FileController(QObject):
         self.recent_menu = RecentFilesMenu(settings, window)
         self._unsaved_suggestion: Path | None = None
         """Where Save first suggests saving a plan that has no file yet (``show_unsaved``)."""
+        self.open_in_new_window: Callable[[Path, str], bool] | None = None
+        """Shows a plan in a window of its own, with a note for its status bar (set by the
+        application, which owns the windows): the plan named on the command line, when this
+        window holds restored work of another plan. True when it opened."""
         self.import_word_plan: Callable[[Path], bool] | None = None
         """Imports a Word plan (set by the window, from the exchange room): File ▸ Open, a drop
         or the command line that names a .docx offers it. True when the import started."""
@@ -420,10 +424,33 @@ class FileController(QObject):
     # Start-up: recovered work and the command line ----------------------------------------
 
     def start(self, paths: list[Path]) -> None:
-        """Offer recovered work, then open the plan named on the command line, if any."""
+        """Offer recovered work, then open the plan named on the command line, if any: here,
+        unless this window now holds restored work of another plan, which stays here while the
+        named plan opens in a window of its own (one plan to a window)."""
         self.offer_recovered_work()
-        if paths and self.document.path is None and not self.document.is_modified():
-            self.open_plan(paths[0])
+        if not paths:
+            return
+        named = paths[0].absolute()
+        if self.document.path is None and not self.document.is_modified():
+            self.open_plan(named)
+        elif self.document.path is None or not _same_file(self.document.path, named):
+            self._open_beside_restored_work(named)
+        # Otherwise the named plan is open already, with its restored work.
+
+    def _open_beside_restored_work(self, named: Path) -> None:
+        restored = self.display_name()
+        if self.open_in_new_window is not None:
+            if self.open_in_new_window(named, f"Your restored work on “{restored}” is in the other window."):
+                self.status.emit(f"Restored your work on “{restored}” here. Save it to keep it. "
+                                 f"“{named.name}” is open in a new window.")
+            return
+        if named.is_file():
+            self.settings.add_recent_file(named)
+        self.prompter.show_error(
+            f"“{named.name}” is not open yet",
+            f"This window holds your restored work on “{restored}”, which is not saved yet, and a "
+            f"window shows one plan at a time. Save your restored work, then open “{named.name}” "
+            "from File ▸ Open Recent.")
 
     def offer_recovered_work(self) -> bool:
         """Ask about each recovered copy until one is restored or the user says Later."""
@@ -509,6 +536,13 @@ def install_file_handling(
     # A saved layout may show the read-only banner from last time: match this plan instead.
     controller.refresh_state()
     return controller
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return first.samefile(second)
+    except OSError:
+        return first.absolute() == second.absolute()
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:
