@@ -59,6 +59,7 @@ def open_document(path: Path | None) -> tuple[PlanDocument, str | None]:
 
 
 def save_screenshot(window: MainWindow, out: Path) -> bool:
+    window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)  # drawn at this size, whatever the screen
     window.resize(*SCREENSHOT_SIZE)
     window.show()
     QApplication.processEvents()

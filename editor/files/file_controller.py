@@ -25,6 +25,7 @@ from actionplan.storage import (
     load_plan,
     save_plan,
 )
+from editor.common.screen_fit import restore_geometry
 from editor.common.settings import AppSettings
 from editor.edits.document import PlanDocument
 from editor.files.autosave import Autosaver
@@ -530,7 +531,7 @@ def install_file_handling(
         application.aboutToQuit.connect(controller.shut_down)
     geometry, state = settings.window_geometry(), settings.window_state()
     if geometry is not None:
-        window.restoreGeometry(geometry)
+        restore_geometry(window, geometry)  # all of it on a screen that is there now
     if state is not None:
         window.restoreState(state)
     # A saved layout may show the read-only banner from last time: match this plan instead.

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QModelIndex, Qt
+from PySide6.QtCore import QByteArray, QModelIndex, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QDockWidget, QLabel, QMainWindow, QMenu, QWidget
 
@@ -18,6 +18,7 @@ from actionplan.changes import PlanChange
 from actionplan.model import Category, Plan
 from editor.checks.validation_ui import CheckedViews, install_validation
 from editor.common.readable_hints import make_placeholders_readable
+from editor.common.screen_fit import fit_to_screen
 from editor.edits.document import PlanDocument
 from editor.exchange.export_controller import install_export
 from editor.panes.details_form import DetailsForm
@@ -32,6 +33,8 @@ from editor.window.side_docks import SideDockRoom, let_form_shrink
 from editor.window.structure_actions import StructureActions
 
 APP_NAME = "Action Plan Editor"
+PREFERRED_SIZE = QSize(1400, 900)
+"""The window's size on a screen with room for it; a smaller screen gets all its free area."""
 
 
 class MainWindow(QMainWindow):
@@ -73,7 +76,7 @@ class MainWindow(QMainWindow):
             self, self.table, self.inspector, self.delegates, self.menus["view"], self.reveal))
         self.exporting = install_export(self, self.document)
         self.panes = self._build_pane_navigation()
-        self.resize(1400, 900)
+        fit_to_screen(self, PREFERRED_SIZE)
 
     # Building ----------------------------------------------------------------------------
 
