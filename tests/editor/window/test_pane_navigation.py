@@ -130,3 +130,30 @@ def test_f6_to_an_inspector_with_nothing_to_show_focuses_the_inspector_itself(wi
     assert within(window.inspector_dock)
     f6(qtbot)
     assert focus() is window.validation.panel.view
+
+
+def test_the_inspector_keeps_following_the_table_after_its_problems_change(window: MainWindow, qtbot: QtBot) -> None:
+    """Found with random keys: the inspector's problem labels were deleted and made again on each
+    change, and PySide then let go of the inspector's own field labels; from then on the
+    inspector stopped following the table (its heading named one concern, its fields another)."""
+    from editor.table.columns import Column
+
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    table = window.table
+    table.select_cell(table.model().index(1, Column.ACTION))
+    for key, modifiers in ((Qt.Key.Key_F2, None), (Qt.Key.Key_Right, None), (Qt.Key.Key_P, ctrl_shift),
+                           (Qt.Key.Key_P, ctrl_shift), ("x", None), (Qt.Key.Key_Return, None), ("x", None),
+                           (Qt.Key.Key_F6, None)):
+        widget = focus()
+        assert widget is not None
+        if isinstance(key, str):
+            qtbot.keyClicks(widget, key)
+        else:
+            qtbot.keyClick(widget, key, modifiers or Qt.KeyboardModifier.NoModifier)
+        QApplication.processEvents()
+    table.select_cell(table.model().index(1, Column.ACTION))
+    QApplication.processEvents()
+    concern = window.document.plan.concerns[0]
+    assert window.inspector.heading.text() == "Priority concern 1, action 1 of 2"
+    assert window.inspector.concern_text.toPlainText() == concern.text
+    assert window.inspector.action_text.toPlainText() == concern.actions[0].text
