@@ -151,7 +151,9 @@ def _problems_dock(views: CheckedViews, panel: ProblemsPanel) -> QDockWidget:
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
     # The table is the work; the list of problems is a glance, so it starts short.
     window.resizeDocks([dock], [190], Qt.Orientation.Vertical)
-    views.view_menu.addAction(dock.toggleViewAction())
+    toggle = dock.toggleViewAction()
+    toggle.setText("&Problems")
+    views.view_menu.addAction(toggle)
     return dock
 
 

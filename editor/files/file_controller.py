@@ -120,9 +120,10 @@ class FileController(QObject):
             "open": action("&Open…", keys.Open, self.open_plan, "Open a plan file"),
             "save": action("&Save", keys.Save, self.save, "Save the plan"),
             "save_as": action("Save &As…", keys.SaveAs, self.save_as, "Save the plan as a new file"),
-            "revert": action("&Revert to Saved", None, self.revert, "Go back to the last saved version"),
+            # Access keys differ from Open &Recent and &New, and from Import and Export beside them.
+            "revert": action("Re&vert to Saved", None, self.revert, "Go back to the last saved version"),
             "close": action("&Close", keys.Close, self.close_plan, "Close this plan"),
-            "user_name": action("Your &Name…", None, self.change_user_name,
+            "user_name": action("Your Na&me…", None, self.change_user_name,
                                 "The name colleagues see when you have a plan open"),
         }
 

@@ -100,6 +100,10 @@ class MainWindow(QMainWindow):
         self._build_plan_menu()
         self._add(self.menus["help"], "&Keyboard shortcuts", QKeySequence.StandardKey.HelpContents,
                   self.show_shortcuts)
+        self._add(self.menus["help"], "Writing &SMART actions", QKeySequence(), self.show_smart_guidance)
+        self.menus["help"].addSeparator()
+        about = self._add(self.menus["help"], f"&About {APP_NAME}", QKeySequence(), self.show_about)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
 
     def _build_edit_menu(self) -> None:
         edit = self.menus["edit"]
@@ -134,8 +138,10 @@ class MainWindow(QMainWindow):
             _distinct("Ctrl+-", QKeySequence.StandardKey.ZoomOut))
         self._add(view, "&Actual size", QKeySequence("Ctrl+0"), self.table.reset_zoom)
         view.addSeparator()
-        view.addAction(self.inspector_dock.toggleViewAction())
-        view.addAction(self.details_dock.toggleViewAction())
+        for dock, words in ((self.inspector_dock, "I&nspector"), (self.details_dock, "Plan &details")):
+            toggle = dock.toggleViewAction()
+            toggle.setText(words)  # an access key of its own; Zoom &in has I
+            view.addAction(toggle)
 
     def _build_plan_menu(self) -> None:
         plan = self.menus["plan"]
@@ -156,8 +162,8 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_pane_navigation(self) -> PaneNavigation:
-        panes = [Pane(self.table, self.table), Pane(self.inspector_dock), Pane(self.details_dock),
-                 Pane(self.validation.dock, self.validation.panel.view)]
+        panes = [Pane(self.table, self.table), Pane(self.inspector_dock, choose=self._inspector_field),
+                 Pane(self.details_dock), Pane(self.validation.dock, self.validation.panel.view)]
         navigation = PaneNavigation(self, panes, leaving_table=self.table.keep_open_edit)
         view = self.menus["view"]
         view.addSeparator()
@@ -166,8 +172,14 @@ class MainWindow(QMainWindow):
         # Done with the plan details: the inspector comes back to the front beside the table, or
         # a new user who started with the details never sees it again.
         navigation.return_on_escape(self.details_dock).activated.connect(self.inspector_dock.raise_)
+        navigation.return_on_escape(self.inspector_dock)
         navigation.return_on_escape(self.validation.dock)
         return navigation
+
+    def _inspector_field(self) -> QWidget:
+        """F6 to the inspector: the field for the table's current cell, bigger."""
+        index = self.table.currentIndex()
+        return self.inspector.field_for(Column(index.column()) if index.isValid() else None)
 
     def restoreState(self, state: QByteArray | bytes | bytearray | memoryview, version: int | None = 0) -> bool:
         restored = super().restoreState(state, version or 0)
@@ -295,6 +307,22 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def show_smart_guidance(self) -> QDialog:
+        from editor.window.help_dialogs import SmartGuidanceDialog
+
+        dialog = SmartGuidanceDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()  # not modal: to read beside the plan
+        return dialog
+
+    def show_about(self) -> QDialog:
+        from editor.window.help_dialogs import about_box
+
+        box = about_box(self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
 
     def open_plan(self, plan: Plan, path: Path | None) -> None:
         """Show ``plan`` (the file controller calls ``document.replace`` the same way)."""

@@ -41,8 +41,8 @@ def test_file_menu_items_in_order_above_quit(host: Host) -> None:
     texts = host.menu_texts()
     # The main window adds Export (and the application Import) between Close and Quit.
     assert texts[:11] == [
-        "&New", "&Open…", "Open &Recent", "", "&Save", "Save &As…", "&Revert to Saved", "",
-        "Your &Name…", "", "&Close",
+        "&New", "&Open…", "Open &Recent", "", "&Save", "Save &As…", "Re&vert to Saved", "",
+        "Your Na&me…", "", "&Close",
     ]
     assert texts[-2:] == ["", "&Quit"]
 

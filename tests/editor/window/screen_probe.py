@@ -1,6 +1,7 @@
 """Run in a process of its own on a screen of a chosen size (``tests/screens.py``): opens the
 editor as ``main.py`` does, on the plan named, opens Paste concerns from report, and prints where
-everything landed, as JSON, for ``test_screen_sizes``.
+everything landed, as JSON, for ``test_screen_sizes``; then Help ▸ Writing SMART actions and
+Help ▸ About.
 
     python -m tests.editor.window.screen_probe PLAN [SAVED_GEOMETRY_HEX]
 """
@@ -65,8 +66,15 @@ def main(argv: list[str]) -> None:
     report["paste_dialog"] = frame(dialog)
     report["paste_cancel"] = on_screen(dialog.cancel_button)
     report["paste_add"] = on_screen(dialog.add_button)
-    print(json.dumps(report))
     dialog.reject()
+    smart = window.show_smart_guidance()
+    about = window.show_about()
+    settle(app)
+    report["smart_dialog"] = frame(smart)
+    report["about_box"] = frame(about)
+    print(json.dumps(report))
+    smart.close()
+    about.close()
     files.document.undo_stack.setClean()
     window.close()
 

@@ -58,7 +58,7 @@ def test_the_window_and_the_paste_dialog_fit_a_small_screen(tmp_path: Path, widt
     screen = shown["screen"]
     assert screen == [0, 0, width, height]
     for part in ("window", "status_bar", "problems", "inspector", "table", "paste_dialog", "paste_cancel",
-                 "paste_add"):
+                 "paste_add", "smart_dialog", "about_box"):
         assert inside(shown[part], screen), (part, shown[part], screen)
     assert shown["problems"][3] >= 40  # some of the list shows, not a sliver
     # On a small screen the response column gets the room, and nothing scrolls sideways.
