@@ -9,6 +9,8 @@ window and Paste concerns from report, sized from the screen as they are for a u
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import json
 import os
 import subprocess
@@ -30,7 +32,13 @@ def offscreen_screen(width: int, height: int) -> str:
          "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}
     path = Path(tempfile.gettempdir()) / f"actionplan-screenshots-{width}x{height}-{os.getpid()}.json"
     path.write_text(json.dumps(config), encoding="utf-8")
+    atexit.register(lambda: _remove(path))
     return f"offscreen:configfile={path}"
+
+
+def _remove(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink()
 
 
 if __name__ == "__main__" and "--screen" not in sys.argv:

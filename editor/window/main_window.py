@@ -311,9 +311,13 @@ class MainWindow(QMainWindow):
     def show_smart_guidance(self) -> QDialog:
         from editor.window.help_dialogs import SmartGuidanceDialog
 
-        dialog = SmartGuidanceDialog(self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog = self.findChild(SmartGuidanceDialog)  # one is enough: bring it forward
+        if dialog is None:
+            dialog = SmartGuidanceDialog(self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()  # not modal: to read beside the plan
+        dialog.raise_()
+        dialog.activateWindow()
         return dialog
 
     def show_about(self) -> QDialog:

@@ -233,5 +233,6 @@ def test_help_explains_smart_actions_in_plain_words(window: MainWindow, qtbot: Q
         assert style.long_sentence_problem(paragraph, scan) is None, paragraph
     assert dialog.width() <= 1024 - 16
     assert dialog.height() <= 700 - 40
+    assert window.show_smart_guidance() is dialog  # asked again, the same one comes forward
     qtbot.keyClick(dialog.text, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible())
