@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 from actionplan.model import Plan
 from actionplan.storage import PlanFileError, load_plan
 from editor.edits.document import PlanDocument
-from editor.files.file_controller import FileController, install_file_handling
+from editor.files.file_controller import FileController
+from editor.files.installing import install_file_handling
 from editor.files.questions import Prompter
 from editor.window.import_menu import ImportTools, install_import
 from editor.window.main_window import APP_NAME, MainWindow

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -25,19 +25,18 @@ from actionplan.storage import (
     load_plan,
     save_plan,
 )
-from editor.common.screen_fit import restore_geometry
 from editor.common.settings import AppSettings
 from editor.edits.document import PlanDocument
 from editor.files.autosave import Autosaver
 from editor.files.lock_keeper import LockKeeper, LockOutcome
 from editor.files.outside_changes import OutsideChangeWatcher
-from editor.files.prompter import QtPrompter
 from editor.files.questions import OutsideChange, Prompter, RestoreChoice, SaveChanges
 from editor.files.read_only_banner import ReadOnlyBanner, attach_banner
 from editor.files.recent_files import RecentFilesMenu
 from editor.files.save_failure import explain_save_failure
+from editor.files.start_up import open_named_plan
 from editor.files.window_events import WindowEvents
-from editor.files.word_documents import WordDocument, old_word_message, word_document_kind
+from editor.files.word_documents import offer_to_import, word_document_kind
 from editor.table.open_edits import close_open_editors, commit_open_edits
 
 
@@ -164,7 +163,7 @@ class FileController(QObject):
             return True
         word = word_document_kind(path)
         if word is not None:
-            return self._offer_import(path, word)
+            return offer_to_import(self.prompter, path, word, self.import_word_plan)
         # Read the file before asking about unsaved changes: a file that cannot be opened must
         # not cost a needless question.
         stamp = _stamp(path)
@@ -176,20 +175,6 @@ class FileController(QObject):
         if _stamp(path) != stamp:
             plan = self._load_for_open(path)  # it changed while the question was open
         return plan is not None and self._open(path, plan)
-
-    def _offer_import(self, path: Path, word: WordDocument) -> bool:
-        """A Word document where a plan file was expected: offer to import it. False, as
-        nothing has been opened yet: the import opens the plan once it has read the file."""
-        if word is WordDocument.OLD:
-            self.prompter.show_error("Could not open plan", old_word_message(path.name))
-        elif self.import_word_plan is None:
-            self.prompter.show_error(
-                "Could not open plan",
-                f"“{path.name}” is a Word document, not a plan file. Use File ▸ Import Word plan… to "
-                "open the action plan in it.")
-        elif self.prompter.offer_import_word(path.name):
-            self.import_word_plan(path)
-        return False
 
     def close_plan(self) -> bool:
         """Close the plan and leave an empty one, as after New."""
@@ -426,33 +411,11 @@ class FileController(QObject):
     # Start-up: recovered work and the command line ----------------------------------------
 
     def start(self, paths: list[Path]) -> None:
-        """Offer recovered work, then open the plan named on the command line, if any: here,
-        unless this window now holds restored work of another plan, which stays here while the
-        named plan opens in a window of its own (one plan to a window)."""
+        """Offer recovered work, then open the plan named on the command line, if any (see
+        ``editor.files.start_up``)."""
         self.offer_recovered_work()
-        if not paths:
-            return
-        named = paths[0].absolute()
-        if self.document.path is None and not self.document.is_modified():
-            self.open_plan(named)
-        elif self.document.path is None or not _same_file(self.document.path, named):
-            self._open_beside_restored_work(named)
-        # Otherwise the named plan is open already, with its restored work.
-
-    def _open_beside_restored_work(self, named: Path) -> None:
-        restored = self.display_name()
-        if self.open_in_new_window is not None:
-            if self.open_in_new_window(named, f"Your restored work on “{restored}” is in the other window."):
-                self.status.emit(f"Restored your work on “{restored}” here. Save it to keep it. "
-                                 f"“{named.name}” is open in a new window.")
-            return
-        if named.is_file():
-            self.settings.add_recent_file(named)
-        self.prompter.show_error(
-            f"“{named.name}” is not open yet",
-            f"This window holds your restored work on “{restored}”, which is not saved yet, and a "
-            f"window shows one plan at a time. Save your restored work, then open “{named.name}” "
-            "from File ▸ Open Recent.")
+        if paths:
+            open_named_plan(self, paths[0].absolute())
 
     def offer_recovered_work(self) -> bool:
         """Ask about each recovered copy until one is restored or the user says Later."""
@@ -506,45 +469,6 @@ class FileController(QObject):
         else:
             # Later: new edits must not write over the copy that is being kept.
             self.autosaver.use_fresh_key()
-
-
-def install_file_handling(
-    window: QMainWindow,
-    document: PlanDocument,
-    prompter: Prompter | None = None,
-    settings: AppSettings | None = None,
-    store: RecoveryStore | None = None,
-) -> FileController:
-    """Give ``window`` the File menu, autosave, locks and outside-change warnings, and put back
-    its size and layout from last time. ``window.menus["file"]`` is used when there is one."""
-    settings = settings or AppSettings()
-    controller = FileController(window, document, prompter or QtPrompter(window), settings, store)
-    menus = getattr(window, "menus", {})
-    menu = menus.get("file") if isinstance(menus, dict) else None
-    controller.fill_menu(menu if isinstance(menu, QMenu) else window.menuBar().addMenu("&File"))
-    if hasattr(window, "title_name") and hasattr(window, "update_title"):
-        window.title_name = controller.display_name
-        controller.name_changed.connect(window.update_title)
-        window.update_title()
-    controller.status.connect(lambda text: window.statusBar().showMessage(text, 8000))
-    application = QCoreApplication.instance()
-    if application is not None:
-        application.aboutToQuit.connect(controller.shut_down)
-    geometry, state = settings.window_geometry(), settings.window_state()
-    if geometry is not None:
-        restore_geometry(window, geometry)  # all of it on a screen that is there now
-    if state is not None:
-        window.restoreState(state)
-    # A saved layout may show the read-only banner from last time: match this plan instead.
-    controller.refresh_state()
-    return controller
-
-
-def _same_file(first: Path, second: Path) -> bool:
-    try:
-        return first.samefile(second)
-    except OSError:
-        return first.absolute() == second.absolute()
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:

@@ -5,10 +5,12 @@ rather than say that it "is not text".
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 
 from actionplan.storage import FILE_SUFFIX
+from editor.files.questions import Prompter
 
 _ZIP = b"PK\x03\x04"
 """A .docx is a zip; so is nothing else a person is likely to open here by mistake."""
@@ -48,3 +50,19 @@ def word_document_kind(path: Path) -> WordDocument | None:
 def old_word_message(name: str) -> str:
     return (f"“{name}” is a Word 97 to 2003 document (.doc), which the editor cannot read. Open it in "
             "Word, save it as a Word Document (.docx), then open that here to import it.")
+
+
+def offer_to_import(prompter: Prompter, path: Path, word: WordDocument,
+                    import_word_plan: Callable[[Path], bool] | None) -> bool:
+    """A Word document where a plan file was expected: offer to import it. False, as nothing
+    has been opened yet: the import opens the plan once it has read the file."""
+    if word is WordDocument.OLD:
+        prompter.show_error("Could not open plan", old_word_message(path.name))
+    elif import_word_plan is None:
+        prompter.show_error(
+            "Could not open plan",
+            f"“{path.name}” is a Word document, not a plan file. Use File ▸ Import Word plan… to "
+            "open the action plan in it.")
+    elif prompter.offer_import_word(path.name):
+        import_word_plan(path)
+    return False
