@@ -39,6 +39,11 @@ def export_and_check(plan: Plan, path: Path | str, options: ExportOptions | None
     return path, check_docx(io.BytesIO(document), options.layout)
 
 
+def table_rows(plan: Plan) -> int:
+    """Roughly how many rows the document's tables have: one an action, one a concern."""
+    return plan.action_count + len(plan.concerns)
+
+
 def _export(plan: Plan, path: Path, options: ExportOptions, errors: list[Finding] | None) -> bytes:
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
@@ -60,6 +65,6 @@ def _export(plan: Plan, path: Path, options: ExportOptions, errors: list[Finding
         source.write_bytes(document)
         out = Path(folder) / "out"
         out.mkdir()
-        converted = libreoffice.convert(source, suffix, out)
+        converted = libreoffice.convert(source, suffix, out, timeout=libreoffice.time_limit(table_rows(plan)))
         write_output(path, converted.read_bytes())
     return document
