@@ -119,6 +119,14 @@ def _run(command: list[str], timeout: float, work: Work, suffix: str) -> None:
     except OSError as error:
         raise LibreOfficeError(f"LibreOffice could not be started: {error.strerror or error}. " + WORD_PDF_HELP) from None
     deadline = time.monotonic() + timeout
+    try:
+        _wait(process, deadline, timeout, work, suffix)
+    except KeyboardInterrupt:  # Ctrl+C on the command line: LibreOffice runs apart, so stop it too
+        _stop(process)
+        raise
+
+
+def _wait(process: subprocess.Popen[bytes], deadline: float, timeout: float, work: Work, suffix: str) -> None:
     while True:
         try:
             _, errors = process.communicate(timeout=_POLL_SECONDS)
