@@ -186,6 +186,28 @@ def paste_concerns(out: Path) -> None:
     window.close()
 
 
+def progress_dialog(out: Path) -> None:
+    """A PDF export under way: what it is doing, how far it has got, and Cancel."""
+    from actionplan.work import Work
+    from editor.common.task_progress import TaskProgress
+
+    window = new_window()
+    progress = TaskProgress(window, "Exporting “ashvale-action-plan.pdf”", Work())
+    progress.dialog.show()
+    progress.dialog.setLabelText("Making the PDF with LibreOffice…")
+    progress.dialog.setValue(400)
+    for _ in range(3):
+        QApplication.processEvents()
+    shot = window.grab()
+    painter = QPainter(shot)
+    dialog = progress.dialog.grab()
+    painter.drawPixmap((shot.width() - dialog.width()) // 2, (shot.height() - dialog.height()) // 3, dialog)
+    painter.end()
+    shot.save(str(out))
+    progress.finish()
+    window.close()
+
+
 def run() -> None:
     make_application([])
     main_window(HERE / "main-window.png")
@@ -194,6 +216,7 @@ def run() -> None:
     problems(HERE / "problems.png")
     spelling_menu(HERE / "spelling-menu.png")
     paste_concerns(HERE / "paste-concerns.png")
+    progress_dialog(HERE / "progress-dialog.png")
     for width, height in LAPTOPS:
         environment = {**os.environ, "QT_QPA_PLATFORM": offscreen_screen(width, height)}
         subprocess.run([sys.executable, __file__, "--screen", f"{width}x{height}"], env=environment, check=True)

@@ -16,7 +16,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMe
 
 from actionplan.model import Plan
 from actionplan.validation import Finding
+from actionplan.work import Cancelled, Work
 from editor.common.settings import AppSettings
+from editor.common.task_progress import TaskProgress
 from editor.edits.document import PlanDocument
 from editor.exchange.export_dialog import (
     FORMATS,
@@ -50,6 +52,7 @@ class ExportOutcome:
     draft: bool
     report: Report | None = None
     error: str | None = None
+    cancelled: bool = False
 
 
 class RememberedChoice:
@@ -100,6 +103,7 @@ class ExportController(QObject):
         self.action.triggered.connect(lambda _checked=False: self.export())
         self._done.connect(self._finish, Qt.ConnectionType.QueuedConnection)
         self.busy = False
+        self.progress: TaskProgress | None = None
 
     def export(self) -> bool:
         """Ask, then start exporting. False when the user cancelled or an export is running."""
@@ -139,16 +143,25 @@ class ExportController(QObject):
         self.action.setEnabled(False)
         self.window.statusBar().showMessage(f"Exporting “{path.name}”…")
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        worker = threading.Thread(target=self._run, args=(plan, path, options, errors), name="export", daemon=True)
+        self.progress = TaskProgress(self.window, f"Exporting “{path.name}”")
+        worker = threading.Thread(target=self._run, args=(plan, path, options, errors, self.progress.work),
+                                  name="export", daemon=True)
         worker.start()
 
-    def _run(self, plan: Plan, path: Path, options: ExportOptions, errors: list[Finding]) -> None:
+    def cancel(self) -> None:
+        """Stop the export that is running; nothing is written."""
+        if self.progress is not None:
+            self.progress.work.cancel()
+
+    def _run(self, plan: Plan, path: Path, options: ExportOptions, errors: list[Finding], work: Work) -> None:
         from exporters.errors import ExportError
         from exporters.export import export_and_check
 
         try:
-            _, report = export_and_check(plan, path, options, errors)
+            _, report = export_and_check(plan, path, options, errors, work)
             self._done.emit(ExportOutcome(path, options.draft, report))
+        except Cancelled:
+            self._done.emit(ExportOutcome(path, options.draft, cancelled=True))
         except ExportError as error:
             self._done.emit(ExportOutcome(path, options.draft, error=error.message))
         except Exception as error:  # noqa: BLE001 - any failure must reach the user, not vanish with the thread
@@ -156,9 +169,14 @@ class ExportController(QObject):
 
     def _finish(self, outcome: ExportOutcome) -> None:
         QApplication.restoreOverrideCursor()
+        if self.progress is not None:
+            self.progress.finish()
+            self.progress = None
         self.busy = False
         self.action.setEnabled(True)
-        if outcome.error is not None:
+        if outcome.cancelled:
+            self.window.statusBar().showMessage(f"Export cancelled. “{outcome.path.name}” was not written.", 8000)
+        elif outcome.error is not None:
             self.window.statusBar().showMessage("Export failed.", 8000)
             self.prompter.show_error("Could not export", outcome.error)
         else:
