@@ -510,3 +510,36 @@ def test_the_import_question_box(qtbot: QtBot) -> None:
     assert box.text() == "“Stoke Heath plan.docx” is a Word document, not a plan file."
     assert {b.text() for b in box.buttons()} == {"Import", "Cancel"}
     assert box.defaultButton().text() == "Import"
+
+
+def test_cancelling_a_slow_import_keeps_the_plan_open(qtbot: QtBot, host: Host, dialogs: Dialogs, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    from PySide6.QtWidgets import QPushButton
+
+    import importers.docx_import as docx_import
+
+    real_import = docx_import.import_docx
+
+    def slow_import(path: Path) -> object:
+        time.sleep(1.5)  # a large document on a slow laptop
+        return real_import(path)
+
+    monkeypatch.setattr(docx_import, "import_docx", slow_import)
+    before = host.window.document.plan.model_dump()
+    path = build(tmp_path, "East Sutton Park plan", fixtures.Layout())
+    controller = controller_of(host)
+    dialogs.chosen.append(path)
+    with qtbot.waitSignal(controller.finished, timeout=20000) as finished:
+        menu_action(host, "&Import Word plan…").trigger()
+        progress = controller.progress
+        assert progress is not None
+        qtbot.waitUntil(progress.dialog.isVisible, timeout=5000)
+        assert "Reading" in progress.dialog.labelText()
+        qtbot.mouseClick(progress.dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
+    outcome = finished.args[0]
+    assert outcome.cancelled
+    assert not outcome.opened
+    assert host.window.document.plan.model_dump() == before
+    assert host.window.statusBar().currentMessage() == "Import cancelled. Your plan is unchanged."
