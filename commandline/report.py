@@ -10,9 +10,13 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from actionplan.storage import PlanFileError, load_plan
+from actionplan.file_errors import PlanFileError
+from actionplan.safe_writing import is_same_file
+from actionplan.storage import load_plan
 from actionplan.target_date import DATE_EXAMPLE, format_long_date, parse_calendar_date
 from actionplan.tracking import DUE_SOON_DAYS, plan_standing
+from actionplan.work import Work
+from commandline.progress_line import progress_line
 from exporters.errors import ExportError
 from exporters.progress_export import export_progress_report
 from exporters.progress_rows import ProgressOptions
@@ -57,16 +61,24 @@ def run_report(args: argparse.Namespace, today: dt.date | None = None) -> int:
     days, problem = due_soon_days(args.due_soon_days)
     if days is None:
         return _say(problem or "")
+    if is_same_file(args.plan, args.output):
+        return _say("The report would replace the plan it is made from. Choose another output file with -o.")
+    with progress_line() as work:
+        return _report(args, ProgressOptions(as_of=as_of, due_soon_days=days), work)
+
+
+def _report(args: argparse.Namespace, options: ProgressOptions, work: Work) -> int:
+    work.step(0.0, "Reading the plan")
     try:
         plan = load_plan(args.plan)
     except PlanFileError as error:
         return _say(error.message)
-    options = ProgressOptions(as_of=as_of, due_soon_days=days)
     output = Path(args.output)
     try:
-        export_progress_report(plan, output, options)
+        export_progress_report(plan, output, options, work)
     except ExportError as error:
         return _say(error.message)
+    as_of, days = options.as_of, options.due_soon_days
     print(f"Wrote the progress report for {format_long_date(as_of)} to {output}.")
     print(plan_standing(plan, as_of, days).describe() + ".")
     return EXIT_OK

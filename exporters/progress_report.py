@@ -33,6 +33,7 @@ from actionplan.tracking import (
     hmip_judged,
     self_assessed,
 )
+from actionplan.work import NO_WORK, Work
 from exporters import template_styles, wordml
 from exporters.docx_export import LANGUAGE, open_template, page_of
 from exporters.plan_layout import TABLE_STYLE, Page, format_date_range
@@ -53,6 +54,8 @@ from exporters.wordml import Cell
 NOT_SET = "Not set"
 NOT_RECORDED = "Not recorded"
 _BODY_MARKER = "<!--progress-report-body-->"
+_STEP_EVERY = 50
+"""Concerns written between two reports of progress."""
 _SPARE_SHARE_OF_PAGE = 0.05
 """Room kept free on a page beyond a measured row (see ``plan_layout``)."""
 
@@ -70,7 +73,7 @@ def report_title(plan: Plan, as_of: dt.date) -> str:
     return f"Action plan progress{where}, {format_long_date(as_of)}"
 
 
-def progress_docx_bytes(plan: Plan, options: ProgressOptions) -> bytes:
+def progress_docx_bytes(plan: Plan, options: ProgressOptions, work: Work = NO_WORK) -> bytes:
     document = open_template(None)
     template_styles.ensure_styles(document)
     page = page_of(document, template_styles.bullet_num_id(document))
@@ -78,11 +81,13 @@ def progress_docx_bytes(plan: Plan, options: ProgressOptions) -> bytes:
     _leave_room_for_body(document)
     shell = io.BytesIO()
     document.save(shell)
-    return _package(shell.getvalue(), body_xml(plan, options, page), options.as_of)
+    body = body_xml(plan, options, page, work)
+    work.step(0.8, "Packing the Word document")
+    return _package(shell.getvalue(), body, options.as_of)
 
 
-def body_xml(plan: Plan, options: ProgressOptions, page: Page) -> str:
-    return "".join(_Report(plan, options, page).parts())
+def body_xml(plan: Plan, options: ProgressOptions, page: Page, work: Work = NO_WORK) -> str:
+    return "".join(_Report(plan, options, page, work).parts())
 
 
 # The package ----------------------------------------------------------------------------------
@@ -153,8 +158,9 @@ def _count(number: int, noun: str, plural: str | None = None) -> str:
 
 
 class _Report:
-    def __init__(self, plan: Plan, options: ProgressOptions, page: Page) -> None:
+    def __init__(self, plan: Plan, options: ProgressOptions, page: Page, work: Work = NO_WORK) -> None:
         self.plan = plan
+        self.work = work
         self.options = options
         self.page = page
         self.era = plan.details.era
@@ -162,6 +168,8 @@ class _Report:
         self.numbering = wordml.bullet_numbering(page.bullet_num_id)
         self.sections = plan_progress(plan, options)
         self.actions = all_actions(self.sections)
+        self._concern_count = max(1, sum(len(section.concerns) for section in self.sections))
+        self._concerns_done = 0
         header = page.metrics.line_height * 2 + page.metrics.cell_margin_height + page.metrics.paragraph_spacing
         self._room_for_a_row = page.text_height * (1 - _SPARE_SHARE_OF_PAGE) - header
 
@@ -284,6 +292,13 @@ class _Report:
         yield wordml.paragraph(_sentence(f"{section.heading}: {counts.describe()}"), keep_next=True)
         for concern in section.concerns:
             yield from self.concern(concern)
+            self._done_one()
+
+    def _done_one(self) -> None:
+        # Heard every few concerns: often enough for Cancel, rarely enough to cost nothing.
+        self._concerns_done += 1
+        if self._concerns_done % _STEP_EVERY == 0:
+            self.work.step(0.1 + 0.7 * self._concerns_done / self._concern_count)
 
     def concern(self, concern: ConcernProgress) -> Iterator[str]:
         yield wordml.paragraph(concern.heading, style="Heading3")

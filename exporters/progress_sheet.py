@@ -31,6 +31,7 @@ from actionplan.model import ORGANISATION, Era, Plan
 from actionplan.target_date import TargetDate, TargetKind, format_long_date
 from actionplan.text import clean_text
 from actionplan.tracking import plan_standing
+from actionplan.work import NO_WORK, Work
 from exporters.progress_rows import (
     ActionProgress,
     ProgressOptions,
@@ -62,6 +63,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """What a spreadsheet could take as the start of a formula (OWASP's list)."""
 DATE_FORMAT = "d mmmm yyyy"
 MONTH_FORMAT = "mmmm yyyy"
+_STEP_EVERY = 500
+"""Rows written between two reports of progress."""
 EXCEL_CELL_LIMIT = 32_767
 """The most characters an Excel cell holds."""
 CUT_SHORT = " … (cut short: the whole text is in the plan)"
@@ -155,8 +158,9 @@ def looks_like_formula(text: str) -> bool:
 # CSV ------------------------------------------------------------------------------------------
 
 
-def csv_bytes(plan: Plan, options: ProgressOptions) -> bytes:
+def csv_bytes(plan: Plan, options: ProgressOptions, work: Work = NO_WORK) -> bytes:
     found, values = rows(plan, options)
+    work.step(0.5)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([column.heading for column in found])
@@ -180,16 +184,19 @@ def _csv_value(value: Value) -> str:
 # Excel ----------------------------------------------------------------------------------------
 
 
-def xlsx_bytes(plan: Plan, options: ProgressOptions) -> bytes:
+def xlsx_bytes(plan: Plan, options: ProgressOptions, work: Work = NO_WORK) -> bytes:
     found, values = rows(plan, options)
+    work.step(0.1)
     workbook = Workbook(write_only=True)
     _set_properties(workbook, plan, options.as_of)
     sheet: WriteOnlyWorksheet = workbook.create_sheet("Actions")
     _lay_out(sheet, found, len(values))
     cells = _CellMaker(sheet)
     sheet.append([cells.heading(column.heading) for column in found])
-    for row in values:
+    for number, row in enumerate(values, start=1):
         sheet.append([cells.make(value, column.wrap) for column, value in zip(found, row, strict=True)])
+        if number % _STEP_EVERY == 0:  # often enough for Cancel, rarely enough to cost nothing
+            work.step(0.1 + 0.8 * number / len(values))
     _about_sheet(workbook, plan, options)
     buffer = io.BytesIO()
     ExcelWriter(workbook, ReproducibleZip(buffer, options.as_of)).save()

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMe
 from actionplan.model import Plan
 from actionplan.target_date import format_long_date
 from actionplan.tracking import DUE_SOON_DAYS
+from actionplan.work import Cancelled, Work
 from editor.common.settings import AppSettings
+from editor.common.task_progress import TaskProgress
 from editor.edits.document import PlanDocument
 from editor.exchange.progress_report_dialog import (
     FORMATS,
@@ -42,6 +44,7 @@ class ReportOutcome:
     path: Path
     as_of: dt.date
     error: str | None = None
+    cancelled: bool = False
 
 
 class RememberedReportChoice:
@@ -84,6 +87,7 @@ class ProgressReportController(QObject):
         self.action.triggered.connect(lambda _checked=False: self.report())
         self._done.connect(self._finish, Qt.ConnectionType.QueuedConnection)
         self.busy = False
+        self.progress: TaskProgress | None = None
 
     def report(self) -> bool:
         """Ask, then start writing the report. False when the user cancelled or a report is being written."""
@@ -118,18 +122,26 @@ class ProgressReportController(QObject):
         self.action.setEnabled(False)
         self.window.statusBar().showMessage(f"Writing the progress report “{path.name}”…")
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        worker = threading.Thread(target=self._run, args=(plan, path, as_of, due_soon_days), name="progress-report",
-                                  daemon=True)
+        self.progress = TaskProgress(self.window, f"Writing the progress report “{path.name}”")
+        worker = threading.Thread(target=self._run, args=(plan, path, as_of, due_soon_days, self.progress.work),
+                                  name="progress-report", daemon=True)
         worker.start()
 
-    def _run(self, plan: Plan, path: Path, as_of: dt.date, due_soon_days: int) -> None:
+    def cancel(self) -> None:
+        """Stop the report being written; nothing is written."""
+        if self.progress is not None:
+            self.progress.work.cancel()
+
+    def _run(self, plan: Plan, path: Path, as_of: dt.date, due_soon_days: int, work: Work) -> None:
         from exporters.errors import ExportError
         from exporters.progress_export import export_progress_report
         from exporters.progress_rows import ProgressOptions
 
         try:
-            export_progress_report(plan, path, ProgressOptions(as_of, due_soon_days))
+            export_progress_report(plan, path, ProgressOptions(as_of, due_soon_days), work)
             self._done.emit(ReportOutcome(path, as_of))
+        except Cancelled:
+            self._done.emit(ReportOutcome(path, as_of, cancelled=True))
         except ExportError as error:
             self._done.emit(ReportOutcome(path, as_of, error=error.message))
         except Exception as error:  # noqa: BLE001 - any failure must reach the user, not vanish with the thread
@@ -137,9 +149,15 @@ class ProgressReportController(QObject):
 
     def _finish(self, outcome: ReportOutcome) -> None:
         QApplication.restoreOverrideCursor()
+        if self.progress is not None:
+            self.progress.finish()
+            self.progress = None
         self.busy = False
         self.action.setEnabled(True)
-        if outcome.error is not None:
+        if outcome.cancelled:
+            self.window.statusBar().showMessage(
+                f"Progress report cancelled. “{outcome.path.name}” was not written.", 8000)
+        elif outcome.error is not None:
             self.window.statusBar().showMessage("The progress report was not written.", 8000)
             self.prompter.show_error("Could not write the progress report", outcome.error)
         else:

@@ -132,6 +132,16 @@ def test_an_output_that_cannot_be_written(plan_file: Path, tmp_path: Path, capsy
     assert [path.name for path in tmp_path.iterdir()] == ["plan.actionplan"]  # nothing half-written
 
 
+def test_the_report_never_replaces_the_plan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plan_file = tmp_path / "plan.csv"  # a plan file is a plan whatever its name
+    save_plan(plan_with_progress(), plan_file)
+    before = plan_file.read_bytes()
+    assert run(["report", str(plan_file), "-o", str(tmp_path / "." / "plan.csv")]) == 2
+    assert one_line_error(capsys) == ("Error: The report would replace the plan it is made from. Choose another "
+                                      "output file with -o.")
+    assert plan_file.read_bytes() == before
+
+
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(typed=st.text(max_size=25))
 def test_any_as_of_gives_a_date_or_one_reason(typed: str) -> None:

@@ -14,13 +14,16 @@ from docx2python import docx2python
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from actionplan.model import Plan
 from actionplan.progress import ActionStatus
 from actionplan.recording import record_update
+from actionplan.work import Work
 from editor.common.settings import AppSettings
 from editor.exchange.progress_report_controller import RememberedReportChoice, ReportOutcome, done_box
 from editor.exchange.progress_report_dialog import ProgressReportDialog, ReportChoice
 from editor.table.columns import Column
 from editor.window.main_window import MainWindow
+from exporters.progress_rows import ProgressOptions
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -158,6 +161,35 @@ def test_an_unwritable_folder_is_explained_and_the_plan_is_untouched(
     assert window.document.plan.model_dump() == before
     assert not window.document.is_modified()
     assert window.progress_report.action.isEnabled()
+
+
+def test_cancel_writes_nothing_and_says_so(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from exporters import progress_export
+
+    real = progress_export.export_progress_report
+
+    def slow(plan: Plan, path: Path, options: ProgressOptions, work: Work) -> Path:
+        assert work.wait(30)  # a long report: still going when Cancel is pressed
+        return real(plan, path, options, work)
+
+    monkeypatch.setattr(progress_export, "export_progress_report", slow)
+    out = tmp_path / "progress.docx"
+    out.write_bytes(b"last month's report")
+    prompter = ScriptedReportPrompter(path=out)
+    window.progress_report.prompter = prompter
+    with qtbot.waitSignal(window.progress_report.finished, timeout=60_000) as finished:
+        assert window.progress_report.report()
+        assert window.progress_report.busy
+        window.progress_report.cancel()
+    outcome: ReportOutcome = finished.args[0]
+    assert outcome.cancelled
+    assert out.read_bytes() == b"last month's report"
+    assert prompter.done == []
+    assert prompter.failures == []
+    assert window.statusBar().currentMessage() == "Progress report cancelled. “progress.docx” was not written."
+    assert window.progress_report.action.isEnabled()
+    assert window.progress_report.progress is None
 
 
 # The dialog -----------------------------------------------------------------------------------
