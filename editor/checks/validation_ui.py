@@ -88,11 +88,15 @@ class ValidationUi(QObject):
         self.counts_label.setAccessibleName("Errors and warnings")
         self.counts_label.setToolTip("Open the problems list: View > Problems")
         bar.addPermanentWidget(self.counts_label)
+        # In the status bar whether or not it has anything to say: a label left loose in the
+        # window sat over the File, Edit and View menus and swallowed their clicks.
         self.spelling_label = QLabel(self.window)
         self.spelling_label.setAccessibleName("Spelling")
-        if not self.adapter.spelling.available:
+        bar.addPermanentWidget(self.spelling_label)
+        if self.adapter.spelling.available:
+            self.spelling_label.hide()
+        else:
             self.spelling_label.setText(self.adapter.spelling.reason)
-            bar.addPermanentWidget(self.spelling_label)
 
     def update_counts(self) -> None:
         counts = self.adapter.counts()

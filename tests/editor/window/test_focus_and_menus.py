@@ -350,3 +350,30 @@ def test_every_menu_s_commands_have_access_keys_of_their_own(qtbot: QtBot) -> No
             assert len(keys) == len(set(keys)), (name, texts)
     finally:
         close_quietly(host)
+
+
+def test_every_menu_title_takes_a_click(qtbot: QtBot) -> None:
+    """Found by a new user: File, Edit and View did not open with the mouse, because a loose,
+    empty label (the spelling note, when spelling works) sat over the left of the menu bar."""
+
+    from actionplan.model import Plan
+    from editor.edits.document import PlanDocument
+    from editor.files.installing import install_file_handling
+    from editor.window.import_menu import install_import
+    from tests.editor.table_fixtures import activate
+
+    window = MainWindow(PlanDocument(Plan()))
+    qtbot.addWidget(window)
+    files = install_file_handling(window, window.document)
+    install_import(window, files)
+    activate(qtbot, window)
+    bar = window.menuBar()
+    titles = [action for action in bar.actions() if action.menu() is not None]
+    assert [action.text() for action in titles][:3] == ["&File", "&Edit", "&View"]
+    for action in titles:
+        middle = bar.actionGeometry(action).center()
+        assert window.childAt(bar.mapTo(window, middle)) is bar, action.text()
+    file_menu = titles[0].menu()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(titles[0]).center())
+    qtbot.waitUntil(file_menu.isVisible, timeout=2000)
+    file_menu.hide()
