@@ -12,13 +12,23 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QModelIndex, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QDockWidget, QLabel, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QWidget,
+)
 
 from actionplan.changes import PlanChange
 from actionplan.model import Category, Plan
 from editor.checks.validation_ui import CheckedViews, install_validation
 from editor.common.readable_hints import make_placeholders_readable
 from editor.common.screen_fit import fit_to_screen
+from editor.common.wheel_guard import install_wheel_guard
 from editor.edits.document import PlanDocument
 from editor.exchange.export_controller import install_export
 from editor.exchange.progress_report_controller import install_progress_report
@@ -49,6 +59,9 @@ class MainWindow(QMainWindow):
         no file yet ("stoke-heath-2026 (imported, not saved)")."""
         if self.document.parent() is None:
             self.document.setParent(self)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            install_wheel_guard(app)
         make_placeholders_readable(self)  # "Automatic: 1" and every other placeholder in the window
         self.table = PlanTableView(self.document, self)
         self.setCentralWidget(self.table)
