@@ -79,6 +79,14 @@ def describe_count(result: PasteResult) -> str:
 
 
 def describe_ignored(result: PasteResult) -> str:
+    kept = ""
+    if result.kept_numbers:
+        numbers = ", ".join(f"“{number}”" for number in result.kept_numbers[:8])
+        kept = f"Kept in the text, in the middle of a sentence (check none is a page number): {numbers}. "
+    return kept + _left_out(result)
+
+
+def _left_out(result: PasteResult) -> str:
     if not result.ignored:
         return ""
     lines = ", ".join(f"“{shorten(line, 40)}”" for line in result.ignored[:8])
