@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import gc
 import sys
 from collections.abc import Sequence
@@ -59,7 +58,6 @@ def help_text(prog: str) -> str:
     parser.usage = (f"{prog} [PLAN] [--sample] [--screenshot OUT.png] [--quit-when-ready]\n"
                     f"       {prog} COMMAND ...\n"
                     f"       {prog} --version")
-    parser.formatter_class = argparse.RawDescriptionHelpFormatter
     add_editor_arguments(parser.add_argument_group("opening the editor (when no command is named)"))
     parser.epilog = (f"Run '{prog} COMMAND --help' for a command's own options. Commands never load Qt, "
                      "so they start fast and run where there is no screen.")
