@@ -1,17 +1,24 @@
 """The application icon: every size shipped is there and sharp at its size, the Windows .ico
-holds exactly the shipped PNGs, and the editor's icon offers them all."""
+holds exactly the shipped PNGs, and the editor gives every window the icon, in all of them."""
 
 from __future__ import annotations
 
+import os
 import struct
+import subprocess
+import sys
+from pathlib import Path
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 import resources
+from actionplan import __version__
 from editor.common.app_icon import application_icon
 from tools.build_icons import ico_bytes
+
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_every_size_is_shipped_at_its_size(qapp: QApplication) -> None:
@@ -40,3 +47,12 @@ def test_the_windows_icon_holds_the_shipped_pngs() -> None:
 def test_the_editor_s_icon_offers_every_size(qapp: QApplication) -> None:
     sizes = application_icon().availableSizes()
     assert sizes == [QSize(size, size) for size in resources.ICON_SIZES]
+
+
+def test_the_editor_gives_every_window_the_icon_and_its_version() -> None:
+    script = ("from editor.app import make_application\n"
+              "app = make_application([])\n"
+              "print(len(app.windowIcon().availableSizes()), app.applicationVersion())\n")
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, check=False)
+    assert result.stdout.split() == [str(len(resources.ICON_SIZES)), __version__], result.stderr
