@@ -27,11 +27,11 @@ def is_command(argv: Sequence[str]) -> bool:
     return bool(argv) and (argv[0] in COMMANDS or argv[0] in ("--version", "-V", "--help", "-h"))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(prog: str = "main.py") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="main.py",
-        description=f"{APP_NAME}: draft, check and export HMIP inspection action plans. "
-        "With no command, opens the editor (main.py [PLAN] [--screenshot OUT.png]).",
+        prog=prog,
+        description=f"{APP_NAME} {__version__}: draft, check and export HMIP inspection action plans. "
+        f"With no command, opens the editor ({prog} [PLAN]).",
     )
     parser.add_argument("--version", "-V", action="version", version=f"{APP_NAME} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -69,8 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run(argv: Sequence[str]) -> int:
-    parser = build_parser()
+def run(argv: Sequence[str], prog: str = "main.py") -> int:
+    parser = build_parser(prog)
     args = parser.parse_args(list(argv))
     if args.command is None:
         parser.print_help()

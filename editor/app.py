@@ -13,9 +13,13 @@ from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow
 
-from actionplan.file_errors import PlanFileError
+from actionplan import __version__
+from actionplan.file_errors import PlanFileError, PlanSaveError
 from actionplan.model import Plan
+from actionplan.paths import sample_plan_copy
 from actionplan.storage import load_plan
+from editor.arguments import editor_parser
+from editor.common.app_icon import application_icon
 from editor.edits.document import PlanDocument
 from editor.files.file_controller import FileController
 from editor.files.installing import install_file_handling
@@ -26,14 +30,8 @@ from editor.window.main_window import APP_NAME, MainWindow
 SCREENSHOT_SIZE = (1400, 900)
 
 
-def parse_arguments(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="main.py", description="Open the Action Plan Editor.")
-    parser.add_argument("plan", nargs="?", type=Path, help="the .actionplan file to open")
-    parser.add_argument("--screenshot", type=Path, metavar="OUT.png",
-                        help="draw the main window offscreen to a PNG and exit")
-    parser.add_argument("--quit-when-ready", action="store_true",
-                        help="exit as soon as the window is shown and ready for input (for timing)")
-    return parser.parse_args(argv)
+def parse_arguments(argv: list[str], prog: str = "main.py") -> argparse.Namespace:
+    return editor_parser(prog).parse_args(argv)
 
 
 def make_application(argv: list[str]) -> QApplication:
@@ -47,6 +45,8 @@ def make_application(argv: list[str]) -> QApplication:
     QCoreApplication.setApplicationName(APP_NAME)
     app = QApplication([sys.argv[0] if sys.argv else "main.py", *argv])
     app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(application_icon())  # every window, and the taskbar
     return app
 
 
@@ -131,10 +131,15 @@ class EditorWindows:
         return True
 
 
-def run_editor(argv: list[str]) -> int:
+def run_editor(argv: list[str], prog: str = "main.py") -> int:
     started = time.perf_counter()
-    args = parse_arguments(argv)
+    args = parse_arguments(argv, prog)
     app = make_application([])
+    if args.sample and args.plan is None:
+        try:
+            args.plan = sample_plan_copy()
+        except PlanSaveError as error:
+            print(error.message, file=sys.stderr)
     if args.screenshot is not None:
         # A screenshot reads the plan directly; the editor opens it through the file handling,
         # which takes the lock, watches the file and offers recovered work first.

@@ -1,7 +1,9 @@
 """PDF (tagged, PDF/UA) and ODT through LibreOffice in headless mode, when it is installed.
 
 LibreOffice runs with a private profile folder, so a copy the user has open cannot swallow the
-request, and is stopped if it takes too long.
+request, and is stopped if it takes too long. From the standalone folder it starts with the
+environment the user's computer gave the application, not the one the folder's start-up made
+for its own libraries (see ``environment_for_libreoffice``).
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from actionplan.work import NO_WORK, Cancelled, Work
@@ -41,6 +44,8 @@ _PDF_OPTIONS = {
     "ExportBookmarks": {"type": "boolean", "value": "true"},
     "UseLosslessCompression": {"type": "boolean", "value": "true"},
 }
+LIBRARY_PATH_VARIABLES = ("LD_LIBRARY_PATH", "LIBPATH", "DYLD_LIBRARY_PATH")
+"""Where PyInstaller's start-up keeps the user's own value in NAME_ORIG."""
 FILTERS = {
     ".pdf": "pdf:writer_pdf_Export:" + json.dumps(_PDF_OPTIONS, separators=(",", ":")),
     ".odt": "odt:writer8",
@@ -106,16 +111,80 @@ def convert(docx: Path, suffix: str, out_folder: Path, *, timeout: float = BASE_
     return result
 
 
+def environment_for_libreoffice(environ: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The environment LibreOffice starts in: ours, less what the standalone folder added.
+
+    PyInstaller's start-up puts the folder's libraries first on ``LD_LIBRARY_PATH`` (keeping the
+    user's own in ``LD_LIBRARY_PATH_ORIG``), and pyenchant puts its DLL folder on ``PATH`` on
+    Windows; LibreOffice would then load our copies of libraries it ships or finds itself, and
+    fail. So a saved original is put back, and every path inside the folder is taken out of
+    every variable (a variable left with none is dropped)."""
+    environment = dict(os.environ if environ is None else environ)
+    folders = _bundle_folders()
+    if not folders:
+        return environment
+    for name in LIBRARY_PATH_VARIABLES:
+        if name + "_ORIG" in environment:
+            environment[name] = environment.pop(name + "_ORIG")
+    for name, value in list(environment.items()):
+        kept = [entry for entry in value.split(os.pathsep) if not _is_inside(entry, folders)]
+        if len(kept) == len(value.split(os.pathsep)):
+            continue
+        if any(kept):
+            environment[name] = os.pathsep.join(kept)
+        else:
+            del environment[name]
+    return environment
+
+
+def _bundle_folders() -> list[Path]:
+    """The standalone folder's own folders, or none when not running from one."""
+    if not getattr(sys, "frozen", False):
+        return []
+    folders = [Path(sys.executable).resolve().parent]
+    unpacked = getattr(sys, "_MEIPASS", None)
+    if unpacked:
+        folders.append(Path(unpacked).resolve())
+    return folders
+
+
+def _is_inside(entry: str, folders: list[Path]) -> bool:
+    if not entry or not os.path.isabs(entry):
+        return False
+    path = Path(os.path.normpath(entry))
+    return any(path == folder or folder in path.parents for folder in folders)
+
+
+@contextlib.contextmanager
+def _windows_dll_search_as_usual() -> Iterator[None]:
+    """On Windows, PyInstaller's start-up adds the folder to the DLL search path with
+    SetDllDirectory, which a program we start inherits: undo it while LibreOffice starts.
+    (Windows only; untested on Linux, where it does nothing.)"""
+    unpacked = getattr(sys, "_MEIPASS", None)
+    if os.name != "nt" or not getattr(sys, "frozen", False) or not unpacked:
+        yield
+        return
+    import ctypes
+
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    kernel32.SetDllDirectoryW(None)
+    try:
+        yield
+    finally:
+        kernel32.SetDllDirectoryW(unpacked)
+
+
 def _run(command: list[str], timeout: float, work: Work, suffix: str) -> None:
-    options: dict[str, object] = {}
+    options: dict[str, object] = {"env": environment_for_libreoffice()}
     if os.name == "nt":
         options["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP  # type: ignore[attr-defined]
     else:
         options["start_new_session"] = True
     try:
-        process = subprocess.Popen(  # noqa: S603 - the command is built here, not typed by a user
-            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **options  # type: ignore[call-overload]
-        )
+        with _windows_dll_search_as_usual():
+            process = subprocess.Popen(  # noqa: S603 - the command is built here, not typed by a user
+                command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **options  # type: ignore[call-overload]
+            )
     except OSError as error:
         raise LibreOfficeError(f"LibreOffice could not be started: {error.strerror or error}. " + WORD_PDF_HELP) from None
     deadline = time.monotonic() + timeout

@@ -1,6 +1,7 @@
 """The layers in pyproject.toml's import-linter contracts hold on the tree, and break on a
-deliberately wrong import: the core reaching up to the exporters, Qt in the importers, and a
-lower room of the editor importing the window."""
+deliberately wrong import: the core reaching up to the exporters, Qt in the importers, a lower
+room of the editor importing the window, the shipped resources reaching up to the core, and the
+command line reaching up to the launcher."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGES = ("actionplan", "commandline", "editor", "exporters", "importers")
+PACKAGES = ("actionplan", "actionplan_editor", "commandline", "editor", "exporters", "importers", "resources")
 
 
 def lint_imports(folder: Path) -> subprocess.CompletedProcess[str]:
@@ -37,6 +38,8 @@ def test_the_contracts_hold_on_the_tree() -> None:
         ("editor/table/row_heights.py", "from editor.window import main_window",
          "editor.table.row_heights -> editor.window.main_window"),
         ("exporters/options.py", "from importers import dates", "exporters.options -> importers.dates"),
+        ("resources/__init__.py", "from actionplan import spelling", "resources -> actionplan.spelling"),
+        ("commandline/check.py", "import actionplan_editor.launch", "commandline.check -> actionplan_editor.launch"),
     ],
 )
 def test_a_wrong_import_breaks_a_contract(tmp_path: Path, module: str, wrong_import: str, broken: str) -> None:
