@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from exporters.errors import ExportError
 from exporters.progress_export import export_progress_report
 from exporters.progress_rows import ProgressOptions
 from tests.exporters.progress_plans import AS_OF, plan_with_progress
+from tests.other_user import as_nobody, can_switch_users
 
 SUFFIXES = (".docx", ".xlsx", ".csv")
 
@@ -96,15 +98,28 @@ def test_progress_is_told_as_the_report_is_written(tmp_path: Path, suffix: str, 
     assert [fraction for fraction, _ in heard] == sorted(fraction for fraction, _ in heard)
 
 
-@pytest.mark.skipif(os.name == "nt" or os.geteuid() == 0, reason="root and Windows ignore folder permissions")
-def test_a_really_read_only_folder(tmp_path: Path) -> None:
-    folder = tmp_path / "locked"
-    folder.mkdir()
-    folder.chmod(0o500)
-    try:
-        assert "You cannot save files in the folder" in export(folder / "progress.docx")
-    finally:
-        folder.chmod(0o700)
+@pytest.mark.skipif(os.name == "nt", reason="Windows marks files read-only, not folders")
+def test_a_really_read_only_folder() -> None:
+    # As a colleague on a shared drive: a root test run writes as "nobody", since root may
+    # write anywhere (see tests/other_user.py).
+    with tempfile.TemporaryDirectory(prefix="shared-drive-") as made:
+        Path(made).chmod(0o755)
+        folder = Path(made) / "locked"
+        folder.mkdir()
+        folder.chmod(0o555)
+        try:
+            def write() -> str:
+                try:
+                    export_progress_report(plan_with_progress(), folder / "progress.docx", ProgressOptions(AS_OF))
+                except ExportError as error:
+                    return error.message
+                return "written"
+
+            message = as_nobody(write)[1] if can_switch_users() else write()
+            assert list(folder.iterdir()) == []
+        finally:
+            folder.chmod(0o755)
+    assert "You cannot save files in the folder" in message
 
 
 def test_a_full_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
