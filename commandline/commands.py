@@ -1,4 +1,5 @@
-"""The command line's commands: ``check``, ``export`` and ``import``. Nothing on these paths imports Qt.
+"""The command line's commands: ``check``, ``export``, ``import`` and ``updates`` (send and read
+update forms). Nothing on these paths imports Qt.
 
 ``main.py`` imports this module on every start, the editor's too, so each command imports what
 it needs only when it runs.
@@ -14,7 +15,7 @@ from collections.abc import Sequence
 
 from actionplan import APP_NAME, __version__
 
-COMMANDS = ("check", "export", "import")
+COMMANDS = ("check", "export", "import", "updates")
 EXIT_OK = 0
 EXIT_OUTPUT_CLOSED = 141
 """What a shell reports for a program stopped because its reader went away (128 + SIGPIPE)."""
@@ -54,6 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
     imported.add_argument("docx", metavar="IN.docx")
     imported.add_argument("-o", "--output", required=True, metavar="OUT.actionplan")
     imported.set_defaults(handler=_run_import)
+
+    from commandline.updates import add_commands
+
+    add_commands(commands)
     return parser
 
 

@@ -18,6 +18,7 @@ from editor.edits.document import PlanDocument
 from editor.files.file_controller import install_file_handling
 from editor.window.import_menu import install_import
 from editor.window.main_window import APP_NAME, MainWindow
+from editor.window.updates_menu import install_update_forms
 
 SCREENSHOT_SIZE = (1400, 900)
 
@@ -92,6 +93,7 @@ def run_editor(argv: list[str]) -> int:
         return 0 if save_screenshot(window, args.screenshot) else 1
     files = install_file_handling(window, window.document)
     install_import(window, files)
+    install_update_forms(window, files)
     window.show()
     QTimer.singleShot(0, lambda: files.start([args.plan] if args.plan else []))
     QTimer.singleShot(0, settle_memory)

@@ -1,0 +1,278 @@
+"""Write update forms: one plain Excel workbook (.xlsx) per lead (or owner), holding just their
+actions, for them to fill in on their own laptop without this editor.
+
+Each workbook has a short instruction sheet, then one row per action with what the lead needs
+to see and the five columns they fill in (``actionplan.update_forms.Answer``). The action's id
+sits in a hidden first column, so rows can be sorted, filtered or moved and still find their
+action; a very hidden sheet and the workbook's custom properties record the plan, the day it
+was sent and to whom. No cell holds a formula: text starting with = is written as text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.packaging.custom import StringProperty
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from actionplan import APP_NAME
+from actionplan.fields import new_id
+from actionplan.model import Action, Plan
+from actionplan.target_date import format_long_date
+from actionplan.tracking import DUE_SOON_DAYS, Position, position
+from actionplan.update_forms import (
+    ACTIONS_SHEET,
+    DETAILS_SHEET,
+    ID_HEADING,
+    INSTRUCTIONS_SHEET,
+    STATUS_CHOICES,
+    Answer,
+    FormIdentity,
+    FormToSend,
+    SendTo,
+    Shown,
+    form_file_name,
+    forms_to_send,
+)
+from exporters.errors import ExportError
+from exporters.files import folder_message, write_output
+
+MAX_CELL_CHARACTERS = 32_767
+"""Excel's limit for one cell."""
+
+_WIDTHS: dict[str, float] = {
+    ID_HEADING: 18, Shown.REC_NO: 8, Shown.CONCERN: 34, Shown.ACTION: 50, Shown.OWNER: 18,
+    Shown.CURRENT_TARGET: 15, Shown.STATUS: 15, Shown.LATEST_UPDATE: 36, Shown.EVIDENCE_NEEDED: 26,
+    Answer.NEW_STATUS: 15, Answer.PROGRESS_UPDATE: 48, Answer.EVIDENCE: 32, Answer.REVISED_TARGET: 17,
+    Answer.REASON: 32,
+}
+HEADINGS: tuple[str, ...] = (ID_HEADING, *(shown.value for shown in Shown), *(answer.value for answer in Answer))
+_ANSWER_HEADINGS = frozenset(answer.value for answer in Answer)
+
+_TOP = Alignment(wrap_text=True, vertical="top")
+_THIN = Side(style="thin", color="808080")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_TO_READ = PatternFill("solid", fgColor="E7E6E6")
+_TO_FILL_IN = PatternFill("solid", fgColor="FFF2CC")
+_BOLD = Font(bold=True)
+
+
+@dataclass(frozen=True)
+class SentForm:
+    name: str
+    path: Path
+    actions: int
+
+
+@dataclass(frozen=True)
+class SentForms:
+    folder: Path
+    forms: list[SentForm]
+    notes: list[str]
+
+    def describe(self) -> str:
+        """“8 forms saved in …, for 24 actions.”"""
+        count, actions = len(self.forms), sum(form.actions for form in self.forms)
+        if not count:
+            return "No action matches, so no form was made."
+        return (f"{count} form{'' if count == 1 else 's'} saved in “{self.folder}”, for {actions} "
+                f"action{'' if actions == 1 else 's'}.")
+
+
+def send_update_forms(plan: Plan, folder: Path, send_to: SendTo = SendTo.LEAD,
+                      only: Iterable[Position] | None = None, sent_on: dt.date | None = None,
+                      plan_file: str = "", return_to: str = "") -> SentForms:
+    """Write one form per recipient into ``folder`` (made if need be), never over an existing
+    file: a name already taken gets a number. Raises ``ExportError`` when a form cannot be
+    written; the forms written before it stay."""
+    day = sent_on or dt.date.today()
+    chosen = forms_to_send(plan, send_to, day, only)
+    references = plan.references()
+    _make_folder(folder)
+    sent = []
+    for form in chosen.forms:
+        identity = FormIdentity(new_id(), form.name, day, send_to, plan.details.establishment, plan_file)
+        path = _free_path(folder / form_file_name(form.name))
+        write_output(path, update_form_bytes(form, identity, references, return_to))
+        sent.append(SentForm(form.name, path, len(form.actions)))
+    return SentForms(folder, sent, chosen.left_out)
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise ExportError(f"“{folder}” is a file, not a folder. Choose a folder for the forms.") from None
+    except OSError as error:
+        raise ExportError(folder_message(folder / "form.xlsx", error)) from None
+
+
+def _free_path(path: Path) -> Path:
+    """``path``, or ``NAME (2).xlsx``… when it is taken: a form returned into the same folder
+    must never be written over."""
+    number = 2
+    candidate = path
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem} ({number}){path.suffix}")
+        number += 1
+    return candidate
+
+
+def update_form_bytes(form: FormToSend, identity: FormIdentity, references: dict[str, str],
+                      return_to: str = "") -> bytes:
+    """The workbook for one recipient, as bytes. ``references`` is ``Plan.references()``."""
+    workbook = Workbook(write_only=True)
+    workbook.properties.title = f"Progress update - {identity.sent_to}"
+    workbook.properties.creator = APP_NAME
+    _instructions(workbook, form, identity, return_to)
+    _actions(workbook, form, identity.sent_on, references)
+    _details(workbook, identity)
+    stream = io.BytesIO()
+    workbook.save(stream)
+    return stream.getvalue()
+
+
+# Sheets ---------------------------------------------------------------------------------------------
+
+
+def _instructions(workbook: Workbook, form: FormToSend, identity: FormIdentity, return_to: str) -> None:
+    sheet = workbook.create_sheet(INSTRUCTIONS_SHEET)
+    sheet.column_dimensions["A"].width = 110
+    count = len(form.actions)
+    whose = "you lead" if identity.sent_by is SendTo.LEAD else "you are the responsible owner for"
+    back = f"to {return_to}" if return_to else "to the person who sent it to you"
+    lines = [
+        (f"Progress update for {identity.sent_to}", Font(bold=True, size=14)),
+        (f"Sent on {format_long_date(identity.sent_on)} from {identity.describe_plan()}.", None),
+        (f"The sheet “{ACTIONS_SHEET}” has one row for each action {whose}: {count} "
+         f"action{'' if count == 1 else 's'}. For each one, fill in the columns with a yellow heading:", None),
+        (f"{Answer.NEW_STATUS}: choose {', '.join(STATUS_CHOICES[:-1])} or {STATUS_CHOICES[-1]} from the list. "
+         "Leave it empty if the status has not changed.", None),
+        (f"{Answer.PROGRESS_UPDATE}: what has been done since the last update, in a sentence or two.", None),
+        (f"{Answer.EVIDENCE}: what shows the work is done, such as minutes, a report or a link, and where it "
+         "is kept.", None),
+        (f"{Answer.REVISED_TARGET}: only if the target must move. Write a month and year (June 2027) or a date "
+         "(30 June 2027), with the year in full.", None),
+        (f"{Answer.REASON}: why the target must move.", None),
+        ("Leave a row empty if there is nothing new. You can sort and filter the rows, widen columns, and add "
+         "columns or sheets of your own.", None),
+        ("Please do not copy the rows into another workbook, and keep the form as an Excel Workbook (.xlsx), "
+         "not .xls or .csv: it holds hidden details that say which action each row is.", None),
+        (f"When you have finished, save the form and email it back {back}.", _BOLD),
+    ]
+    for text, font in lines:
+        cell = _cell(sheet, text)
+        cell.alignment = _TOP
+        if font is not None:
+            cell.font = font
+        sheet.append([cell])
+
+
+def _actions(workbook: Workbook, form: FormToSend, as_of: dt.date, references: dict[str, str]) -> None:
+    sheet = workbook.create_sheet(ACTIONS_SHEET)
+    for number, heading in enumerate(HEADINGS, start=1):
+        sheet.column_dimensions[get_column_letter(number)].width = _WIDTHS[heading]
+    sheet.column_dimensions["A"].hidden = True
+    last_row = len(form.actions) + 1
+    last_column = get_column_letter(len(HEADINGS))
+    sheet.freeze_panes = "C2"
+    sheet.auto_filter.ref = f"A1:{last_column}{last_row}"
+    status_column = get_column_letter(HEADINGS.index(Answer.NEW_STATUS) + 1)
+    choices = DataValidation(type="list", formula1=f'"{",".join(STATUS_CHOICES)}"', allow_blank=True,
+                             showErrorMessage=True, errorStyle="warning", errorTitle="New status",
+                             error=f"Choose one of: {', '.join(STATUS_CHOICES)}.")
+    choices.add(f"{status_column}2:{status_column}{max(last_row, 2)}")
+    sheet.data_validations.append(choices)
+    sheet.append([_heading(sheet, heading) for heading in HEADINGS])
+    styles = _CellStyles(sheet)
+    for concern, action in form.actions:
+        shown = [action.id, references.get(concern.id, ""), concern.text, action.text, action.owner,
+                 _current_target(action), _status(action, as_of), _latest_update(action), action.evidence_needed]
+        sheet.append(styles.row(shown))
+
+
+def _current_target(action: Action) -> str:
+    current = action.current_target()
+    words = current.format() if current.is_set else "Not set"
+    return f"{words} (revised)" if action.target_revisions else words
+
+
+def _status(action: Action, as_of: dt.date) -> str:
+    where = position(action, as_of, DUE_SOON_DAYS)
+    label = action.status.label
+    return f"{label} ({where.words.lower()})" if where in (Position.OVERDUE, Position.DUE_SOON) else label
+
+
+def _latest_update(action: Action) -> str:
+    latest = action.latest_update()
+    if latest is None:
+        return ""
+    who = f", {latest.author}" if latest.author else ""
+    text = latest.text or (f"Status set to {latest.status.label}." if latest.status else "")
+    return f"{format_long_date(latest.on)}{who}: {text}"
+
+
+def _details(workbook: Workbook, identity: FormIdentity) -> None:
+    sheet = workbook.create_sheet(DETAILS_SHEET)
+    sheet.sheet_state = "veryHidden"
+    sheet.append([_cell(sheet, "About this form"), _cell(sheet, "Used to read the form back. Do not change.")])
+    for key, value in identity.as_pairs():
+        sheet.append([_cell(sheet, key), _cell(sheet, value)])
+        if value:
+            workbook.custom_doc_props.append(StringProperty(name=key, value=value))
+
+
+# Cells ------------------------------------------------------------------------------------------------
+
+
+def _cell(sheet: object, text: str) -> WriteOnlyCell:
+    """A text cell: never a formula, whatever it starts with."""
+    clean = ILLEGAL_CHARACTERS_RE.sub("", text)
+    if len(clean) > MAX_CELL_CHARACTERS:
+        clean = clean[: MAX_CELL_CHARACTERS - 1] + "…"
+    cell = WriteOnlyCell(sheet, clean)
+    cell.data_type = "s"
+    if clean.startswith(("=", "+", "-", "@")):
+        cell.quotePrefix = True  # Excel keeps it as text even when the cell is edited
+    return cell
+
+
+def _heading(sheet: object, heading: str) -> WriteOnlyCell:
+    cell = _cell(sheet, heading)
+    cell.font = _BOLD
+    cell.alignment = _TOP
+    cell.border = _BOX
+    cell.fill = _TO_FILL_IN if heading in _ANSWER_HEADINGS else _TO_READ
+    return cell
+
+
+class _CellStyles:
+    """Rows of cells, styled: wrapped text at the top of the cell; the columns to fill in take
+    text as typed (so Excel does not turn "Mar 2027" into a date) and have a border."""
+
+    def __init__(self, sheet: object) -> None:
+        self.sheet = sheet
+        self.answers = len(Answer)
+
+    def row(self, shown: list[str]) -> list[WriteOnlyCell]:
+        cells = []
+        for text in shown:
+            cell = _cell(self.sheet, text)
+            cell.alignment = _TOP
+            cells.append(cell)
+        for _ in range(self.answers):
+            cell = WriteOnlyCell(self.sheet, None)
+            cell.alignment = _TOP
+            cell.number_format = "@"
+            cell.border = _BOX
+            cells.append(cell)
+        return cells
