@@ -190,7 +190,7 @@ def forms_to_send(plan: Plan, send_to: SendTo, as_of: dt.date, only: Iterable[Po
         form.through_owner += through_owner
     left_out = []
     if nobody:
-        whom = "a lead or an owner" if send_to is SendTo.LEAD else "an owner"
+        whom = "lead or owner" if send_to is SendTo.LEAD else "owner"
         left_out.append(f"{nobody} action{' has' if nobody == 1 else 's have'} no {whom}, so no form was made for "
                         f"{'it' if nobody == 1 else 'them'}.")
     through = sum(form.through_owner for form in forms.values())

@@ -20,9 +20,10 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.packaging.custom import StringProperty
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
 
 from actionplan import APP_NAME
 from actionplan.fields import new_id
@@ -48,6 +49,12 @@ from exporters.files import folder_message, write_output
 
 MAX_CELL_CHARACTERS = 32_767
 """Excel's limit for one cell."""
+LINE_POINTS = 15.0
+"""One line of 11-point Calibri, Excel's default row height."""
+ANSWER_LINES = 4
+"""Every action row is at least this tall, leaving room to type an answer."""
+MAX_ROW_POINTS = 409.0
+"""Excel's tallest row."""
 
 _WIDTHS: dict[str, float] = {
     ID_HEADING: 18, Shown.REC_NO: 8, Shown.CONCERN: 34, Shown.ACTION: 50, Shown.OWNER: 18,
@@ -63,7 +70,8 @@ _THIN = Side(style="thin", color="808080")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _TO_READ = PatternFill("solid", fgColor="E7E6E6")
 _TO_FILL_IN = PatternFill("solid", fgColor="FFF2CC")
-_BOLD = Font(bold=True)
+_BOLD = Font(name="Calibri", size=11, bold=True)
+_TITLE = Font(name="Calibri", size=14, bold=True)
 
 
 @dataclass(frozen=True)
@@ -147,11 +155,15 @@ def update_form_bytes(form: FormToSend, identity: FormIdentity, references: dict
 def _instructions(workbook: Workbook, form: FormToSend, identity: FormIdentity, return_to: str) -> None:
     sheet = workbook.create_sheet(INSTRUCTIONS_SHEET)
     sheet.column_dimensions["A"].width = 110
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     count = len(form.actions)
     whose = "you lead" if identity.sent_by is SendTo.LEAD else "you are the responsible owner for"
     back = f"to {return_to}" if return_to else "to the person who sent it to you"
     lines = [
-        (f"Progress update for {identity.sent_to}", Font(bold=True, size=14)),
+        (f"Progress update for {identity.sent_to}", _TITLE),
         (f"Sent on {format_long_date(identity.sent_on)} from {identity.describe_plan()}.", None),
         (f"The sheet “{ACTIONS_SHEET}” has one row for each action {whose}: {count} "
          f"action{'' if count == 1 else 's'}. For each one, fill in the columns with a yellow heading:", None),
@@ -169,11 +181,13 @@ def _instructions(workbook: Workbook, form: FormToSend, identity: FormIdentity, 
          "not .xls or .csv: it holds hidden details that say which action each row is.", None),
         (f"When you have finished, save the form and email it back {back}.", _BOLD),
     ]
-    for text, font in lines:
+    for number, (text, font) in enumerate(lines, start=1):
         cell = _cell(sheet, text)
         cell.alignment = _TOP
         if font is not None:
             cell.font = font
+        size = font.size if font is not None and font.size else 11
+        sheet.row_dimensions[number].height = row_height([(text, 110.0 * 11 / size)], 1) * size / 11
         sheet.append([cell])
 
 
@@ -192,11 +206,19 @@ def _actions(workbook: Workbook, form: FormToSend, as_of: dt.date, references: d
                              error=f"Choose one of: {', '.join(STATUS_CHOICES)}.")
     choices.add(f"{status_column}2:{status_column}{max(last_row, 2)}")
     sheet.data_validations.append(choices)
+    sheet.print_title_rows = "1:1"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.row_dimensions[1].height = row_height([(heading, _WIDTHS[heading]) for heading in HEADINGS[1:]], 1)
     sheet.append([_heading(sheet, heading) for heading in HEADINGS])
-    styles = _CellStyles(sheet)
-    for concern, action in form.actions:
+    styles = _CellStyles(workbook, sheet)
+    widths = [_WIDTHS[heading] for heading in HEADINGS]
+    for number, (concern, action) in enumerate(form.actions, start=2):
         shown = [action.id, references.get(concern.id, ""), concern.text, action.text, action.owner,
                  _current_target(action), _status(action, as_of), _latest_update(action), action.evidence_needed]
+        sheet.row_dimensions[number].height = row_height(list(zip(shown[1:], widths[1:], strict=False)), ANSWER_LINES)
         sheet.append(styles.row(shown))
 
 
@@ -234,13 +256,28 @@ def _details(workbook: Workbook, identity: FormIdentity) -> None:
 # Cells ------------------------------------------------------------------------------------------------
 
 
-def _cell(sheet: object, text: str) -> WriteOnlyCell:
+def row_height(cells: list[tuple[str, float]], at_least: int) -> float:
+    """Points for a row tall enough for each text wrapped in its column width (Excel's
+    character units). Spreadsheet programs do not all fit rows to wrapped text by themselves.
+    Reckons a little wide, so text is never cut short."""
+    lines = at_least
+    for text, width in cells:
+        per_line = max(1.0, width * 1.05)
+        needed = sum(max(1, -(-int(len(paragraph) * 1.1) // int(per_line))) for paragraph in text.split("\n"))
+        lines = max(lines, needed)
+    return min(MAX_ROW_POINTS, lines * LINE_POINTS + 3)
+
+
+
+def _cell(sheet: object, text: str, style: str | None = None) -> WriteOnlyCell:
     """A text cell: never a formula, whatever it starts with."""
     clean = ILLEGAL_CHARACTERS_RE.sub("", text)
     if len(clean) > MAX_CELL_CHARACTERS:
         clean = clean[: MAX_CELL_CHARACTERS - 1] + "…"
     cell = WriteOnlyCell(sheet, clean)
     cell.data_type = "s"
+    if style is not None:
+        cell.style = style  # first: a named style replaces every part of the look
     if clean.startswith(("=", "+", "-", "@")):
         cell.quotePrefix = True  # Excel keeps it as text even when the cell is edited
     return cell
@@ -256,23 +293,23 @@ def _heading(sheet: object, heading: str) -> WriteOnlyCell:
 
 
 class _CellStyles:
-    """Rows of cells, styled: wrapped text at the top of the cell; the columns to fill in take
-    text as typed (so Excel does not turn "Mar 2027" into a date) and have a border."""
+    """Rows of cells in two named styles (one look-up a cell, where setting each part costs
+    several): wrapped text at the top of the cell; and for the columns to fill in, a border and
+    text kept as typed, so Excel does not turn "Mar 2027" into a date."""
 
-    def __init__(self, sheet: object) -> None:
+    SHOWN = "Form text"
+    ANSWER = "Form answer"
+
+    def __init__(self, workbook: Workbook, sheet: object) -> None:
         self.sheet = sheet
         self.answers = len(Answer)
+        workbook.add_named_style(NamedStyle(self.SHOWN, alignment=_TOP))
+        workbook.add_named_style(NamedStyle(self.ANSWER, alignment=_TOP, border=_BOX, number_format="@"))
 
     def row(self, shown: list[str]) -> list[WriteOnlyCell]:
-        cells = []
-        for text in shown:
-            cell = _cell(self.sheet, text)
-            cell.alignment = _TOP
-            cells.append(cell)
+        cells = [_cell(self.sheet, text, self.SHOWN) for text in shown]
         for _ in range(self.answers):
             cell = WriteOnlyCell(self.sheet, None)
-            cell.alignment = _TOP
-            cell.number_format = "@"
-            cell.border = _BOX
+            cell.style = self.ANSWER
             cells.append(cell)
         return cells

@@ -39,6 +39,10 @@ MAX_ROWS = 60_000
 MAX_ANSWER_CHARACTERS = 32_767
 """Excel's own limit for one cell."""
 MATCH_THRESHOLD = 0.82
+SURE_HEADINGS = 6
+"""A row with this many headings is the heading row: no row of answers looks like that."""
+MAX_HEADING_CHARACTERS = 60
+"""Longer text in a cell is an answer or an action, not a heading."""
 
 _ID_KEY = "id"
 _HEADINGS: dict[str, tuple[str, ...]] = {
@@ -155,6 +159,8 @@ def _headings_in(sheet: Any) -> _Headings | None:
             continue
         if best is None or len(columns) > len(best.columns):
             best = _Headings(sheet, number, columns)
+        if len(columns) >= SURE_HEADINGS:
+            break
     if best is not None and _ID_KEY not in best.columns:
         column = _column_of_ids(best)
         if column is not None:
@@ -167,7 +173,7 @@ def match_headings(cells: Sequence[str]) -> dict[str, int]:
     best matches first, so "Status" and "New status" each find their own."""
     scored = []
     for column, cell in enumerate(cells):
-        if not cell.strip():
+        if not cell.strip() or len(cell) > MAX_HEADING_CHARACTERS:
             continue
         for key, names in _HEADINGS.items():
             score = max(_likeness(cell, name) for name in names)
@@ -188,7 +194,10 @@ def _likeness(typed: str, heading: str) -> float:
     if typed_words == heading_words:
         return 1.0
     shared = len(set(typed_words) & set(heading_words)) / len(set(typed_words) | set(heading_words))
-    return max(shared, SequenceMatcher(None, " ".join(typed_words), " ".join(heading_words)).ratio())
+    if shared >= MATCH_THRESHOLD:
+        return shared
+    matcher = SequenceMatcher(None, " ".join(typed_words), " ".join(heading_words))
+    return max(shared, matcher.ratio() if matcher.real_quick_ratio() >= MATCH_THRESHOLD else 0.0)
 
 
 def _words(text: str) -> list[str]:

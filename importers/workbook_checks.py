@@ -30,6 +30,7 @@ _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 _DECLARATION = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _CHUNK = 1024 * 1024
+_HEAD_BYTES = 2048
 _OVERLAP = 32
 _NOT_XML = (".bin", ".png", ".jpg", ".jpeg", ".gif", ".bmp", ".emf", ".wmf", ".tif", ".tiff", ".svg", ".wdp")
 _SAVE_AS = "Open it in Excel, choose File ▸ Save As, pick “Excel Workbook (.xlsx)”, and read that copy."
@@ -78,7 +79,7 @@ def _head_and_size(path: Path) -> tuple[bytes, int]:
         if not stat.S_ISREG(status.st_mode):
             raise UnusableWorkbook(path, f"“{name}” is not a file, so it cannot be a returned form.")
         with path.open("rb") as stream:
-            return stream.read(2048), status.st_size
+            return stream.read(_HEAD_BYTES), status.st_size
     except FileNotFoundError:
         raise UnusableWorkbook(path, f"“{name}” could not be found. It may have been moved or deleted.") from None
     except PermissionError:
@@ -114,10 +115,13 @@ def _looks_like_csv(head: bytes) -> bool:
     text = head.decode("utf-8-sig", errors="replace")  # Excel may save CSV in Windows-1252 too
     if not all(character.isprintable() or character in "\t\r\n" for character in text[:1024]):
         return False
-    lines = [line for line in text.splitlines()[:4] if line.strip()]
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(head) >= _HEAD_BYTES:
+        lines = lines[:-1]  # cut short by reading only the start
+    lines = lines[:4]
     if len(lines) < 2:
         return False
-    return any(len({line.count(separator) for line in lines[:-1]}) == 1 and lines[0].count(separator) > 0
+    return any(len({line.count(separator) for line in lines}) == 1 and lines[0].count(separator) > 0
                for separator in (",", ";", "\t"))
 
 
