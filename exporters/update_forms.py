@@ -194,7 +194,13 @@ def _instructions(workbook: Workbook, form: FormToSend, identity: FormIdentity, 
 def _actions(workbook: Workbook, form: FormToSend, as_of: dt.date, references: dict[str, str]) -> None:
     sheet = workbook.create_sheet(ACTIONS_SHEET)
     for number, heading in enumerate(HEADINGS, start=1):
-        sheet.column_dimensions[get_column_letter(number)].width = _WIDTHS[heading]
+        column = sheet.column_dimensions[get_column_letter(number)]
+        column.width = _WIDTHS[heading]
+        if heading in _ANSWER_HEADINGS:
+            # The columns to fill in take what is typed as text, so Excel does not turn
+            # "Mar 2027" into a date; as column styles, every cell typed into takes them.
+            column.number_format = "@"
+            column.alignment = _TOP
     sheet.column_dimensions["A"].hidden = True
     last_row = len(form.actions) + 1
     last_column = get_column_letter(len(HEADINGS))
@@ -213,7 +219,7 @@ def _actions(workbook: Workbook, form: FormToSend, as_of: dt.date, references: d
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     sheet.row_dimensions[1].height = row_height([(heading, _WIDTHS[heading]) for heading in HEADINGS[1:]], 1)
     sheet.append([_heading(sheet, heading) for heading in HEADINGS])
-    styles = _CellStyles(workbook, sheet)
+    styles = _CellStyles(workbook, sheet, len(HEADINGS) - len(Answer))
     widths = [_WIDTHS[heading] for heading in HEADINGS]
     for number, (concern, action) in enumerate(form.actions, start=2):
         shown = [action.id, references.get(concern.id, ""), concern.text, action.text, action.owner,
@@ -269,16 +275,22 @@ def row_height(cells: list[tuple[str, float]], at_least: int) -> float:
 
 
 
+def _clean(text: str) -> str:
+    clean: str = ILLEGAL_CHARACTERS_RE.sub("", text)
+    return clean if len(clean) <= MAX_CELL_CHARACTERS else clean[: MAX_CELL_CHARACTERS - 1] + "…"
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@")
+
+
 def _cell(sheet: object, text: str, style: str | None = None) -> WriteOnlyCell:
     """A text cell: never a formula, whatever it starts with."""
-    clean = ILLEGAL_CHARACTERS_RE.sub("", text)
-    if len(clean) > MAX_CELL_CHARACTERS:
-        clean = clean[: MAX_CELL_CHARACTERS - 1] + "…"
+    clean = _clean(text)
     cell = WriteOnlyCell(sheet, clean)
     cell.data_type = "s"
     if style is not None:
         cell.style = style  # first: a named style replaces every part of the look
-    if clean.startswith(("=", "+", "-", "@")):
+    if clean.startswith(_FORMULA_STARTS):
         cell.quotePrefix = True  # Excel keeps it as text even when the cell is edited
     return cell
 
@@ -293,23 +305,34 @@ def _heading(sheet: object, heading: str) -> WriteOnlyCell:
 
 
 class _CellStyles:
-    """Rows of cells in two named styles (one look-up a cell, where setting each part costs
-    several): wrapped text at the top of the cell; and for the columns to fill in, a border and
-    text kept as typed, so Excel does not turn "Mar 2027" into a date."""
+    """Rows of cells with wrapped text at the top of the cell.
+
+    Styling a cell costs several look-ups, ten times the cost of writing it, so each column's
+    cell is styled once and given each row's text in turn: a write-only sheet writes a row out
+    as it is appended, before the next row changes the cells. Empty cells are not written.
+    """
 
     SHOWN = "Form text"
-    ANSWER = "Form answer"
 
-    def __init__(self, workbook: Workbook, sheet: object) -> None:
+    def __init__(self, workbook: Workbook, sheet: object, shown_columns: int) -> None:
         self.sheet = sheet
-        self.answers = len(Answer)
         workbook.add_named_style(NamedStyle(self.SHOWN, alignment=_TOP))
-        workbook.add_named_style(NamedStyle(self.ANSWER, alignment=_TOP, border=_BOX, number_format="@"))
+        self.shown = [self._styled(self.SHOWN) for _ in range(shown_columns)]
 
-    def row(self, shown: list[str]) -> list[WriteOnlyCell]:
-        cells = [_cell(self.sheet, text, self.SHOWN) for text in shown]
-        for _ in range(self.answers):
-            cell = WriteOnlyCell(self.sheet, None)
-            cell.style = self.ANSWER
-            cells.append(cell)
+    def _styled(self, style: str) -> WriteOnlyCell:
+        cell = WriteOnlyCell(self.sheet, None)
+        cell.style = style
+        return cell
+
+    def row(self, shown: list[str]) -> list[WriteOnlyCell | None]:
+        cells: list[WriteOnlyCell | None] = []
+        for cell, text in zip(self.shown, shown, strict=True):
+            if not text:
+                cells.append(None)
+            elif text.startswith(_FORMULA_STARTS):
+                cells.append(_cell(self.sheet, text, self.SHOWN))  # a style of its own: see _cell
+            else:
+                cell.value = _clean(text)
+                cell.data_type = "s"
+                cells.append(cell)
         return cells

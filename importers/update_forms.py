@@ -15,6 +15,7 @@ Forms come back having been through other people's Excel, so nothing is taken on
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import warnings
 from collections.abc import Iterable, Sequence
@@ -175,6 +176,10 @@ def match_headings(cells: Sequence[str]) -> dict[str, int]:
     for column, cell in enumerate(cells):
         if not cell.strip() or len(cell) > MAX_HEADING_CHARACTERS:
             continue
+        exact = _EXACT.get(_words(cell))
+        if exact is not None:  # as written: no other heading can be more like it
+            scored.append((1.0, -column, exact, column))
+            continue
         for key, names in _HEADINGS.items():
             score = max(_likeness(cell, name) for name in names)
             if score >= MATCH_THRESHOLD:
@@ -200,9 +205,14 @@ def _likeness(typed: str, heading: str) -> float:
     return max(shared, matcher.ratio() if matcher.real_quick_ratio() >= MATCH_THRESHOLD else 0.0)
 
 
-def _words(text: str) -> list[str]:
+@functools.lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
     words = re.findall(r"[a-z0-9]+", text.casefold())
-    return [word[:-1] if len(word) > 3 and word.endswith("s") else word for word in words if word not in _STOP_WORDS]
+    return tuple(word[:-1] if len(word) > 3 and word.endswith("s") else word
+                 for word in words if word not in _STOP_WORDS)
+
+
+_EXACT = {_words(names[0]): key for key, names in _HEADINGS.items()}
 
 
 def _column_of_ids(found: _Headings) -> int | None:
