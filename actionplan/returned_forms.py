@@ -176,7 +176,7 @@ class ProposedRow:
     def _status_change(self, status: ActionStatus) -> str:
         before = self.status_before
         if self.later_status_stands:
-            return f"Status given: {status.label} (a later update’s status, {before.label if before else ''}, stands)"
+            return f"Status given: {status.label} (kept with the update; a later status stands)"
         if before is status:
             return f"Status: {status.label} (no change)"
         return f"Status: {before.label if before else 'not set'} → {status.label}"

@@ -70,6 +70,7 @@ _THIN = Side(style="thin", color="808080")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _TO_READ = PatternFill("solid", fgColor="E7E6E6")
 _TO_FILL_IN = PatternFill("solid", fgColor="FFF2CC")
+_PLAIN = Font(name="Calibri", size=11)
 _BOLD = Font(name="Calibri", size=11, bold=True)
 _TITLE = Font(name="Calibri", size=14, bold=True)
 
@@ -316,7 +317,7 @@ class _CellStyles:
 
     def __init__(self, workbook: Workbook, sheet: object, shown_columns: int) -> None:
         self.sheet = sheet
-        workbook.add_named_style(NamedStyle(self.SHOWN, alignment=_TOP))
+        workbook.add_named_style(NamedStyle(self.SHOWN, font=_PLAIN, alignment=_TOP))
         self.shown = [self._styled(self.SHOWN) for _ in range(shown_columns)]
 
     def _styled(self, style: str) -> WriteOnlyCell:

@@ -236,6 +236,9 @@ def test_two_forms_answering_one_action_are_both_kept_in_date_order_and_the_prev
                    saved=dt.datetime(2027, 3, 5))
     proposal = propose(the_plan, [later, earlier], TODAY)  # read in the wrong order
     assert all("both are kept, in date order" in " ".join(proposed.notes) for proposed in proposal.rows())
+    first, second = proposal.changes()
+    assert "Status given: In progress (kept with the update; a later status stands)" in first.changes()
+    assert "Status: Not started → Complete" in second.changes()
     apply(the_plan, proposal)
     action = the_plan.concerns[0].actions[1]
     assert [(u.on, u.author, u.text) for u in action.updates] == [
