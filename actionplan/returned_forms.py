@@ -274,11 +274,18 @@ def _count(number: int, noun: str) -> str:
 
 def answered_on(form: ReturnedForm, today: dt.date) -> dt.date:
     """The day an update from ``form`` is dated (see the module's notes)."""
-    saved = form.saved_at.date() if form.saved_at is not None else today
+    saved = _local_day(form.saved_at) if form.saved_at is not None else today
     day = min(saved, today)
     if form.identity is not None:
         day = max(day, form.identity.sent_on)
     return day
+
+
+def _local_day(moment: dt.datetime) -> dt.date:
+    """The day on this computer's clock: a workbook records when it was saved in UTC, so a form
+    saved at 00:30 in British Summer Time is dated that day, not the one before."""
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+    return aware.astimezone().date()
 
 
 def propose(plan: Plan, forms: Iterable[ReturnedForm], today: dt.date, plan_file: str = "") -> Proposal:

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPainter
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -182,6 +182,57 @@ class PaddedDelegate(QStyledItemDelegate):
         super().paint(painter, inner, index)
 
 
+class PreviewTable(QTableView):
+    """The preview's table, whose rows are measured only as they come into view: measuring all
+    of them at once takes tens of seconds when every row of a 10,000-action plan was answered.
+    Rows are measured again when the columns' widths change (a stretching column changes with
+    the window, not always with a signal), checked before each paint."""
+
+    LOOK_AHEAD = 300
+    """Pixels below the view measured too, so the next rows are ready when scrolled to."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._sized: set[int] = set()
+        self._widths: tuple[int, ...] = ()
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+    def measure_again(self) -> None:
+        self._sized.clear()
+        self.size_visible()
+
+    def size_visible(self) -> None:
+        model = self.model()
+        count = model.rowCount() if model is not None else 0
+        if not count:
+            return
+        widths = tuple(self.columnWidth(column) for column in range(model.columnCount()))
+        if widths != self._widths:
+            self._widths = widths
+            self._sized.clear()
+        top = max(0, self.rowAt(0))
+        offset = self.rowViewportPosition(top)
+        limit = self.viewport().height() + self.LOOK_AHEAD
+        row = top
+        while row < count and self.rowViewportPosition(row) <= limit:
+            if row not in self._sized:
+                self.resizeRowToContents(row)
+                self._sized.add(row)
+            row += 1
+        drift = self.rowViewportPosition(top) - offset
+        if drift:
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + drift)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self.size_visible()
+        super().paintEvent(event)
+
+    def reset(self) -> None:
+        super().reset()
+        self._sized.clear()
+
+
 class ReturnedFormsDialog(QDialog):
     """The summary, every form and row, and Record or Cancel."""
 
@@ -209,7 +260,7 @@ class ReturnedFormsDialog(QDialog):
         self.show_empty.setEnabled(bool(empty))
         self.show_empty.toggled.connect(lambda _checked: self.show_lines())
         self.model = PreviewModel(self)
-        self.table = QTableView(self)
+        self.table = PreviewTable(self)
         self.table.setModel(self.model)
         self.table.setAccessibleName("Every returned row: what will be recorded, and what cannot be used")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -218,7 +269,6 @@ class ReturnedFormsDialog(QDialog):
         self.table.setWordWrap(True)
         self.table.setItemDelegate(PaddedDelegate(self.table))
         self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         # Not sized to contents: a form's heading spans every column and would widen the first.
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
@@ -239,7 +289,7 @@ class ReturnedFormsDialog(QDialog):
     def _build_buttons(self) -> None:
         self.buttons = QDialogButtonBox(self)
         count = len(self.proposal.changes())
-        self.record_button = QPushButton(f"&Record {count} answer{'' if count == 1 else 's'}" if count
+        self.record_button = QPushButton(f"&Record {count:,} answer{'' if count == 1 else 's'}" if count
                                          else "&Record answers", self)
         self.record_button.setAccessibleName(self.record_button.text().replace("&", ""))
         self.record_button.setEnabled(bool(count))
@@ -259,6 +309,7 @@ class ReturnedFormsDialog(QDialog):
         for number, line in enumerate(lines):
             if line.row is None:
                 self.table.setSpan(number, 0, 1, len(PreviewModel.HEADINGS))
+        self.table.measure_again()
 
     def copy_to_clipboard(self) -> None:
         QGuiApplication.clipboard().setText(preview_text(self.proposal))

@@ -5,6 +5,7 @@ one action."""
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 import pytest
 from hypothesis import given, settings
@@ -300,3 +301,16 @@ def test_any_answers_are_proposed_without_error_and_recording_twice_adds_nothing
     once = the_plan.model_dump()
     apply(the_plan, propose(the_plan, [returned], TODAY))
     assert the_plan.model_dump() == once
+
+
+@pytest.mark.skipif(not hasattr(time, "tzset"), reason="time zones are set this way on Linux and macOS")
+def test_the_day_saved_is_the_day_on_this_computers_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "Europe/London")
+    time.tzset()
+    try:
+        # 23:30 UTC on 7 June is 00:30 on 8 June in British Summer Time; on 7 March (GMT) it is 23:30.
+        assert answered_on(form(saved=dt.datetime(2027, 6, 7, 23, 30)), dt.date(2027, 6, 20)) == dt.date(2027, 6, 8)
+        assert answered_on(form(saved=dt.datetime(2027, 3, 7, 23, 30)), TODAY) == dt.date(2027, 3, 7)  # GMT
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -183,6 +183,25 @@ def test_cancel_changes_nothing_and_reading_again_adds_nothing(host: Host, contr
     assert again.proposal.count(Outcome.ALREADY_READ) == 2
 
 
+def test_rows_in_view_fit_what_they_say_at_any_width(qtbot: QtBot, host: Host, controller: UpdateFormsController,
+                                                     tmp_path: Path) -> None:
+    path, _ids = returned_form(host, tmp_path)
+    dialog = controller.read_forms([path])
+    assert dialog is not None
+    table = dialog.table
+    rows = range(dialog.model.rowCount())
+
+    def fitted() -> bool:
+        return all(table.rowHeight(row) == table.sizeHintForRow(row) for row in rows)
+
+    qtbot.waitUntil(lambda: table.columnWidth(2) > 300 and fitted(), timeout=3000)
+    wide = table.rowHeight(1)
+    assert wide >= 2 * table.fontMetrics().lineSpacing()  # an update and a status change
+    dialog.resize(760, dialog.height())  # a narrower window wraps the changes onto more lines
+    qtbot.waitUntil(lambda: table.columnWidth(2) < 200 and fitted(), timeout=3000)
+    assert table.rowHeight(1) > wide
+
+
 def test_copy_to_clipboard_and_rows_with_nothing_filled_in(host: Host, controller: UpdateFormsController,
                                                            tmp_path: Path) -> None:
     path, _ids = returned_form(host, tmp_path)
