@@ -18,7 +18,7 @@ import datetime as dt
 import functools
 import re
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -293,7 +293,3 @@ def _text(value: object) -> str:
         return value.isoformat() if isinstance(value, dt.date | dt.time) else str(value)
     text = getattr(value, "text", None)  # array and data-table formulas
     return text if isinstance(text, str) else str(value)
-
-
-def read_returned_forms(paths: Iterable[Path]) -> list[ReturnedForm]:
-    return [read_returned_form(path) for path in paths]

@@ -123,6 +123,20 @@ def test_send_forms_makes_one_form_per_lead_in_the_folder_chosen(host: Host, con
     assert host.document.undo_stack.count() == 0
 
 
+def test_a_folder_that_cannot_be_used_is_explained(host: Host, controller: UpdateFormsController,
+                                                   prompter: FakeFormsPrompter, tmp_path: Path) -> None:
+    blocker = tmp_path / "not a folder"
+    blocker.write_text("a file")
+    dialog = controller.send_forms()
+    assert dialog is not None
+    dialog.folder_edit.setText(str(blocker))
+    dialog.make_button.click()
+    ((title, message),) = prompter.errors
+    assert title == "Could not make the forms"
+    assert "is a file, not a folder" in message
+    assert prompter.done == []
+
+
 def test_a_plan_never_saved_must_be_saved_before_sending(host: Host, controller: UpdateFormsController) -> None:
     host.document.set_path(None)
     dialog = controller.send_forms()
