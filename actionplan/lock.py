@@ -10,6 +10,9 @@ When the lock cannot be written at all (a read-only folder or drive), ``acquire`
 raise: it returns a lock whose ``written`` is False and whose ``problem`` says why, and the
 editor opens the plan normally. Colleagues are then not warned, which is no worse than a
 program with no locks.
+
+A lock file that exists but cannot be read (a colleague with different access to the folder)
+counts as held by someone unknown: opening the plan says so rather than editing beside them.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import contextlib
 import getpass
 import json
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -25,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from actionplan.processes import owner_is_running, same_host, this_host
+from actionplan.safe_writing import name_beside, usual_mode
 from actionplan.target_date import format_long_date
 
 STALE_AFTER = timedelta(minutes=10)
@@ -33,6 +38,8 @@ REFRESH_EVERY = timedelta(minutes=3)
 """How often the editor should call ``refresh``: well inside ``STALE_AFTER``."""
 LOCK_FORMAT = "hmpps-action-plan-lock"
 _UNREADABLE_GRACE = timedelta(seconds=30)
+MAX_LOCK_BYTES = 64 * 1024
+"""A lock is a couple of hundred bytes: a bigger file is not one, and is not read whole."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +49,13 @@ class LockInfo:
     pid: int
     since: datetime
     """When the plan was opened, timezone-aware UTC."""
+    known: bool = True
+    """False when the lock file could not be read: someone holds it, but who is not known."""
+
+    @classmethod
+    def unknown(cls, since: datetime) -> LockInfo:
+        """A lock someone holds whose file cannot be read (or is being written this instant)."""
+        return cls("Someone", "another computer", 0, since, known=False)
 
     def describe(self) -> str:
         """``Sam Patel on LAPTOP-12 since 22 June 2026 at 14:05``, in this computer's time."""
@@ -84,10 +98,12 @@ class PlanLocked(Exception):
     def __init__(self, plan_path: Path, info: LockInfo) -> None:
         self.info = info
         self.plan_path = plan_path
-        self.message = (
-            f"“{plan_path.name}” is open by {info.describe()}. If you both change it, one of you "
-            "will lose your changes."
-        )
+        if info.known:
+            said = f"“{plan_path.name}” is open by {info.describe()}."
+        else:
+            said = (f"“{plan_path.name}” may be open in another editor: its lock file, which says who has "
+                    "it open, could not be read.")
+        self.message = f"{said} If you both change it, one of you will lose your changes."
         super().__init__(self.message)
 
 
@@ -105,16 +121,13 @@ class PlanLock:
     @staticmethod
     def path_for(plan_path: Path) -> Path:
         plan_path = Path(plan_path)
-        return plan_path.with_name(f".{plan_path.name}.lock")
+        return plan_path.with_name(name_beside(plan_path.name, ".", ".lock", room=_TEMPORARY_ROOM))
 
     @staticmethod
     def read(plan_path: Path) -> LockInfo | None:
-        """Who holds the lock on ``plan_path``, or None when there is no readable lock."""
-        try:
-            data = PlanLock.path_for(plan_path).read_bytes()
-        except OSError:
-            return None
-        return LockInfo.from_json(data)
+        """Who holds the lock on ``plan_path``: None when there is no lock or it is damaged, an
+        unknown holder (``LockInfo.known`` False) when it cannot be read."""
+        return _read_with_heartbeat(PlanLock.path_for(plan_path))[0]
 
     @staticmethod
     def is_stale(info: LockInfo, heartbeat: datetime) -> bool:
@@ -149,11 +162,12 @@ class PlanLock:
             if existing is None:
                 if datetime.now(UTC) - heartbeat < _UNREADABLE_GRACE and not take_over:
                     # Probably being written this instant by another editor.
-                    raise PlanLocked(plan_path, LockInfo("Someone", "another computer", 0, heartbeat))
-            elif not take_over and not cls.is_stale(existing, heartbeat):
+                    raise PlanLocked(plan_path, LockInfo.unknown(heartbeat))
+            elif not take_over and (not existing.known or not cls.is_stale(existing, heartbeat)):
+                # A lock we cannot read may be anyone's, live or not: only taking over clears it.
                 raise PlanLocked(plan_path, existing)
             _remove_if_unchanged(lock_path, existing, heartbeat)
-        return cls(plan_path, info, written=False, problem="The lock kept changing under us.")
+        return cls(plan_path, info, written=False, problem=_KEPT_CHANGING)
 
     def refresh(self) -> None:
         """Heartbeat: touch the lock file, so other computers can see the plan is still open.
@@ -180,16 +194,25 @@ class PlanLock:
         return self.written and PlanLock.read(self.plan_path) == self.info
 
 
+_TEMPORARY_ROOM = len(".") + 8 + len(".tmp")
+"""What ``_create_exclusively`` adds to the lock's name for its temporary file."""
+_KEPT_CHANGING = ("The lock file kept changing while it was being written, so others may not be told you have "
+                  "this plan open. Close the plan and open it again to try again.")
+
+
 def _create_exclusively(lock_path: Path, data: bytes) -> None:
     """Create the lock with its whole content, failing with FileExistsError if one exists.
 
     The content goes into a temporary file that is then hard-linked into place: linking is
     atomic and fails when the name exists, so nobody ever reads a half-written lock. Drives
-    that cannot link fall back to O_EXCL."""
+    that cannot link fall back to O_EXCL. Colleagues must be able to read it, so it gets the
+    permissions any new file gets (mkstemp's are the owner's alone)."""
     handle, temporary = tempfile.mkstemp(prefix=lock_path.name + ".", suffix=".tmp", dir=lock_path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        if os.name != "nt":
+            os.chmod(temporary, usual_mode())
         try:
             os.link(temporary, lock_path)
             return
@@ -197,7 +220,7 @@ def _create_exclusively(lock_path: Path, data: bytes) -> None:
             raise
         except OSError:
             pass  # no hard links here (FAT, some network drives)
-        descriptor = os.open(lock_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        descriptor = os.open(lock_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         try:
             os.write(descriptor, data)
         finally:
@@ -208,12 +231,35 @@ def _create_exclusively(lock_path: Path, data: bytes) -> None:
 
 
 def _read_with_heartbeat(lock_path: Path) -> tuple[LockInfo | None, datetime | None]:
+    """The lock's holder and heartbeat; (None, None) when there is no lock. A damaged lock
+    has no holder; one that exists but cannot be read has an unknown one."""
     try:
-        modified = lock_path.stat().st_mtime
-        data = lock_path.read_bytes()
-    except OSError:
+        modified = datetime.fromtimestamp(lock_path.stat().st_mtime, UTC)
+    except (OSError, ValueError, OverflowError):
         return None, None
-    return LockInfo.from_json(data), datetime.fromtimestamp(modified, UTC)
+    try:
+        data = _read_small_file(lock_path)
+    except FileNotFoundError:
+        return None, None
+    except OSError:
+        return LockInfo.unknown(modified), modified
+    return (LockInfo.from_json(data) if data is not None else None), modified
+
+
+def _read_small_file(path: Path) -> bytes | None:
+    """The file's bytes, or None when it is not an ordinary file or is too big to be a lock.
+    Opened without waiting, so a pipe given the lock's name cannot hang the editor."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_LOCK_BYTES:
+            return None
+        data = b""
+        while len(data) <= MAX_LOCK_BYTES and (chunk := os.read(descriptor, MAX_LOCK_BYTES + 1 - len(data))):
+            data += chunk
+    finally:
+        os.close(descriptor)
+    return data if len(data) <= MAX_LOCK_BYTES else None
 
 
 def _remove_if_unchanged(lock_path: Path, seen: LockInfo | None, heartbeat: datetime) -> None:

@@ -20,7 +20,7 @@ def record_update(action: Action, on: dt.date, author: str, text: str,
                   status: ActionStatus | None = None, *, source: str = "") -> ProgressUpdate:
     """Add a progress update, and set the action's status when the update gives one and no
     later update has given one since."""
-    update = ProgressUpdate(on=on, author=author, text=text, status=status, source=source)
+    update = ProgressUpdate(on=on, author=author, text=text, status=status, source=source or None)
     place = _place_by_date([held.on for held in action.updates], on)
     action.updates = [*action.updates[:place], update, *action.updates[place:]]
     if status is not None and all(later.status is None for later in action.updates[place + 1:]):
@@ -31,7 +31,7 @@ def record_update(action: Action, on: dt.date, author: str, text: str,
 def revise_target(action: Action, target: TargetDate, reason: str, on: dt.date, by: str,
                   *, source: str = "") -> TargetRevision:
     """Agree a new target; the published one and earlier revisions stay."""
-    revision = TargetRevision(target=target, reason=reason, made_on=on, by=by, source=source)
+    revision = TargetRevision(target=target, reason=reason, made_on=on, by=by, source=source or None)
     place = _place_by_date([held.made_on for held in action.target_revisions], on)
     action.target_revisions = [*action.target_revisions[:place], revision, *action.target_revisions[place:]]
     return revision
@@ -39,7 +39,7 @@ def revise_target(action: Action, target: TargetDate, reason: str, on: dt.date, 
 
 def add_evidence(action: Action, description: str, link: str, on: dt.date, by: str,
                  *, source: str = "") -> EvidenceItem:
-    item = EvidenceItem(description=description, link=link, added_on=on, added_by=by, source=source)
+    item = EvidenceItem(description=description, link=link, added_on=on, added_by=by, source=source or None)
     action.evidence = [*action.evidence, item]
     return item
 

@@ -22,9 +22,11 @@ from pathlib import Path
 from typing import Any
 
 from actionplan import paths
+from actionplan.file_errors import PlanSaveError
 from actionplan.model import Plan
 from actionplan.processes import owner_is_running, same_host, this_host
-from actionplan.storage import PlanSaveError, load_plan, plan_to_bytes, write_atomically
+from actionplan.safe_writing import write_atomically
+from actionplan.storage import load_plan, plan_to_bytes
 
 PLAN_SUFFIX = ".actionplan"
 META_SUFFIX = ".json"

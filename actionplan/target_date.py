@@ -7,9 +7,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, model_validator
+
+from actionplan.text import clean_line
 
 MONTH_NAMES = tuple(calendar.month_name)[1:]
 _MONTHS: dict[str, int] = {}
@@ -66,6 +68,12 @@ _PATTERNS_DATE = (
 )
 
 
+def _clean_kept_text(value: object) -> object:
+    # Text read from a file, not only typed, is cleaned like every other field: a damaged or
+    # hostile file's control characters (terminal escape codes) must not reach a screen.
+    return clean_line(value) if isinstance(value, str) else value
+
+
 class TargetDate(BaseModel):
     """One of: a month and year, an exact date, Completed, Completed and ongoing, Ongoing,
     not set, or text that could not be understood (kept word for word)."""
@@ -76,7 +84,7 @@ class TargetDate(BaseModel):
     year: int | None = None
     month: int | None = None
     day: int | None = None
-    text: str | None = None
+    text: Annotated[str | None, BeforeValidator(_clean_kept_text)] = None
 
     @model_validator(mode="after")
     def _check_parts(self) -> TargetDate:
@@ -190,7 +198,7 @@ _TARGET_HINT = (
 
 def parse_target(typed: str) -> tuple[TargetDate, str | None]:
     """Parse ``typed``; return the target and, when it was not understood, why, in plain words."""
-    text = " ".join(typed.split())
+    text = " ".join(clean_line(typed).split())
     if not text:
         return _NOT_SET, None
     lowered = text.lower().rstrip(".")

@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from actionplan.model import Action, Category, Concern, Plan
-from actionplan.progress import ActionStatus, IrpJudgement
-from actionplan.target_date import TargetKind
+from actionplan.progress import IrpJudgement
 
 DUE_SOON_DAYS = 45
 
@@ -111,14 +110,3 @@ def self_assessed(concerns: Iterable[Concern]) -> IrpSummary:
 
 def hmip_judged(concerns: Iterable[Concern]) -> IrpSummary:
     return irp_summary(concern.hmip_judgement for concern in concerns)
-
-
-def status_of_target(action: Action) -> ActionStatus:
-    """The status a plan saved before progress tracking gives an action: Complete when its
-    target says Completed, Ongoing for Completed and ongoing or Ongoing, else Not started."""
-    kind = action.target.kind
-    if kind is TargetKind.COMPLETED:
-        return ActionStatus.COMPLETE
-    if kind in (TargetKind.COMPLETED_AND_ONGOING, TargetKind.ONGOING):
-        return ActionStatus.ONGOING
-    return ActionStatus.NOT_STARTED

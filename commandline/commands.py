@@ -17,6 +17,8 @@ from actionplan import APP_NAME, __version__
 
 COMMANDS = ("check", "export", "import", "updates")
 EXIT_OK = 0
+EXIT_INTERRUPTED = 130
+"""What a shell reports for a program stopped by Ctrl+C."""
 EXIT_OUTPUT_CLOSED = 141
 """What a shell reports for a program stopped because its reader went away (128 + SIGPIPE)."""
 
@@ -75,6 +77,10 @@ def run(argv: Sequence[str]) -> int:
         # The reader stopped early (``check PLAN | head``): that is no fault, so stop quietly.
         _send_the_rest_nowhere()
         return EXIT_OUTPUT_CLOSED
+    except KeyboardInterrupt:
+        # Ctrl+C: every file is written whole or not at all, so there is nothing to tidy.
+        print("\nStopped. Nothing was written.", file=sys.stderr)
+        return EXIT_INTERRUPTED
     return code
 
 

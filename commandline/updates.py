@@ -16,9 +16,11 @@ import getpass
 import sys
 from pathlib import Path
 
+from actionplan.file_errors import PlanFileError, PlanSaveError
 from actionplan.lock import PlanLock, PlanLocked
 from actionplan.returned_forms import FormReading, Outcome, Proposal, ProposedRow, apply, propose
-from actionplan.storage import PlanFileError, PlanSaveError, backup_path, load_plan, save_plan
+from actionplan.safe_writing import backup_path
+from actionplan.storage import load_plan, save_plan
 from actionplan.update_forms import POSITION_WORDS, SendTo, read_positions
 
 EXIT_OK = 0

@@ -16,13 +16,13 @@ from typing import Any
 
 import docx
 from docx.document import Document
-from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from lxml import etree
 
 from actionplan.model import ORGANISATION, Era, Plan
 from actionplan.validation import Finding, Severity, validate
+from actionplan.word_package import FOR_TEMPLATE, WordFileError, WordPackage
 from exporters import template_styles, wordml
 from exporters.errors import PlanHasErrors, TemplateError
 from exporters.files import write_output
@@ -51,6 +51,21 @@ def export_docx(plan: Plan, path: Path | str, options: ExportOptions | None = No
 
 def docx_bytes(plan: Plan, options: ExportOptions, *, error_count: int = 0) -> bytes:
     document = open_template(options.template)
+    if options.template is None:
+        return _build(document, plan, options, error_count)
+    try:
+        built = _build(document, plan, options, error_count)
+        with zipfile.ZipFile(io.BytesIO(built)) as written:
+            names = written.namelist()
+    except Exception:  # an organisation's template can be odd in ways python-docx trips over
+        raise TemplateError(_UNUSABLE_TEMPLATE.format(name=options.template.name)) from None
+    if len(set(names)) != len(names):
+        # Two relationships to one part make python-docx write it twice, which Word calls damaged.
+        raise TemplateError(_UNUSABLE_TEMPLATE.format(name=options.template.name))
+    return built
+
+
+def _build(document: Document, plan: Plan, options: ExportOptions, error_count: int) -> bytes:
     template_styles.ensure_styles(document)
     page = page_of(document, template_styles.bullet_num_id(document))
     if options.draft:
@@ -73,22 +88,28 @@ def draft_notice(error_count: int) -> str:
 
 
 def open_template(template: Path | None) -> Document:
-    path = template or DEFAULT_TEMPLATE
-    name = path.name
-    if template is not None and path.suffix.lower() in (".dotx", ".dot", ".doc", ".dotm"):
+    """The Word document an export is built on: ours, or an organisation's own. A template a
+    person names gets every check an imported document gets (its size, damage, what it unpacks
+    to, XML Word never writes) before python-docx reads it, from the bytes that were checked."""
+    if template is None:
+        return docx.Document(str(DEFAULT_TEMPLATE))
+    name = template.name
+    if template.suffix.lower() in (".dotx", ".dot", ".doc", ".dotm"):
         raise TemplateError(f"“{name}” is not a .docx file. Open it in Word and save it as a Word Document (.docx).")
-    if not path.exists():
-        raise TemplateError(f"The Word template “{name}” could not be found.")
     try:
-        return docx.Document(str(path))
-    except FileNotFoundError:
-        raise TemplateError(f"The Word template “{name}” could not be found.") from None
-    except PermissionError:
-        raise TemplateError(f"You do not have permission to open the Word template “{name}”.") from None
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError):
-        raise TemplateError(f"“{name}” is not a Word document (.docx) that can be used as a template.") from None
-    except OSError as error:
-        raise TemplateError(f"The Word template “{name}” could not be read: {error.strerror or error}.") from None
+        package = WordPackage.open(template, FOR_TEMPLATE)
+        package.check_every_part()
+    except WordFileError as error:
+        raise TemplateError(error.message) from None
+    try:
+        return docx.Document(io.BytesIO(package.data))
+    except Exception:  # python-docx can fail on an odd document in many ways
+        raise TemplateError(_UNUSABLE_TEMPLATE.format(name=name)) from None
+
+
+_UNUSABLE_TEMPLATE = ("“{name}” cannot be used as a template: it is missing parts every Word document has, or "
+                      "holds ones this application cannot read. Open it in Word and save it as a new Word "
+                      "Document (.docx), then choose it again, or export without a template.")
 
 
 def page_of(document: Document, bullet_num_id: str | None = None) -> Page:

@@ -9,21 +9,30 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import tempfile
 import time
 from pathlib import Path
 
-from actionplan.storage import is_locked_by_another_program, remove_stale_temporary_files
+from actionplan.safe_writing import (
+    give_usual_permissions,
+    is_locked_by_another_program,
+    is_read_only,
+    make_temporary_beside,
+    remove_stale_temporary_files,
+)
 from exporters.errors import ExportError
 
 
 def write_output(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically. Raises ``ExportError`` with a message."""
-    folder = path.parent
+    """Write ``data`` to ``path`` atomically, readable by colleagues as any new file is (the
+    user's umask decides), or with the permissions of the file it replaces. A file marked
+    read-only is never replaced. Raises ``ExportError`` with a message."""
     if path.is_dir():
         raise ExportError(f"“{path.name}” is a folder. Choose a file name to export to.")
+    if is_read_only(path):
+        raise ExportError(f"“{path.name}” is read-only, so it has not been replaced. Choose another name, or "
+                          "make the file writable and export again.")
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        handle, temporary = make_temporary_beside(path)
     except OSError as error:
         raise ExportError(folder_message(path, error)) from None
     try:
@@ -31,7 +40,8 @@ def write_output(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        replace(Path(temporary), path)
+        give_usual_permissions(temporary, like=path)
+        replace(temporary, path)
     except OSError as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)

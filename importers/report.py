@@ -6,12 +6,17 @@ went (or that it went nowhere) and why.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 TRACKED_CHANGES = ("It has tracked changes that have not been accepted. They were read as if accepted: "
                    "inserted text is in the plan, deleted text is not.")
 """The warning about the whole document when it has unaccepted tracked changes."""
+
+
+SHOWN_OF_A_KIND = 5
+"""How many notes saying the same thing the text report shows before it counts the rest."""
 
 
 class NoteKind(StrEnum):
@@ -78,8 +83,22 @@ class ImportReport:
         return f"{found}. Check {', '.join(parts)}."
 
     def format(self) -> str:
-        """The whole report as plain text, one note a line."""
-        return "\n".join([self.summary(), *(note.describe() for note in self.notes)])
+        """The whole report as plain text, one note a line. Notes that say the same thing
+        (every paragraph of a long document left out) are shown a few at a time, then counted,
+        so a report stays short enough to read."""
+        totals = Counter((note.kind, note.message) for note in self.notes)
+        seen: Counter[tuple[NoteKind, str]] = Counter()
+        lines = [self.summary()]
+        for note in self.notes:
+            key = (note.kind, note.message)
+            seen[key] += 1
+            if seen[key] <= SHOWN_OF_A_KIND:
+                lines.append(note.describe())
+            if seen[key] == SHOWN_OF_A_KIND and totals[key] > SHOWN_OF_A_KIND:
+                more = totals[key] - SHOWN_OF_A_KIND
+                lines.append(f"{note.kind.value.capitalize()}: {more:,} more {'place' if more == 1 else 'places'} "
+                             f"like these, not listed here: {note.message}")
+        return "\n".join(lines)
 
 
 def shorten(text: str, limit: int = 80) -> str:

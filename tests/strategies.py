@@ -168,6 +168,21 @@ def _in_display_order(plan: Plan) -> Plan:
     return plan
 
 
+def _with_unique_ids(plan: Plan) -> Plan:
+    """Ids are unique in a plan (loading repairs any that are not), so drawn ones are made so."""
+    seen = {"details"}
+    items: list[Concern | Action] = []
+    for concern in plan.concerns:
+        items += [concern, *concern.actions]
+    fresh = 0
+    for item in items:
+        while item.id in seen:
+            fresh += 1
+            item.id = f"{fresh:016x}"
+        seen.add(item.id)
+    return plan
+
+
 def plans(max_concerns: int = 5, max_actions: int = 4) -> st.SearchStrategy[Plan]:
     """Whole plans, concerns in display order (priority first), text full of paste junk."""
     return st.builds(
@@ -176,4 +191,4 @@ def plans(max_concerns: int = 5, max_actions: int = 4) -> st.SearchStrategy[Plan
         concerns=st.lists(concerns(max_actions), max_size=max_concerns),
         dismissals=st.lists(dismissals(), max_size=3),
         word_list=st.lists(st.text(st.characters(categories=("L",)), min_size=1, max_size=12), max_size=4),
-    ).map(_in_display_order)
+    ).map(_with_unique_ids).map(_in_display_order)

@@ -71,11 +71,19 @@ def duplicate_references(concerns: Iterable[Concern], references: dict[str, str]
         if len(sharing) < 2:
             continue
         for concern in sharing:
-            shown = references[concern.id]
             findings.append(rule("reference-duplicate").finding(
-                f"Rec No “{shown}” is used by {len(sharing)} concerns. Give each concern its own Rec No, "
-                "or clear the Rec No to number it automatically.", location_of(concern.id, "reference")))
+                _shared_reference_advice(concern, references[concern.id], len(sharing)),
+                location_of(concern.id, "reference")))
     return findings
+
+
+def _shared_reference_advice(concern: Concern, shown: str, sharing: int) -> str:
+    said = f"Rec No “{shown}” is used by {sharing} concerns."
+    if concern.reference:
+        return f"{said} Give each concern its own Rec No, or clear the Rec No to number it automatically."
+    # Numbered automatically already: only a Rec No typed on another concern can clash with it.
+    others = "the other" if sharing == 2 else "the others"
+    return f"{said} This one is numbered automatically: change or clear the Rec No typed on {others}."
 
 
 # Cross-references -----------------------------------------------------------------------------

@@ -194,11 +194,15 @@ class PlanValidator:
                     yield from found
 
     def _ids_in_order(self) -> Iterator[str]:
+        # Each id once: findings are kept by id, so an id two items shared (storage repairs
+        # that on loading) would otherwise list every finding of that id once per item.
+        seen = {DETAILS}
         yield DETAILS
         for concern in self.plan.in_display_order():
-            yield concern.id
-            for action in concern.actions:
-                yield action.id
+            for item_id in (concern.id, *(action.id for action in concern.actions)):
+                if item_id not in seen:
+                    seen.add(item_id)
+                    yield item_id
 
     def findings_for(self, item_id: str, field: str | None = None, include_dismissed: bool = False) -> list[Finding]:
         found = self._store.for_item(item_id)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from actionplan.returned_forms import FormReading, Outcome, Proposal, ProposedRow, shorten
 from editor.common.readable_hints import make_placeholders_readable
+from editor.common.screen_fit import fit_to_screen
 
 INTRODUCTION = ("Check what each returned form will record before anything changes. Updates are added in "
                 "the name of the person each form was sent to, dated the day they last saved it. "
@@ -244,7 +245,7 @@ class ReturnedFormsDialog(QDialog):
         make_placeholders_readable(self)
         self._build()
         self.show_lines()
-        self.resize(1000, 640)
+        fit_to_screen(self, QSize(1000, 640))  # on a 1024 by 700 screen, all of it
 
     def _build(self) -> None:
         intro = QLabel(INTRODUCTION, self)

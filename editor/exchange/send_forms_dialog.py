@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -30,6 +31,7 @@ from actionplan.model import Plan
 from actionplan.tracking import Position
 from actionplan.update_forms import FormsToSend, SendTo, forms_to_send
 from editor.common.readable_hints import make_placeholders_readable
+from editor.common.screen_fit import fit_to_screen
 
 INTRODUCTION = (
     "Make one Excel form for each person, holding just their actions, for them to fill in with a "
@@ -55,7 +57,7 @@ class SendFormsDialog(QDialog):
         make_placeholders_readable(self)
         self._build(folder)
         self.update_preview()
-        self.resize(720, 600)
+        fit_to_screen(self, QSize(720, 600))
 
     # Building ------------------------------------------------------------------------------
 

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from actionplan.file_errors import PlanFileError
 from actionplan.recovery import RecoveryStore
-from actionplan.storage import PlanFileError
 from editor.edits.document import PlanDocument
 from editor.files.plan_snapshot import PlanSnapshotter
 

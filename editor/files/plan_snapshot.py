@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Generator
 from typing import Any
 
+from actionplan.migrations import SCHEMA_VERSION
 from actionplan.model import Concern, Plan
-from actionplan.storage import FORMAT_NAME, SCHEMA_VERSION
+from actionplan.storage import FORMAT_NAME
 
 HEADER = f'{{"format": "{FORMAT_NAME}", "schema_version": {SCHEMA_VERSION}, "plan": '.encode()
 

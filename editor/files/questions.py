@@ -60,6 +60,9 @@ class Prompter(Protocol):
         """A save failed: say why, and offer Save As. True means the user wants Save As."""
         ...
     def ask_restore(self, entries: Sequence[RecoveryEntry]) -> RestoreAnswer: ...
+    def offer_import_word(self, name: str) -> bool:
+        """A Word document was chosen to open. True means import it as a new plan."""
+        ...
     def ask_locked(self, name: str, info: LockInfo) -> LockChoice: ...
     def ask_outside_change(self, name: str, modified: bool) -> OutsideChange: ...
     def ask_user_name(self, current: str) -> str | None:
@@ -81,6 +84,9 @@ def describe_time(moment: dt.datetime) -> str:
 
 def describe_holder(info: LockInfo) -> str:
     """``Jane Smith (on computer LAPTOP-12) has had it open since 22 June 2026 at 14:05``."""
+    if not info.known:
+        return ("Someone may have it open, but the lock file that says who could not be read. It may "
+                "belong to a colleague whose access to the folder is not the same as yours")
     return f"{info.user} (on computer {info.host}) has had it open since {describe_time(info.since)}"
 
 

@@ -8,7 +8,7 @@ of its own.
 
 from __future__ import annotations
 
-from actionplan.storage import PlanSaveError
+from actionplan.file_errors import PlanSaveError
 
 
 def explain_save_failure(error: PlanSaveError) -> str:

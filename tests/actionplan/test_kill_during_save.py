@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from actionplan.model import Plan
-from actionplan.storage import backup_path, load_plan, save_plan
+from actionplan.safe_writing import backup_path
+from actionplan.storage import load_plan, save_plan
 from benchmarks.generate import make_plan
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")

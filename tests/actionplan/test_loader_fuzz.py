@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 import random
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from actionplan.file_errors import PlanFileError
 from actionplan.model import Plan
-from actionplan.storage import PlanFileError, plan_from_bytes, plan_to_bytes
+from actionplan.storage import plan_from_bytes, plan_to_bytes, read_plan
 from benchmarks.generate import make_plan
 
 # JSON pieces a damaged file could hold in the wrong place.
@@ -130,3 +132,46 @@ def test_any_json_in_a_plan_envelope_gives_a_plan_or_a_typed_error(plan: object)
 @given(st.binary(max_size=300))
 def test_random_bytes_give_a_typed_error(data: bytes) -> None:
     load_or_typed_error(data)
+
+
+def merged_by_hand(data: bytes, rng: random.Random) -> bytes:
+    """A concern or an action pasted in twice, as hand merges and copies between files do."""
+    document = json.loads(data)
+    concerns = document["plan"]["concerns"]
+    if concerns:
+        concern = rng.choice(concerns)
+        if concern["actions"] and rng.random() < 0.5:
+            concern["actions"].append(dict(rng.choice(concern["actions"])))
+        else:
+            concerns.insert(rng.randrange(len(concerns) + 1), json.loads(json.dumps(concern)))
+    return json.dumps(document).encode()
+
+
+@pytest.mark.timeout(60)
+def test_damaged_plan_files_on_disk_load_whole_or_are_explained(tmp_path: Path) -> None:
+    """Issue 16: every damaged plan file, read from disk as the editor and the command line read
+    it, gives a plan whose ids are its own (repairs said in one line) or the project's own error
+    with a one-line message naming the file."""
+    rng = random.Random("issue-16-plan-files")
+    path = tmp_path / "damaged plan.actionplan"
+    outcomes = {"loaded": 0, "repaired": 0, "refused": 0}
+    for _ in range(1500):
+        data = rng.choice(PLANS)
+        data = merged_by_hand(data, rng) if rng.random() < 0.3 else data
+        path.write_bytes(mutate(data, rng) if rng.random() < 0.8 else data)
+        try:
+            loaded = read_plan(path)
+        except PlanFileError as error:
+            message = error.message
+        else:
+            message = ""
+        if message:
+            assert "\n" not in message
+            assert path.name in message, message
+            outcomes["refused"] += 1
+            continue
+        ids = [c.id for c in loaded.plan.concerns] + [a.id for c in loaded.plan.concerns for a in c.actions]
+        assert len(ids) == len(set(ids))
+        assert all("\n" not in repair and path.name in repair for repair in loaded.repairs)
+        outcomes["repaired" if loaded.repairs else "loaded"] += 1
+    assert min(outcomes.values()) > 50, outcomes

@@ -160,7 +160,7 @@ def test_unreadable_lock(plan_path: Path) -> None:
     path = PlanLock.path_for(plan_path)
     path.write_bytes(b"")  # being written this instant, or damaged
     assert PlanLock.read(plan_path) is None
-    with pytest.raises(PlanLocked, match="is open by Someone on another computer"):
+    with pytest.raises(PlanLocked, match="may be open in another editor: its lock file"):
         PlanLock.acquire(plan_path, "Alex Jones")
     old = (datetime.now(UTC) - timedelta(minutes=2)).timestamp()
     os.utime(path, (old, old))

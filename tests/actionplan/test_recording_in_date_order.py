@@ -64,3 +64,13 @@ def test_updates_stay_in_date_order_and_the_status_is_the_latest_given(
     given_statuses = [(day, index, status) for index, (day, status) in enumerate(entries) if status is not None]
     expected = max(given_statuses)[2] if given_statuses else ActionStatus.NOT_STARTED
     assert action.status is expected
+
+
+def test_a_record_typed_in_the_editor_has_no_source_in_the_file() -> None:
+    from actionplan.model import Concern, Plan
+    from actionplan.storage import plan_to_bytes
+
+    action = Action(text="Train staff.")
+    record_update(action, DAY, "Sam Keeper", "Typed in the editor.")
+    assert action.updates[0].source is None
+    assert b'"source"' not in plan_to_bytes(Plan(concerns=[Concern(text="C", actions=[action])]))

@@ -14,9 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from actionplan import paths
+from actionplan.file_errors import PlanFileError, PlanFileNotJson, PlanSaveError
 from actionplan.model import Action, Concern, Plan
 from actionplan.recovery import RecoveryEntry, RecoveryStore
-from actionplan.storage import PlanFileError, PlanFileNotJson, PlanSaveError, plan_to_bytes, save_plan
+from actionplan.storage import plan_to_bytes, save_plan
 from tests.strategies import plans
 
 ROOT = Path(__file__).resolve().parents[2]

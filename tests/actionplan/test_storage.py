@@ -13,9 +13,8 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from actionplan import storage
-from actionplan.model import Action, Concern, Plan
-from actionplan.storage import (
+from actionplan import migrations, safe_writing, storage
+from actionplan.file_errors import (
     NotAPlanFile,
     PlanContentInvalid,
     PlanFileError,
@@ -25,12 +24,10 @@ from actionplan.storage import (
     PlanFileUnreadable,
     PlanFromNewerVersion,
     PlanSaveError,
-    backup_path,
-    load_plan,
-    plan_from_bytes,
-    plan_to_bytes,
-    save_plan,
 )
+from actionplan.model import Action, Concern, Plan
+from actionplan.safe_writing import backup_path
+from actionplan.storage import load_plan, plan_from_bytes, plan_to_bytes, save_plan
 from actionplan.target_date import TargetDate
 from tests.strategies import plans
 
@@ -46,7 +43,7 @@ def small_plan(owner: str = "Governor") -> Plan:
     return plan
 
 
-def write_document(path: Path, plan: Any, version: int = storage.SCHEMA_VERSION) -> None:
+def write_document(path: Path, plan: Any, version: int = migrations.SCHEMA_VERSION) -> None:
     document = {"format": storage.FORMAT_NAME, "schema_version": version, "plan": plan}
     path.write_text(json.dumps(document), encoding="utf-8")
 
@@ -75,7 +72,7 @@ def test_file_is_utf8_json_with_format_and_version(tmp_path: Path) -> None:
     save_plan(small_plan(owner="Head of Safety – Ashvale"), path)
     document = json.loads(path.read_bytes().decode("utf-8"))
     assert document["format"] == "hmpps-action-plan"
-    assert document["schema_version"] == storage.SCHEMA_VERSION
+    assert document["schema_version"] == migrations.SCHEMA_VERSION
     assert document["plan"]["concerns"][0]["actions"][0]["owner"] == "Head of Safety – Ashvale"
     assert "–" in path.read_text(encoding="utf-8")  # written as UTF-8, not escaped
 
@@ -138,7 +135,8 @@ def test_unreadable_permission(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     with pytest.raises(PlanFileUnreadable) as caught:
         load_plan(path)
     assert caught.value.message == (
-        "You do not have permission to open “secret.actionplan”. Ask the owner of the folder."
+        "“secret.actionplan” could not be opened because you do not have permission to read it. Ask whoever "
+        "shared it with you, or your IT team, to give you access, or ask them to send you a copy."
     )
 
 
@@ -159,7 +157,8 @@ def test_not_json(tmp_path: Path) -> None:
     with pytest.raises(PlanFileNotJson) as caught:
         load_plan(path)
     assert caught.value.message == (
-        "“notes.actionplan” is damaged or is not a plan file: it could not be read as a plan."
+        "“notes.actionplan” is damaged or is not a plan file: it could not be read as a plan. "
+        "If you have another copy, such as one sent by email, open that instead."
     )
 
 
@@ -175,7 +174,8 @@ def test_not_utf8(tmp_path: Path) -> None:
     path.write_bytes(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xff\xfe")
     with pytest.raises(PlanFileNotJson) as caught:
         load_plan(path)
-    assert caught.value.message == "“plan.docx.actionplan” is not a plan file: it is not text."
+    assert caught.value.message == (
+        "“plan.docx.actionplan” is not a plan file: it is not text. Check that you chose the right file.")
 
 
 def test_huge_number_is_not_json(tmp_path: Path) -> None:
@@ -194,7 +194,7 @@ def test_not_a_plan_file(tmp_path: Path, content: str) -> None:
     path.write_text(content, encoding="utf-8")
     with pytest.raises(NotAPlanFile) as caught:
         load_plan(path)
-    assert caught.value.message == "“other.actionplan” is not an action plan file."
+    assert caught.value.message == "“other.actionplan” is not an action plan file. Check that you chose the right file."
 
 
 @pytest.mark.parametrize("version", [None, "1", 0, -3, True, 1.5])
@@ -225,8 +225,9 @@ def test_content_invalid_says_where(tmp_path: Path, plan: object, where: str) ->
     with pytest.raises(PlanContentInvalid) as caught:
         load_plan(path)
     assert caught.value.where == where
-    assert caught.value.message == f"“plan.actionplan” is damaged: {where} is not valid."
-    storage.backup_path(path).write_text("{}")  # once there is a backup, the message offers it
+    assert caught.value.message == (f"“plan.actionplan” is damaged: {where} is not valid. "
+                                    "If you have another copy, such as one sent by email, open that instead.")
+    safe_writing.backup_path(path).write_text("{}")  # once there is a backup, the message offers it
     with pytest.raises(PlanContentInvalid) as caught:
         load_plan(path)
     assert caught.value.message == (f"“plan.actionplan” is damaged: {where} is not valid. "
@@ -252,7 +253,7 @@ def test_a_field_this_version_does_not_know_may_be_from_a_newer_version(
         f"“plan.actionplan” holds something this version of the application does not know ({where}). It may "
         "have been saved by a newer version: update the application to open it. The file has not been changed.")
     assert path.read_bytes() == before
-    storage.backup_path(path).write_text("{}")
+    safe_writing.backup_path(path).write_text("{}")
     with pytest.raises(PlanContentInvalid) as caught:
         load_plan(path)
     assert "update the application to open it, or try its backup copy, “plan.actionplan.bak”." in (
@@ -273,12 +274,12 @@ def test_too_large(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_newer_version_is_refused_and_left_byte_for_byte(tmp_path: Path) -> None:
     path = tmp_path / "future.actionplan"
-    write_document(path, {"concerns": [], "hover_car": True}, version=storage.SCHEMA_VERSION + 1)
+    write_document(path, {"concerns": [], "hover_car": True}, version=migrations.SCHEMA_VERSION + 1)
     before = path.read_bytes()
     mtime = path.stat().st_mtime_ns
     with pytest.raises(PlanFromNewerVersion) as caught:
         load_plan(path)
-    assert caught.value.version == storage.SCHEMA_VERSION + 1
+    assert caught.value.version == migrations.SCHEMA_VERSION + 1
     assert caught.value.message == (
         "“future.actionplan” was saved by a newer version of this application. Update the "
         "application to open it. The file has not been changed."
@@ -312,8 +313,8 @@ def test_migrations_run_in_order_from_the_file_version(tmp_path: Path, monkeypat
         plan["details"]["establishment"] = plan["details"]["establishment"].upper()
         return plan
 
-    monkeypatch.setattr(storage, "SCHEMA_VERSION", 3)
-    monkeypatch.setattr(storage, "MIGRATIONS", {1: one_to_two, 2: two_to_three})
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 3)
+    monkeypatch.setattr(migrations, "MIGRATIONS", {1: one_to_two, 2: two_to_three})
     path = tmp_path / "old.actionplan"
     write_document(path, {"prison": "hmp ashvale"}, version=1)
     assert load_plan(path).details.establishment == "HMP ASHVALE"
@@ -337,8 +338,8 @@ def test_a_migration_that_fails_on_a_damaged_file_is_content_invalid(
     def needs_prison(plan: dict[str, Any]) -> dict[str, Any]:
         return {"details": {"establishment": plan["prison"]}}
 
-    monkeypatch.setattr(storage, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(storage, "MIGRATIONS", {1: needs_prison})
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(migrations, "MIGRATIONS", {1: needs_prison})
     path = tmp_path / "old.actionplan"
     write_document(path, [], version=1)
     with pytest.raises(PlanContentInvalid, match="could not be brought up to date from version 1"):
@@ -346,7 +347,7 @@ def test_a_migration_that_fails_on_a_damaged_file_is_content_invalid(
 
 
 def test_every_older_version_has_a_migration() -> None:
-    assert sorted(storage.MIGRATIONS) == list(range(1, storage.SCHEMA_VERSION))
+    assert sorted(migrations.MIGRATIONS) == list(range(1, migrations.SCHEMA_VERSION))
 
 
 # Saving ----------------------------------------------------------------------------------
@@ -396,7 +397,7 @@ def test_missing_folder(tmp_path: Path) -> None:
     with pytest.raises(PlanSaveError) as caught:
         save_plan(small_plan(), path)
     assert caught.value.message == (
-        "“plan.actionplan” could not be saved because its folder is no longer there. "
+        "“plan.actionplan” could not be saved because the folder “gone” could not be found. "
         "Use Save As to choose another folder."
     )
 
@@ -432,7 +433,7 @@ def test_read_only_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     def refuse(source: Path, target: Path) -> None:
         raise PermissionError(errno.EACCES, "Permission denied")
     # Replacing a read-only file succeeds on POSIX but not on Windows, or on a shared drive.
-    monkeypatch.setattr(storage, "_replace", refuse)
+    monkeypatch.setattr(safe_writing, "_replace", refuse)
     monkeypatch.setattr(os, "access", lambda *args, **kwargs: False)
     with pytest.raises(PlanSaveError) as caught:
         save_plan(small_plan("Someone else"), path)
@@ -542,7 +543,7 @@ def test_text_that_cannot_be_written_gives_a_save_error(tmp_path: Path) -> None:
 
 def test_a_file_from_a_newer_version_is_never_overwritten(tmp_path: Path) -> None:
     path = tmp_path / "future.actionplan"
-    write_document(path, {"hover_car": True}, version=storage.SCHEMA_VERSION + 1)
+    write_document(path, {"hover_car": True}, version=migrations.SCHEMA_VERSION + 1)
     before = path.read_bytes()
     with pytest.raises(PlanSaveError) as caught:
         save_plan(small_plan(), path)

@@ -18,9 +18,11 @@ from typing import Any
 
 import pytest
 
-from actionplan import storage
+from actionplan import safe_writing
+from actionplan.file_errors import PlanSaveError
 from actionplan.model import Action, Concern, Plan
-from actionplan.storage import PlanSaveError, backup_path, is_locked_by_another_program, load_plan, save_plan
+from actionplan.safe_writing import backup_path, is_locked_by_another_program
+from actionplan.storage import load_plan, save_plan
 from commandline import commands as cli
 
 
@@ -50,7 +52,7 @@ def fail_creating(error: OSError) -> Callable[..., Any]:
 
 
 def fail_replacing(error: OSError, only: str | None = None) -> Callable[[Path, Path], None]:
-    real = storage._replace
+    real = safe_writing._replace
 
     def replace(source: Path, target: Path) -> None:
         if only is None or target.name == only:
@@ -110,7 +112,7 @@ def arrange(where: str, error: OSError, path: Path, monkeypatch: pytest.MonkeyPa
             return real_open(self, mode, *args, **kwargs)
         monkeypatch.setattr(Path, "open", open_)
     else:
-        monkeypatch.setattr(storage, "_replace", fail_replacing(error))
+        monkeypatch.setattr(safe_writing, "_replace", fail_replacing(error))
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -147,7 +149,7 @@ def test_folder_gone(tmp_path: Path) -> None:
     with pytest.raises(PlanSaveError) as caught:
         save_plan(small_plan("Someone else"), path)
     assert caught.value.message == (
-        "“plan.actionplan” could not be saved because its folder is no longer there. "
+        "“plan.actionplan” could not be saved because the folder “shared drive” could not be found. "
         "Use Save As to choose another folder."
     )
     assert not folder.exists()
@@ -159,7 +161,7 @@ def test_a_locked_backup_copy_is_named(tmp_path: Path, monkeypatch: pytest.Monke
     before = path.read_bytes()
     backup = backup_path(path)
     error = windows_error(32, str(tmp_path / ".plan.actionplan.bak.abcdefgh.tmp"), str(backup))
-    monkeypatch.setattr(storage, "_replace", fail_replacing(error, only=backup.name))
+    monkeypatch.setattr(safe_writing, "_replace", fail_replacing(error, only=backup.name))
     with pytest.raises(PlanSaveError) as caught:
         save_plan(small_plan("Someone else"), path)
     assert caught.value.message == (
@@ -173,7 +175,7 @@ def test_a_locked_backup_copy_is_named(tmp_path: Path, monkeypatch: pytest.Monke
 def test_a_sharing_violation_wins_over_the_read_only_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "plan.actionplan"
     save_plan(small_plan(), path)
-    monkeypatch.setattr(storage, "_replace", fail_replacing(windows_error(32, str(path))))
+    monkeypatch.setattr(safe_writing, "_replace", fail_replacing(windows_error(32, str(path))))
     monkeypatch.setattr(os, "access", lambda *args, **kwargs: False)
     with pytest.raises(PlanSaveError) as caught:
         save_plan(small_plan("Someone else"), path)
@@ -202,7 +204,7 @@ def test_command_line_import_gives_the_same_words_when_the_plan_is_open_in_word(
     output = tmp_path / "plan.actionplan"
     save_plan(small_plan("Deputy Governor"), output)
     before = output.read_bytes()
-    monkeypatch.setattr(storage, "_replace", fail_replacing(windows_error(32, str(output))))
+    monkeypatch.setattr(safe_writing, "_replace", fail_replacing(windows_error(32, str(output))))
     assert cli.run(["import", str(source), "-o", str(output)]) == 2
     # The editor's words, with command-line advice instead of Save As.
     said = LOCKED.replace("Close it there and save again, or use Save As to save a copy.",
@@ -224,7 +226,7 @@ def test_no_temporary_file_is_left_by_any_failure_of_the_backup(tmp_path: Path, 
         made.append(name)
         return handle, name
     monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
-    monkeypatch.setattr(storage, "_replace", fail_replacing(OSError(errno.EIO, "Input/output error")))
+    monkeypatch.setattr(safe_writing, "_replace", fail_replacing(OSError(errno.EIO, "Input/output error")))
     with pytest.raises(PlanSaveError, match="input/output error"):
         save_plan(small_plan("Someone else"), path)
     assert len(made) == 2  # the new plan and the backup copy

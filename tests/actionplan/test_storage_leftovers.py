@@ -14,15 +14,11 @@ from typing import Any
 
 import pytest
 
+from actionplan.file_errors import PlanSaveError
 from actionplan.model import Action, Concern, Plan
 from actionplan.recovery import RecoveryStore
-from actionplan.storage import (
-    STALE_TEMPORARY_SECONDS,
-    PlanSaveError,
-    load_plan,
-    remove_stale_temporary_files,
-    save_plan,
-)
+from actionplan.safe_writing import STALE_TEMPORARY_SECONDS, remove_stale_temporary_files
+from actionplan.storage import load_plan, save_plan
 
 AN_HOUR_AGO = time.time() - 3600
 

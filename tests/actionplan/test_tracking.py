@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from actionplan.model import Action, Category, Concern, Plan
 from actionplan.progress import ActionStatus, IrpJudgement, TargetRevision
-from actionplan.target_date import TargetDate, TargetKind
+from actionplan.target_date import TargetDate
 from actionplan.tracking import (
     Position,
     hmip_judged,
@@ -19,7 +19,6 @@ from actionplan.tracking import (
     position,
     self_assessed,
     standing,
-    status_of_target,
 )
 
 DAY = dt.date(2026, 12, 4)
@@ -100,14 +99,6 @@ def test_irp_summaries() -> None:
     assert hmip_judged(concerns).judged == 0
 
 
-@pytest.mark.parametrize(("target", "status"), [
-    ("Completed", ActionStatus.COMPLETE), ("Completed and ongoing", ActionStatus.ONGOING),
-    ("Ongoing", ActionStatus.ONGOING), ("December 2026", ActionStatus.NOT_STARTED), ("", ActionStatus.NOT_STARTED),
-])
-def test_status_a_published_target_implies(target: str, status: ActionStatus) -> None:
-    assert status_of_target(action(target)) is status
-
-
 @given(status=st.sampled_from(ActionStatus), case=st.sampled_from([str.upper, str.lower, str.title]),
        gap=st.sampled_from([" ", "  ", "-", " \t"]), pad=st.sampled_from(["", " ", "\n"]))
 def test_a_status_reads_back_however_it_is_written(status: ActionStatus, case: object, gap: str, pad: str) -> None:
@@ -122,9 +113,3 @@ def test_a_status_reads_back_however_it_is_written(status: ActionStatus, case: o
 ])
 def test_status_typed_in_words(typed: str, status: ActionStatus | None) -> None:
     assert ActionStatus.from_words(typed) is status
-
-
-def test_kinds_are_all_covered() -> None:
-    assert {status_of_target(Action(target=TargetDate.of_kind(kind))) for kind in
-            (TargetKind.COMPLETED, TargetKind.COMPLETED_AND_ONGOING, TargetKind.ONGOING, TargetKind.NOT_SET)} \
-        == {ActionStatus.COMPLETE, ActionStatus.ONGOING, ActionStatus.NOT_STARTED}

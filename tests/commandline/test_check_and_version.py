@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 
 from actionplan import APP_NAME, __version__
+from actionplan.migrations import SCHEMA_VERSION
 from actionplan.model import Action, Category, Concern, Plan, PlanDetails
-from actionplan.storage import SCHEMA_VERSION, save_plan
+from actionplan.storage import save_plan
 
 ROOT = Path(__file__).resolve().parents[2]
 MAIN = ROOT / "main.py"

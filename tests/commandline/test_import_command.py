@@ -38,8 +38,8 @@ def test_import_writes_the_plan_and_reports_on_standard_error(tmp_path: Path, fi
 @pytest.mark.parametrize(
     ("content", "reason"),
     [
-        (b"plain text", "Error: plan.docx is not a Word document (.docx)."),
-        (b"PK\x03\x04broken", "Error: plan.docx is damaged"),
+        (b"plain text", "Error: “plan.docx” is not a Word document (.docx)."),
+        (b"PK\x03\x04broken", "Error: “plan.docx” is damaged"),
     ],
 )
 def test_bad_file_exits_2_with_one_line(tmp_path: Path, content: bytes, reason: str) -> None:
@@ -66,5 +66,5 @@ def test_unwritable_output_exits_2(tmp_path: Path) -> None:
     source = fixtures.build(plan, fixtures.Layout(), tmp_path / "plan.docx")
     done = run_main("import", str(source), "-o", str(tmp_path / "missing" / "plan.actionplan"))
     assert done.returncode == 2
-    assert done.stderr.strip() == ("Error: “plan.actionplan” could not be saved because its folder is no longer "
-                                   "there. Choose another output file with -o.")
+    assert done.stderr.strip() == ("Error: “plan.actionplan” could not be saved because the folder “missing” "
+                                   "could not be found. Choose another output file with -o.")

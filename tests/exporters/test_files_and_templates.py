@@ -17,6 +17,7 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from actionplan import safe_writing
 from exporters import files
 from exporters.docx_export import DEFAULT_TEMPLATE, export_docx
 from exporters.errors import ExportError, TemplateError
@@ -94,7 +95,7 @@ def test_a_read_only_folder_is_reported(tmp_path: Path, monkeypatch: pytest.Monk
     def refused(*args: object, **kwargs: object) -> None:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(files.tempfile, "mkstemp", refused)
+    monkeypatch.setattr(safe_writing.tempfile, "mkstemp", refused)
     with pytest.raises(ExportError) as raised:
         export_docx(plan_with_both_sections(), tmp_path / "plan.docx")
     assert "You cannot save files in the folder" in raised.value.message

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from actionplan import storage
+from actionplan import safe_writing
 from actionplan.storage import load_plan
 from editor.window.main_window import MainWindow
 from tests.editor.file_host import Host, close_quietly, make_host, write_plan
@@ -46,7 +46,7 @@ def fail_in(folder: Path, error: OSError, monkeypatch: pytest.MonkeyPatch, where
                 raise error
             return real_mkstemp(*args, **kwargs)
 
-        monkeypatch.setattr(storage.tempfile, "mkstemp", mkstemp)
+        monkeypatch.setattr(safe_writing.tempfile, "mkstemp", mkstemp)
     elif where == "write":
         real_fsync = os.fsync
 
@@ -55,16 +55,16 @@ def fail_in(folder: Path, error: OSError, monkeypatch: pytest.MonkeyPatch, where
                 raise error
             real_fsync(descriptor)
 
-        monkeypatch.setattr(storage.os, "fsync", fsync)
+        monkeypatch.setattr(safe_writing.os, "fsync", fsync)
     else:
-        real_replace: Callable[[Path, Path], None] = storage._replace
+        real_replace: Callable[[Path, Path], None] = safe_writing._replace
 
         def replace(source: Path, target: Path) -> None:
             if target.parent == folder:
                 raise error
             real_replace(source, target)
 
-        monkeypatch.setattr(storage, "_replace", replace)
+        monkeypatch.setattr(safe_writing, "_replace", replace)
 
 
 FAILURES = {
@@ -128,7 +128,7 @@ def test_folder_that_has_gone(qtbot: QtBot, host: Host, plan_file: Path, tmp_pat
     host.prompter.script("show_error", None)
     assert host.files.save()
     (message,) = host.prompter.questions("offer_save_as")[0]
-    assert "its folder is no longer there" in message
+    assert "the folder “shared drive” could not be found" in message
     assert load_plan(rescue).concerns[0].actions[0].text == "Still mine"
     qtbot.wait(500)
 

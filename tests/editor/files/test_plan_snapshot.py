@@ -7,7 +7,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from actionplan.model import Action, Category, Concern, Plan
+from actionplan.model import Action, Category, Concern, Plan, new_id
 from actionplan.storage import plan_from_bytes, plan_to_bytes
 from benchmarks.generate import make_plan
 from editor.files.plan_snapshot import PlanSnapshotter
@@ -72,6 +72,9 @@ def apply(plan: Plan, edit: tuple[str, int, object]) -> None:
     kind, index, value = edit
     if kind == "add concern":
         assert isinstance(value, Concern)
+        value = value.model_copy(update={"id": new_id()}, deep=True)
+        for action in value.actions:  # as the editor does: what is added has ids of its own
+            action.id = new_id()
         plan.concerns.insert(index % (len(plan.concerns) + 1), value)
         return
     if kind == "establishment":
@@ -88,7 +91,7 @@ def apply(plan: Plan, edit: tuple[str, int, object]) -> None:
         plan.concerns.remove(concern)
     elif kind == "add action":
         assert isinstance(value, Action)
-        concern.actions.append(value)
+        concern.actions.append(value.model_copy(update={"id": new_id()}))
     elif concern.actions:
         action = concern.actions[index % len(concern.actions)]
         if kind == "remove action":

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from actionplan import storage
+from actionplan import safe_writing
+from actionplan.file_errors import PlanSaveError
 from actionplan.model import Plan
-from actionplan.storage import PlanSaveError, save_plan
+from actionplan.storage import save_plan
 from editor.files.save_failure import explain_save_failure
 
-REAL_REPLACE = storage._replace
+REAL_REPLACE = safe_writing._replace
 
 
 def _locked(source: Path, target: Path) -> None:
@@ -27,7 +28,7 @@ def _locked(source: Path, target: Path) -> None:
 def test_a_plan_open_in_word_is_explained_as_the_core_says(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "plan.actionplan"
     save_plan(Plan(), path)
-    monkeypatch.setattr(storage, "_replace", _locked)
+    monkeypatch.setattr(safe_writing, "_replace", _locked)
     with pytest.raises(PlanSaveError) as caught:
         save_plan(Plan(), path)
     words = explain_save_failure(caught.value)
