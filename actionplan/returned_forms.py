@@ -18,8 +18,8 @@ records it through ``actionplan.recording``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
-import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -70,12 +70,20 @@ class AnsweredRow:
     answers: Mapping[Answer, CellAnswer] = field(default_factory=dict)
 
     def text(self, answer: Answer) -> str:
-        value = self.answers.get(answer, "")
-        return value.words() if isinstance(value, TypedDate) else value.strip()
+        return self.texts[answer]
+
+    @functools.cached_property
+    def texts(self) -> dict[Answer, str]:
+        """Each answer as text, spaces at the ends taken off; a date in GOV.UK style."""
+        return {answer: _as_text(self.answers.get(answer, "")) for answer in Answer}
 
     @property
     def is_blank(self) -> bool:
-        return not any(self.text(answer) for answer in Answer)
+        return not any(self.texts.values())
+
+
+def _as_text(value: CellAnswer) -> str:
+    return value.words() if isinstance(value, TypedDate) else value.strip()
 
 
 @dataclass(frozen=True)
@@ -369,8 +377,10 @@ def _propose_row(index: _ActionIndex, form: FormReading, answered: AnsweredRow) 
 def source_key(form_id: str, answered: AnsweredRow) -> str:
     """``form:<form id>:<digest>``: the same answers to the same action in the same form
     always give the same key, however the sheet was rearranged or saved."""
-    answers = [" ".join(answered.text(answer).split()).casefold() for answer in Answer]
-    digest = hashlib.sha256(json.dumps([answered.action_id, *answers]).encode()).hexdigest()[:20]
+    # Spaces and capitals do not make a different answer: Excel and people change them freely.
+    answers = (" ".join(text.split()).casefold() for text in answered.texts.values())
+    content = "\x1f".join((answered.action_id, *answers))
+    digest = hashlib.blake2b(content.encode("utf-8", "surrogatepass"), digest_size=10).hexdigest()
     return f"{SOURCE_PREFIX}{form_id}:{digest}"
 
 

@@ -18,7 +18,8 @@ import datetime as dt
 import functools
 import re
 import warnings
-from collections.abc import Sequence
+import zipfile
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -29,6 +30,7 @@ from openpyxl.workbook.workbook import Workbook
 
 from actionplan.returned_forms import AnsweredRow, CellAnswer, ReturnedForm, TypedDate
 from actionplan.update_forms import ACTIONS_SHEET, DETAILS_SHEET, ID_HEADING, Answer, FormIdentity, Shown
+from importers import sheet_rows
 from importers.workbook_checks import UnusableWorkbook, check_workbook
 
 MAX_COLUMNS = 80
@@ -77,17 +79,17 @@ def read_returned_form(path: Path) -> ReturnedForm:
 
 
 def _read(path: Path) -> ReturnedForm:
-    with path.open("rb") as stream, warnings.catch_warnings():
+    with path.open("rb") as stream, warnings.catch_warnings(), zipfile.ZipFile(path) as archive:
         # openpyxl warns about parts of Excel's files it does not keep; none matter here.
         warnings.simplefilter("ignore")
         workbook = load_workbook(stream, read_only=True, data_only=False, keep_links=False)
         try:
-            return _read_workbook(path.name, workbook)
+            return _read_workbook(path.name, workbook, archive)
         finally:
             workbook.close()
 
 
-def _read_workbook(name: str, workbook: Workbook) -> ReturnedForm:
+def _read_workbook(name: str, workbook: Workbook, archive: zipfile.ZipFile) -> ReturnedForm:
     identity = _identity(workbook)
     saved_at = workbook.properties.modified if isinstance(workbook.properties.modified, dt.datetime) else None
     found = _find_headings(workbook)
@@ -95,7 +97,7 @@ def _read_workbook(name: str, workbook: Workbook) -> ReturnedForm:
         return ReturnedForm(name, identity, saved_at=saved_at, problem=(
             f"“{name}” has no sheet with the form’s columns (such as “{ID_HEADING}” and “{Answer.PROGRESS_UPDATE}”), "
             "so nothing could be read from it. It may not be an update form, or the columns were deleted."))
-    rows, notes = _read_rows(found)
+    rows, notes = _read_rows(found, archive)
     return ReturnedForm(name, identity, tuple(rows), saved_at, notes=tuple(found.notes() + notes))
 
 
@@ -234,24 +236,32 @@ def _column_of_ids(found: _Headings) -> int | None:
 # Rows ---------------------------------------------------------------------------------------------
 
 
-def _read_rows(found: _Headings) -> tuple[list[AnsweredRow], list[str]]:
-    id_column = found.columns[_ID_KEY]
-    answer_columns = {answer: found.columns[answer.name] for answer in Answer if answer.name in found.columns}
-    last_column = max(found.columns.values()) + 1
+def _read_rows(found: _Headings, archive: zipfile.ZipFile) -> tuple[list[AnsweredRow], list[str]]:
+    """The rows below the headings that name an action or hold an answer."""
+    book = sheet_rows.read_workbook(archive)
+    part = book.sheets.get(found.sheet.title)
+    id_column = found.columns[_ID_KEY] + 1
+    answer_columns = {answer: found.columns[answer.name] + 1 for answer in Answer if answer.name in found.columns}
+    wanted = {id_column, *answer_columns.values()}
+    last = found.row + MAX_ROWS
+    if part is not None:
+        cells: Iterator[tuple[int, dict[int, Any]]] = sheet_rows.iter_rows(archive, part, book, wanted,
+                                                                           found.row + 1)
+    else:  # a package laid out in a way only openpyxl follows
+        cells = _rows_by_openpyxl(found, wanted, last + 1)
     rows: list[AnsweredRow] = []
     notes: list[str] = []
     cut = False
-    cells_read = found.sheet.iter_rows(min_row=found.row + 1, max_row=found.row + MAX_ROWS + 1, max_col=last_column)
-    for number, cells in enumerate(cells_read, start=found.row + 1):
-        if number > found.row + MAX_ROWS:
+    for number, values in cells:
+        if number > last:
             notes.append(f"The form has more than {MAX_ROWS:,} rows; only the first {MAX_ROWS:,} were read.")
             break
-        action_id = _text(cells[id_column].value).strip() if id_column < len(cells) else ""
+        action_id = _text(values.get(id_column)).strip()
         if action_id == ID_HEADING:
             continue  # the headings pasted again lower down
         answers: dict[Answer, CellAnswer] = {}
         for answer, column in answer_columns.items():
-            value = _answer(cells[column]) if column < len(cells) else ""
+            value = _answer_of(values.get(column))
             if isinstance(value, str) and len(value) > MAX_ANSWER_CHARACTERS:
                 value, cut = value[:MAX_ANSWER_CHARACTERS], True
             if value != "":
@@ -261,6 +271,24 @@ def _read_rows(found: _Headings) -> tuple[list[AnsweredRow], list[str]]:
     if cut:
         notes.append(f"Some answers were longer than Excel allows ({MAX_ANSWER_CHARACTERS:,} characters) and were cut.")
     return rows, notes
+
+
+def _rows_by_openpyxl(found: _Headings, wanted: set[int], last: int) -> Iterator[tuple[int, dict[int, Any]]]:
+    for number, cells in enumerate(found.sheet.iter_rows(min_row=found.row + 1, max_row=last,
+                                                         max_col=max(wanted)), start=found.row + 1):
+        values = {column: cells[column - 1] for column in wanted if column - 1 < len(cells)
+                  and cells[column - 1].value is not None}
+        if values:
+            yield number, values
+
+
+def _answer_of(value: object) -> CellAnswer:
+    """A cell's answer, from either reader: text, or a date with whether it shows a day."""
+    if isinstance(value, sheet_rows.DateCell):
+        return TypedDate(value.value.date(), month_only=not _shows_day(value.number_format))
+    if hasattr(value, "value") and hasattr(value, "number_format"):  # an openpyxl cell
+        return _answer(value)
+    return _text(value)
 
 
 def _answer(cell: Any) -> CellAnswer:
