@@ -17,7 +17,7 @@ from actionplan.update_forms import ACTIONS_SHEET, Answer
 from exporters.update_forms import HEADINGS, send_update_forms
 from importers import update_forms as reading
 from importers.update_forms import _shows_day, match_headings, read_returned_form
-from tests.update_form_helpers import SENT_ON, FormSheet, edit_form, realistic_plan
+from tests.update_form_helpers import SENT_ON, Formatted, FormSheet, edit_form, realistic_plan
 
 KEYS = ["id", "REC_NO", "CONCERN", "ACTION", "OWNER", "CURRENT_TARGET", "STATUS", "LATEST_UPDATE", "EVIDENCE_NEEDED",
         *(answer.name for answer in Answer)]
@@ -243,3 +243,20 @@ def test_anything_typed_into_the_answers_is_read_without_error(sent_form: Path, 
     expected = [answers for answers in typed if any(value not in (None, "") for value in answers)]
     assert len(answered) == len(expected)
 
+
+
+def test_a_sheet_the_quick_reader_cannot_find_is_read_by_openpyxl(sent_form: Path, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    path = copy_of(sent_form, tmp_path)
+
+    def fill(workbook: Workbook, form: FormSheet) -> None:
+        form.rows[1][form.column("Revised target date")] = Formatted(dt.datetime(2027, 5, 1), "mmm-yy")
+        form.rows[1][form.column("Progress update")] = "=A1"
+
+    edit_form(path, fill)
+    quick = read_returned_form(path)
+    monkeypatch.setattr(reading.sheet_rows, "read_workbook", lambda _archive: reading.sheet_rows.Workbook())
+    slow = read_returned_form(path)
+    assert slow.rows == quick.rows
+    assert slow.rows[1].answers == {Answer.PROGRESS_UPDATE: "=A1",
+                                    Answer.REVISED_TARGET: TypedDate(dt.date(2027, 5, 1), month_only=True)}
