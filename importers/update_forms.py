@@ -258,7 +258,8 @@ def _read_rows(found: _Headings, archive: zipfile.ZipFile) -> tuple[list[Answere
         if number > last:
             notes.append(f"The form has more than {MAX_ROWS:,} rows; only the first {MAX_ROWS:,} were read.")
             break
-        action_id = _text(values.get(id_column)).strip()
+        written = _answer_of(values.get(id_column))
+        action_id = written.strip() if isinstance(written, str) else ""
         if action_id == ID_HEADING:
             continue  # the headings pasted again lower down
         answers: dict[Answer, CellAnswer] = {}
@@ -278,7 +279,7 @@ def _read_rows(found: _Headings, archive: zipfile.ZipFile) -> tuple[list[Answere
 def _rows_by_openpyxl(found: _Headings, wanted: set[int], last: int) -> Iterator[tuple[int, dict[int, Any]]]:
     for number, cells in enumerate(found.sheet.iter_rows(min_row=found.row + 1, max_row=last,
                                                          max_col=max(wanted)), start=found.row + 1):
-        values = {column: cells[column - 1] for column in wanted if column - 1 < len(cells)
+        values = {column: _answer(cells[column - 1]) for column in wanted if column - 1 < len(cells)
                   and cells[column - 1].value is not None}
         if values:
             yield number, values
@@ -288,8 +289,8 @@ def _answer_of(value: object) -> CellAnswer:
     """A cell's answer, from either reader: text, or a date with whether it shows a day."""
     if isinstance(value, sheet_rows.DateCell):
         return TypedDate(value.value.date(), month_only=not _shows_day(value.number_format))
-    if hasattr(value, "value") and hasattr(value, "number_format"):  # an openpyxl cell
-        return _answer(value)
+    if isinstance(value, TypedDate):
+        return value
     return _text(value)
 
 

@@ -19,7 +19,7 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904
 from openpyxl.worksheet.formula import ArrayFormula
 
 from importers import sheet_rows
-from importers.update_forms import _answer_of
+from importers.update_forms import _answer, _answer_of
 
 COLUMNS = 6
 
@@ -35,8 +35,8 @@ def _by_openpyxl(path: Path, sheet: str) -> dict[int, dict[int, Any]]:
     try:
         rows: dict[int, dict[int, Any]] = {}
         for number, cells in enumerate(workbook[sheet].iter_rows(min_row=1, max_col=COLUMNS), start=1):
-            values = {column: _answer_of(cell) for column, cell in enumerate(cells, start=1)
-                      if cell.value is not None and _answer_of(cell) != ""}
+            values = {column: _answer(cell) for column, cell in enumerate(cells, start=1)
+                      if cell.value is not None and _answer(cell) != ""}
             if values:
                 rows[number] = values
         return rows
