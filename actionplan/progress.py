@@ -98,6 +98,10 @@ class ProgressUpdate(_Record):
     author: Line = ""
     text: Text = ""
     status: ActionStatus | None = None
+    source: Line | None = None
+    """Where the record came from when it was not typed in the editor: a returned update form
+    and the answer it held ("form:<form id>:<answer digest>"), so the same answer is never
+    recorded twice. None (and so left out of the file) for a record typed in the editor."""
 
 
 class EvidenceItem(_Record):
@@ -110,6 +114,8 @@ class EvidenceItem(_Record):
     link: Line = ""
     added_on: dt.date | None = None
     added_by: Line = ""
+    source: Line | None = None
+    """As ``ProgressUpdate.source``."""
 
 
 class TargetRevision(_Record):
@@ -121,3 +127,5 @@ class TargetRevision(_Record):
     reason: Text = ""
     made_on: dt.date
     by: Line = ""
+    source: Line | None = None
+    """As ``ProgressUpdate.source``."""

@@ -1,4 +1,5 @@
-"""The command line's commands: ``check``, ``export``, ``import`` and ``report``. Nothing on these paths imports Qt.
+"""The command line's commands: ``check``, ``export``, ``import``, ``report`` and ``updates``
+(send and read update forms). Nothing on these paths imports Qt.
 
 ``main.py`` imports this module on every start, the editor's too, so each command imports what
 it needs only when it runs.
@@ -14,7 +15,7 @@ from collections.abc import Sequence
 
 from actionplan import APP_NAME, __version__
 
-COMMANDS = ("check", "export", "import", "report")
+COMMANDS = ("check", "export", "import", "report", "updates")
 EXIT_OK = 0
 EXIT_INTERRUPTED = 130
 """What a shell reports for a program stopped by Ctrl+C."""
@@ -66,6 +67,10 @@ def build_parser(prog: str = "main.py") -> argparse.ArgumentParser:
     report.add_argument("--due-soon-days", metavar="N",
                         help="an action is due soon when its target falls within N days (default: 45)")
     report.set_defaults(handler=_run_report)
+
+    from commandline.updates import add_commands
+
+    add_commands(commands)
     return parser
 
 

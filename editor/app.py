@@ -26,6 +26,7 @@ from editor.files.installing import install_file_handling
 from editor.files.questions import Prompter
 from editor.window.import_menu import ImportTools, install_import
 from editor.window.main_window import APP_NAME, MainWindow
+from editor.window.updates_menu import install_update_forms
 
 SCREENSHOT_SIZE = (1400, 900)
 
@@ -101,6 +102,7 @@ class EditorWindows:
         prompter = self.prompter_for(window) if self.prompter_for is not None else None
         files = install_file_handling(window, window.document, prompter)
         tools = install_import(window, files)
+        install_update_forms(window, files)
         files.open_in_new_window = self.open_in_new_window
         made = (window, files, tools)
         self.windows.append(made)

@@ -48,6 +48,7 @@ from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QPainter, QTextCursor  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from actionplan.model import Plan  # noqa: E402
 from actionplan.storage import load_plan  # noqa: E402
 from editor.app import SCREENSHOT_SIZE, make_application  # noqa: E402
 from editor.edits.commands import FieldRef, SetField  # noqa: E402
@@ -208,6 +209,92 @@ def progress_dialog(out: Path) -> None:
     window.close()
 
 
+def returned_forms() -> tuple[Plan, list[Path]]:
+    """The sample plan with leads and earlier progress, its forms sent on 1 March 2027, and four
+    of them back: filled in (one with a date and a status that cannot be used, two answering
+    the same action), and one saved as .xls."""
+    import datetime as dt
+
+    from openpyxl.workbook.workbook import Workbook
+
+    from actionplan.update_forms import SendTo
+    from exporters.update_forms import send_update_forms
+    from tests.update_form_helpers import FormSheet, edit_form, realistic_plan
+
+    plan = realistic_plan()
+    ids = [action.id for _concern, action in plan.all_actions()]
+    folder = Path(tempfile.mkdtemp(prefix="screenshot-forms-"))
+    leads = {form.name: form.path for form in
+             send_update_forms(plan, folder / "leads", SendTo.LEAD, sent_on=dt.date(2027, 3, 1)).forms}
+    owners = {form.name: form.path for form in
+              send_update_forms(plan, folder / "owners", SendTo.OWNER, sent_on=dt.date(2027, 3, 1)).forms}
+
+    def priya(_workbook: Workbook, form: FormSheet) -> None:
+        form.answer(ids[0], "New status", "Complete")
+        form.answer(ids[0], "Progress update", "All wing staff trained in the CSIP process; 46 plans opened in February.")
+        form.answer(ids[0], "Evidence", "Training register on the safety team drive")
+        form.answer(ids[8], "New status", "in progress")
+        form.answer(ids[8], "Revised target date", "Mar 2027")
+        form.answer(ids[8], "Reason for new date", "Post room contractor started late")
+        form.answer(ids[12], "Revised target date", "31/03/27")
+        form.answer(ids[12], "Progress update", "Eight Listeners trained; four more start in April.")
+        form.answer(ids[16], "New status", "nearly done")
+
+    def tom(_workbook: Workbook, form: FormSheet) -> None:
+        form.answer(ids[1], "New status", "In progress")
+        form.answer(ids[1], "Progress update", "Half of the staff trained.")
+        form.answer(ids[21], "Progress update", "Release lounge open since February.")
+
+    def head_of_safety(_workbook: Workbook, form: FormSheet) -> None:
+        form.answer(ids[1], "New status", "done")
+        form.answer(ids[1], "Progress update", "All staff trained now.")
+
+    edit_form(leads["Priya Shah, Head of Safety"], priya, saved=dt.datetime(2027, 3, 8, 10))
+    edit_form(leads["Tom Evans, Head of Residence"], tom, saved=dt.datetime(2027, 3, 10, 10))
+    edit_form(owners["Head of Safety"], head_of_safety, saved=dt.datetime(2027, 3, 15, 10))
+    old = folder / "Progress update - Grace Okafor.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 2000)
+    # An action deleted from the plan since the forms went out.
+    for concern in plan.concerns:
+        concern.actions = [action for action in concern.actions if action.id != ids[21]]
+    return plan, [leads["Priya Shah, Head of Safety"], leads["Tom Evans, Head of Residence"],
+                  owners["Head of Safety"], old]
+
+
+def update_forms_preview(out: Path) -> None:
+    """File ▸ Collect updates ▸ Read returned forms…: the preview, at the smallest screen size."""
+    import datetime as dt
+
+    from actionplan.returned_forms import propose
+    from editor.exchange.returned_forms_dialog import ReturnedFormsDialog
+    from importers.update_forms import read_returned_form
+
+    plan, paths = returned_forms()
+    proposal = propose(plan, [read_returned_form(path) for path in paths], dt.date(2027, 3, 20))
+    dialog = ReturnedFormsDialog(proposal)
+    dialog.resize(1024, 700)
+    dialog.show()
+    for _ in range(3):
+        QApplication.processEvents()
+    dialog.grab().save(str(out))
+    dialog.close()
+
+
+def send_forms(out: Path) -> None:
+    """File ▸ Collect updates ▸ Send forms…"""
+    import datetime as dt
+
+    from editor.exchange.send_forms_dialog import SendFormsDialog
+    from tests.update_form_helpers import realistic_plan
+
+    dialog = SendFormsDialog(realistic_plan(), Path("C:/Users/sam.keeper/Documents/Update forms 1 March 2027"),
+                             saved=True, today=dt.date(2027, 3, 1))
+    dialog.show()
+    QApplication.processEvents()
+    dialog.grab().save(str(out))
+    dialog.close()
+
+
 def run() -> None:
     make_application([])
     main_window(HERE / "main-window.png")
@@ -217,6 +304,8 @@ def run() -> None:
     spelling_menu(HERE / "spelling-menu.png")
     paste_concerns(HERE / "paste-concerns.png")
     progress_dialog(HERE / "progress-dialog.png")
+    update_forms_preview(HERE / "update-forms-preview.png")
+    send_forms(HERE / "send-forms.png")
     for width, height in LAPTOPS:
         environment = {**os.environ, "QT_QPA_PLATFORM": offscreen_screen(width, height)}
         subprocess.run([sys.executable, __file__, "--screen", f"{width}x{height}"], env=environment, check=True)
