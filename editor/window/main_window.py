@@ -28,6 +28,7 @@ from editor.table.delegates import install_delegates
 from editor.table.open_edits import commit_open_edits
 from editor.table.plan_table_view import PlanTableView
 from editor.window.pane_navigation import Pane, PaneNavigation
+from editor.window.plan_views import install_plan_views
 from editor.window.side_docks import SideDockRoom, let_form_shrink
 from editor.window.structure_actions import StructureActions
 
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
             self, self.table, self.inspector, self.delegates, self.menus["view"], self.reveal))
         self.exporting = install_export(self, self.document)
         self.panes = self._build_pane_navigation()
+        self.views = install_plan_views(self, self.table, self.inspector, self.menus["view"], self.panes)
         self.resize(1400, 900)
 
     # Building ----------------------------------------------------------------------------
@@ -249,7 +251,10 @@ class MainWindow(QMainWindow):
             self.table.edit(index)
 
     def reveal(self, concern_id: str | None, action_id: str | None, field: str) -> None:
-        """Select and scroll to the cell showing ``field``; plan details fields open the form."""
+        """Select and scroll to the cell showing ``field``; plan details fields open the form. In the
+        progress view, an action's row is shown there."""
+        if self.views.reveal(concern_id, action_id, field):
+            return
         if concern_id is None:
             self.details_dock.show()
             self.details_dock.raise_()

@@ -1,0 +1,149 @@
+"""Editing in the progress view: a status chosen from a list (which records an update, dated
+today, in the user's name) and a lead typed with the plan's other leads offered."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextLayout
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QCompleter,
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from actionplan.progress import ActionStatus
+from editor.edits.document import PlanDocument
+from editor.progress.progress_model import STATUS_ROLE
+from editor.table.delegates import CellDelegate, finish_once
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def status_box(parent: QWidget, name: str = "Status") -> QComboBox:
+    box = QComboBox(parent)
+    box.setAccessibleName(name)
+    for status in ActionStatus:
+        box.addItem(status.label, status.value)
+    return box
+
+
+def leads_in(document: PlanDocument) -> list[str]:
+    """Every lead the plan names, once, in alphabetical order."""
+    return sorted({action.lead.strip() for _, action in document.plan.all_actions() if action.lead.strip()},
+                  key=str.casefold)
+
+
+LINES = 2
+"""Lines of text in each cell of the progress view."""
+
+
+def first_lines(text: str, font: QFont, width: int, lines: int = LINES) -> list[str]:
+    """``text`` wrapped to ``width`` as it shows in at most ``lines`` lines, the last one
+    ending "…" when there is more."""
+    metrics = QFontMetrics(font)
+    shown: list[str] = []
+    paragraphs = text.split("\n")
+    for number, paragraph in enumerate(paragraphs):
+        for start, length in _wrapped(paragraph, font, width):
+            if len(shown) == lines - 1:
+                rest = " ".join([paragraph[start:], *paragraphs[number + 1:]]).strip()
+                shown.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+                return shown
+            shown.append(paragraph[start:start + length].rstrip())
+    return shown
+
+
+def _wrapped(paragraph: str, font: QFont, width: int) -> list[tuple[int, int]]:
+    """Where each line of ``paragraph`` starts, and its length, wrapped to ``width``."""
+    layout = QTextLayout(paragraph, font)
+    layout.beginLayout()
+    spans = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        spans.append((line.textStart(), line.textLength()))
+    layout.endLayout()
+    return spans or [(0, 0)]
+
+
+class TwoLines:
+    """Paints a cell's text in at most two lines, the second ending "…" when there is more. Qt's
+    own painting elides the second line but still draws the top of a third under it."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        assert isinstance(self, QStyledItemDelegate)
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        text, item.text = item.text, ""
+        widget = item.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
+        if not text:
+            return
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+        area = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, item, widget)
+        area = area.adjusted(margin, 2, -margin, 0)
+        metrics = QFontMetrics(item.font)
+        selected = bool(item.state & QStyle.StateFlag.State_Selected)
+        group = QPalette.ColorGroup.Normal if item.state & QStyle.StateFlag.State_Active else QPalette.ColorGroup.Inactive
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.save()
+        painter.setFont(item.font)
+        painter.setPen(item.palette.color(group, role))
+        painter.setClipRect(option.rect)
+        top = area.top()
+        for line in first_lines(text, item.font, max(10, area.width())):
+            painter.drawText(area.left(), top + metrics.ascent(), line)
+            top += metrics.lineSpacing()
+        painter.restore()
+
+
+class TwoLineDelegate(TwoLines, QStyledItemDelegate):
+    """The progress view's cells that are not edited there."""
+
+
+class StatusDelegate(TwoLines, CellDelegate):
+    """A list of the four statuses; choosing one keeps it at once."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex) -> QWidget:
+        box = status_box(parent)
+        box.activated.connect(lambda _number: finish_once(self, box))
+        return box
+
+    def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
+        status = index.data(STATUS_ROLE)
+        if isinstance(editor, QComboBox) and isinstance(status, ActionStatus):
+            editor.setCurrentIndex(max(0, editor.findData(status.value)))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: ModelIndex) -> None:
+        if isinstance(editor, QComboBox) and editor.currentData():
+            model.setData(index, ActionStatus(editor.currentData()), Qt.ItemDataRole.EditRole)
+
+
+class LeadDelegate(TwoLines, CellDelegate):
+    """The person who leads the work, with the plan's other leads offered as they type."""
+
+    def __init__(self, document: PlanDocument, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex) -> QWidget:
+        line = QLineEdit(parent)
+        line.setAccessibleName("Lead")
+        completer = QCompleter(leads_in(self.document), line)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        line.setCompleter(completer)
+        return line
+
+    def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
+        if isinstance(editor, QLineEdit):
+            editor.setText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: ModelIndex) -> None:
+        if isinstance(editor, QLineEdit):
+            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
