@@ -209,7 +209,7 @@ JUDGEMENTS: list[tuple[IrpJudgement, IrpJudgement | None]] = [
     (REASONABLE, REASONABLE),
     (REASONABLE, INSUFFICIENT),
     (GOOD, REASONABLE),
-    (REASONABLE, None),
+    (INSUFFICIENT, None),
     (REASONABLE, GOOD),
     (GOOD, None),
     (GOOD, None),

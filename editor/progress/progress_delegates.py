@@ -3,7 +3,7 @@ today, in the user's name) and a lead typed with the plan's other leads offered.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextLayout
 from PySide6.QtWidgets import (
     QApplication,
@@ -112,6 +112,9 @@ class StatusDelegate(TwoLines, CellDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex) -> QWidget:
         box = status_box(parent)
         box.activated.connect(lambda _number: finish_once(self, box))
+        # The list opens at once, so the arrow keys move in it and Enter chooses (on a closed
+        # box, each arrow key would choose the next status).
+        QTimer.singleShot(0, box, box.showPopup)
         return box
 
     def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
@@ -137,7 +140,7 @@ class LeadDelegate(TwoLines, CellDelegate):
         completer = QCompleter(leads_in(self.document), line)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        line.setCompleter(completer)
+        line.setCompleter(completer)  # Enter with the list open closes it; the next Enter keeps the lead
         return line
 
     def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:

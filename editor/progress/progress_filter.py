@@ -55,7 +55,13 @@ class FilteredProgress(QSortFilterProxyModel):
         self.setDynamicSortFilter(True)  # a row whose status changes is filtered again
 
     def set_filter(self, choice: ProgressFilter) -> None:
-        if choice != self.choice:
+        if choice == self.choice:
+            return
+        if hasattr(self, "endFilterChange"):  # Qt 6.10 and later
+            self.beginFilterChange()
+            self.choice = choice
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
             self.choice = choice
             self.invalidateRowsFilter()
 

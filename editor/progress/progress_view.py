@@ -249,6 +249,7 @@ class ProgressView(QWidget):
         self.model.set_awake(awake)
         if awake:
             self.table.fit_columns()
+            self.update_summary()
 
     def _keep_current(self) -> None:
         self._kept = self.current_action_id()

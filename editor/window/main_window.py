@@ -74,7 +74,8 @@ class MainWindow(QMainWindow):
             self, self.table, self.inspector, self.delegates, self.menus["view"], self.reveal))
         self.exporting = install_export(self, self.document)
         self.panes = self._build_pane_navigation()
-        self.views = install_plan_views(self, self.table, self.inspector, self.menus["view"], self.panes)
+        self.views = install_plan_views(self, self.table, self.inspector, self.menus["view"], self.panes,
+                                        [a for a in self.structure.all() if a is not None])
         self.resize(1400, 900)
 
     # Building ----------------------------------------------------------------------------
@@ -246,6 +247,7 @@ class MainWindow(QMainWindow):
         self.find_replace.open_for()
 
     def _edit_current(self) -> None:
+        self.views.show_drafting()
         index = self.table.currentIndex()
         if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable:
             self.table.edit(index)
@@ -274,6 +276,7 @@ class MainWindow(QMainWindow):
     def show_match(self, match: Match) -> None:
         """Find: go to the match and show it selected, in its cell opened for editing (the
         found word can then be typed over) or in its plan details field."""
+        self.views.show_drafting()
         self.table.keep_open_edit()
         ref = match.ref
         self.reveal(ref.concern_id, ref.action_id, ref.field)

@@ -3,9 +3,9 @@ as it has always been) and the progress view. View ▸ Drafting view (Ctrl+1) an
 view (Ctrl+2) switch between them; the inspector's progress section opens with the progress view.
 
 Both views follow one selection: the row chosen in the progress view is the drafting table's
-current action too, so a menu command (delete, move, duplicate) acts on what the user sees, and
-anything that puts the keyboard in the drafting table (such a command, Find, a problem about a
-concern) brings the drafting view to the front.
+current action too, so a menu command (delete, move, duplicate) acts on what the user sees.
+Commands that work in the drafting table (those, Edit cell, Find, a problem with a concern)
+bring the drafting view to the front; a problem with an action shows its row where it is.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from actionplan.progress import ActionStatus
+from editor.common.day_watcher import DayWatcher
 from editor.common.settings import AppSettings
 from editor.panes.inspector import Inspector
 from editor.progress.evidence_links import Opener, open_with_desktop
@@ -38,7 +39,7 @@ class PlanViews(QObject):
     """True when the progress view came to the front, False for the drafting view."""
 
     def __init__(self, window: QMainWindow, table: PlanTableView, inspector: Inspector, view_menu: QMenu,
-                 panes: PaneNavigation, settings: AppSettings | None = None,
+                 panes: PaneNavigation, drafting_commands: list[QAction], settings: AppSettings | None = None,
                  questions: ProgressQuestions | None = None, opener: Opener = open_with_desktop) -> None:
         super().__init__(window)
         self.window = window
@@ -65,6 +66,9 @@ class PlanViews(QObject):
         self.pane = Pane(self.stack, table)
         panes.panes[0] = self.pane
         self.drafting_action, self.progress_action = self._actions(view_menu)
+        for command in drafting_commands:
+            # After the command has changed the plan and chosen its cell in the drafting table.
+            command.triggered.connect(lambda _checked=False: self.show_drafting())
         self._connect()
 
     def _actions(self, menu: QMenu) -> tuple[QAction, QAction]:
@@ -95,9 +99,8 @@ class PlanViews(QObject):
         self.inspector.item_changed.connect(self.panel.show_item)
         self.panel.expanded_changed.connect(self._remember_unfolded)
         self.table.zoom_changed.connect(self._zoom_progress)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self._follow_focus)
+        self.day = DayWatcher(parent=self)
+        self.day.new_day.connect(self._on_new_day)
         self.panel.show_item(self.inspector.concern_id, self.inspector.action_id)
 
     # Switching -------------------------------------------------------------------------------
@@ -130,22 +133,32 @@ class PlanViews(QObject):
         self.drafting_action.setChecked(True)
         if not self.showing_progress():
             return
-        had_focus = self._focus_in_middle()
+        had_focus = self._focus_in_middle() or self.table.hasFocus()
         keep_open_cell(self.progress.table)  # a lead or status being chosen is kept
         self._switching = True
         try:
             self.stack.setCurrentWidget(self.table)
             self._point_keyboard_at(self.table)
             self.progress.wake(False)
-            concern_id, action_id = self.inspector.concern_id, self.inspector.action_id
-            if concern_id is not None:
-                self.table.select_cell(self.table.plan_model.index_for(concern_id, action_id, "text"))
+            self._show_current_in_table()
             self.panel.set_expanded(self._unfolded[False])
         finally:
             self._switching = False
         if had_focus:
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         self.switched.emit(False)
+
+    def _show_current_in_table(self) -> None:
+        """The drafting table's current cell, which followed the progress view quietly, in view;
+        or the inspector's item, if the table's current cell shows another."""
+        current = self.table.currentIndex()
+        row = self.table.plan_model.row(current.row()) if current.isValid() else None
+        concern_id, action_id = self.inspector.concern_id, self.inspector.action_id
+        if row is not None and row.concern is not None and row.concern.id == concern_id \
+                and (row.action.id if row.action else None) == action_id:
+            self.table.select_cell(current)
+        elif concern_id is not None:
+            self.table.select_cell(self.table.plan_model.index_for(concern_id, action_id, "text"))
 
     def _point_keyboard_at(self, view: QWidget) -> None:
         """F6, Esc and the inspector hand the keyboard to the view at the front."""
@@ -157,11 +170,11 @@ class PlanViews(QObject):
         focus = QApplication.focusWidget()
         return focus is not None and (focus is self.stack or self.stack.isAncestorOf(focus))
 
-    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
-        # A command or Find that puts the keyboard in the drafting table shows the table.
-        if new is not None and not self._switching and self.showing_progress() \
-                and (new is self.table or self.table.isAncestorOf(new)):
-            QTimer.singleShot(0, self, self.show_drafting)
+    def _on_new_day(self) -> None:
+        """Overdue and due soon are counted from today: count again when it changes."""
+        if self.progress.model.awake:
+            self.progress.model.refresh()
+        self.panel.load()
 
     def _remember_unfolded(self, unfolded: bool) -> None:
         if not self._switching:
@@ -194,7 +207,10 @@ class PlanViews(QObject):
     def reveal(self, concern_id: str | None, action_id: str | None, field: str) -> bool:
         """In the progress view, go to an action's row (clearing the filter if it hides the row),
         with the inspector showing it; True when done. Anything else is the drafting view's."""
-        if not self.showing_progress() or concern_id is None or action_id is None:
+        if not self.showing_progress() or concern_id is None:
+            return False
+        if action_id is None:
+            self.show_drafting()  # a concern's own fields are the drafting view's
             return False
         if not self.progress.select_action(action_id):
             self.progress.set_filter(ProgressFilter())
@@ -216,5 +232,5 @@ class PlanViews(QObject):
 
 
 def install_plan_views(window: QMainWindow, table: PlanTableView, inspector: Inspector, view_menu: QMenu,
-                       panes: PaneNavigation) -> PlanViews:
-    return PlanViews(window, table, inspector, view_menu, panes)
+                       panes: PaneNavigation, drafting_commands: list[QAction]) -> PlanViews:
+    return PlanViews(window, table, inspector, view_menu, panes, drafting_commands)
