@@ -1,6 +1,7 @@
 """The layers in pyproject.toml's import-linter contracts hold on the tree, and break on a
-deliberately wrong import: the core reaching up to the exporters, Qt in the importers, and a
-lower room of the editor importing the window."""
+deliberately wrong import: the core reaching up to the exporters, Qt in the importers, a
+lower room of the editor importing the window, and one room importing a sibling (the inspector
+reaching into the progress room, which the window wires into it instead)."""
 
 from __future__ import annotations
 
@@ -37,6 +38,8 @@ def test_the_contracts_hold_on_the_tree() -> None:
         ("editor/table/row_heights.py", "from editor.window import main_window",
          "editor.table.row_heights -> editor.window.main_window"),
         ("exporters/options.py", "from importers import dates", "exporters.options -> importers.dates"),
+        ("editor/panes/inspector.py", "from editor.progress import progress_panel",
+         "editor.panes.inspector -> editor.progress.progress_panel"),
     ],
 )
 def test_a_wrong_import_breaks_a_contract(tmp_path: Path, module: str, wrong_import: str, broken: str) -> None:

@@ -72,6 +72,11 @@ class ProgressTable(QTableView):
         bold.setBold(True)
         header.setFont(bold)
         self.fit_rows()
+        self.activated.connect(self._edit_on_enter)
+
+    def _edit_on_enter(self, index: QModelIndex) -> None:
+        if self.state() != QAbstractItemView.State.EditingState and index.flags() & Qt.ItemFlag.ItemIsEditable:
+            self.edit(index)
 
     def fit_rows(self) -> None:
         # Two lines of text: the rest of a long cell is in its tooltip and in the inspector.

@@ -30,12 +30,17 @@ SHORTCUT_GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("Ctrl+Shift+V", "Paste concerns from the inspection report"),
     )),
     ("Moving around", (
+        ("Ctrl+1 / Ctrl+2", "Drafting view / progress view"),
         ("F6 / Shift+F6", "Next / previous pane: the table, the inspector or plan details, the problems list"),
         ("Esc (in plan details or problems)", "Back to the table (from plan details, the inspector comes back to the front)"),
         ("Ctrl+Shift+D", "Plan details"),
         ("Ctrl+F", "Find and replace"),
         ("Enter / Shift+Enter (in Find)", "Find the next / previous match"),
         ("Ctrl+= / Ctrl+- / Ctrl+0", "Zoom the table text in, out, back to normal"),
+    )),
+    ("Tracking progress", (
+        ("Enter, F2 or typing (progress view)", "Choose the status or type the lead of the current action"),
+        ("Ctrl+Enter (in Add an update)", "Add the update, dated today, in your name"),
     )),
 )
 """Shortcuts by topic: each group's heading, then (keys, what they do)."""

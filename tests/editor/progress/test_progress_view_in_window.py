@@ -99,7 +99,7 @@ def test_choosing_a_status_records_an_update_in_the_users_name_once_asked(
     questions.script("ask_user_name", "J. Patel, Head of Residence")
     to_progress(tracking, qtbot)
     go_to_cell(tracking, 0, ProgressColumn.STATUS)
-    press(qtbot, Qt.Key.Key_F2)
+    press(qtbot, Qt.Key.Key_Return)
     editor = focus()
     assert isinstance(editor, QComboBox)
     assert editor.currentText() == "Not started"
@@ -219,4 +219,17 @@ def test_a_read_only_plan_shows_progress_but_changes_nothing(tracking: MainWindo
     model = tracking.views.progress.table.model()
     assert not model.flags(model.index(0, ProgressColumn.STATUS)) & Qt.ItemFlag.ItemIsEditable
     assert not tracking.views.recorder.add_update(tracking.document.plan.concerns[0].actions[0].id, "Text")
+    assert tracking.document.undo_stack.count() == 0
+
+
+def test_f2_edits_in_the_progress_view_not_the_hidden_drafting_table(tracking: MainWindow, qtbot: QtBot) -> None:
+    to_progress(tracking, qtbot)
+    go_to_cell(tracking, 1, ProgressColumn.LEAD)
+    press(qtbot, Qt.Key.Key_F2)
+    editor = focus()
+    assert isinstance(editor, QLineEdit)
+    assert editor.text() == "J. Patel"
+    assert tracking.views.progress.table.isAncestorOf(editor)
+    assert tracking.views.showing_progress()
+    press(qtbot, Qt.Key.Key_Escape)
     assert tracking.document.undo_stack.count() == 0
