@@ -27,6 +27,11 @@ from editor.table.target_date_editor import TargetDateEditor  # noqa: E402
 from editor.window.main_window import MainWindow  # noqa: E402
 
 SAMPLE = ROOT / "resources" / "sample-plan.actionplan"
+PROGRESS_SAMPLE = ROOT / "resources" / "progress-sample.actionplan"
+SAMPLE_DAY = "2026-09-01"
+"""The drafting screenshots show the sample plan just after it was sent (``actionplan.clock``)."""
+PROGRESS_DAY = "2027-03-15"
+"""The progress sample's own day (``resources/build_progress_sample.AS_OF``)."""
 
 
 def settle(window: MainWindow) -> None:
@@ -35,8 +40,9 @@ def settle(window: MainWindow) -> None:
         window.table.row_heights.size_visible()
 
 
-def new_window() -> MainWindow:
-    window = MainWindow(PlanDocument(load_plan(SAMPLE), SAMPLE))
+def new_window(path: Path = SAMPLE) -> MainWindow:
+    os.environ["ACTIONPLAN_TODAY"] = PROGRESS_DAY if path == PROGRESS_SAMPLE else SAMPLE_DAY
+    window = MainWindow(PlanDocument(load_plan(path), path))
     window.resize(*SCREENSHOT_SIZE)
     window.show()
     settle(window)
@@ -123,6 +129,36 @@ def spelling_menu(out: Path) -> None:
     window.close()
 
 
+def progress_view(out: Path) -> None:
+    """The progress view with the filter on: overdue and due soon."""
+    window = new_window(PROGRESS_SAMPLE)
+    window.views.show_progress()
+    bar = window.views.progress.filter_bar
+    bar.overdue.setChecked(True)
+    bar.due_soon.setChecked(True)
+    concern = window.document.plan.concerns[1]
+    window.reveal(concern.id, concern.actions[2].id, "status")
+    settle(window)
+    window.grab().save(str(out))
+    window.close()
+
+
+def progress_inspector(out: Path) -> None:
+    """An action's updates, newest first, its evidence and its revised target in the inspector."""
+    window = new_window(PROGRESS_SAMPLE)
+    window.views.show_progress()
+    concern = window.document.plan.concerns[0]
+    window.reveal(concern.id, concern.actions[1].id, "status")
+    settle(window)
+    panel = window.views.panel
+    window.inspector.ensureWidgetVisible(panel.history_label, 0, 0)
+    window.inspector.verticalScrollBar().setValue(panel.history_label.mapTo(window.inspector.widget(),
+                                                                            panel.history_label.rect().topLeft()).y() - 8)
+    settle(window)
+    window.grab().save(str(out))
+    window.close()
+
+
 def run() -> None:
     make_application([])
     main_window(HERE / "main-window.png")
@@ -130,6 +166,8 @@ def run() -> None:
     date_editor(HERE / "date-editor.png")
     problems(HERE / "problems.png")
     spelling_menu(HERE / "spelling-menu.png")
+    progress_view(HERE / "progress-view.png")
+    progress_inspector(HERE / "progress-inspector.png")
 
 
 if __name__ == "__main__":

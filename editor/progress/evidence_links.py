@@ -18,6 +18,9 @@ Opener = Callable[[QUrl], bool]
 """Opens a link or file in the program the computer uses for it (``QDesktopServices.openUrl``)."""
 
 _WEB_SCHEMES = ("http://", "https://", "mailto:")
+_AROUND = " \t\r\n\""
+"""Taken off the ends of a typed link: spaces, and the quotes "Copy as path" puts round it (not
+every Unicode space: a file's name may end in one)."""
 
 
 def open_with_desktop(url: QUrl) -> bool:
@@ -32,7 +35,7 @@ def is_web_link(link: str) -> bool:
 def link_to_keep(typed: str, plan_folder: Path | None) -> str:
     """What to store for a link typed, pasted or chosen: web links as they are; a file path
     (Windows' "Copy as path" puts quotes round it) relative to ``plan_folder`` when inside it."""
-    link = typed.strip().strip('"').strip()
+    link = typed.strip(_AROUND)
     if not link or is_web_link(link):
         return link
     if link.lower().startswith("file:"):
@@ -49,10 +52,11 @@ def link_to_keep(typed: str, plan_folder: Path | None) -> str:
 def file_of(link: str, plan_folder: Path | None) -> Path | None:
     """The file a stored file link names: a relative one is in the plan's folder. None when it
     is relative and the plan has no folder yet (it has not been saved)."""
-    path = Path(link.strip())
+    link = link.strip(_AROUND)
+    path = Path(link)
     if path.is_absolute():
         return path
-    return plan_folder / PurePosixPath(link.strip()) if plan_folder is not None else None
+    return plan_folder / PurePosixPath(link) if plan_folder is not None else None
 
 
 @dataclass(frozen=True)
@@ -65,7 +69,7 @@ class Opened:
 
 def open_evidence(link: str, plan_folder: Path | None, opener: Opener) -> Opened:
     """Open the evidence at ``link``, or say in plain words why it cannot be opened."""
-    link = link.strip()
+    link = link.strip(_AROUND)
     if not link:
         return Opened("This evidence has no link or file to open. Its description is all it holds.",
                       "Nothing to open")

@@ -42,12 +42,27 @@ LINES = 2
 """Lines of text in each cell of the progress view."""
 
 
-def first_lines(text: str, font: QFont, width: int, lines: int = LINES) -> list[str]:
+_SHOWN: dict[tuple[str, str, int, int], tuple[str, ...]] = {}
+_MOST_KEPT = 4096
+
+
+def first_lines(text: str, font: QFont, width: int, lines: int = LINES) -> tuple[str, ...]:
     """``text`` wrapped to ``width`` as it shows in at most ``lines`` lines, the last one
-    ending "…" when there is more."""
+    ending "…" when there is more. Kept for the cells painted again and again (a hover, the
+    selection moving)."""
+    key = (text, font.key(), width, lines)
+    shown = _SHOWN.get(key)
+    if shown is None:
+        if len(_SHOWN) >= _MOST_KEPT:
+            _SHOWN.clear()
+        shown = _SHOWN[key] = tuple(_first_lines(text, font, width, lines))
+    return shown
+
+
+def _first_lines(text: str, font: QFont, width: int, lines: int) -> list[str]:
     metrics = QFontMetrics(font)
     shown: list[str] = []
-    paragraphs = text.split("\n")
+    paragraphs = text.replace("\u2028", "\n").split("\n")  # Qt gives a cell's new lines as U+2028
     for number, paragraph in enumerate(paragraphs):
         for start, length in _wrapped(paragraph, font, width):
             if len(shown) == lines - 1:

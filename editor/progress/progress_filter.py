@@ -51,6 +51,7 @@ class FilteredProgress(QSortFilterProxyModel):
         super().__init__(parent)
         self.progress = source
         self.choice = ProgressFilter()
+        self._on = False
         self.setSourceModel(source)
         self.setDynamicSortFilter(True)  # a row whose status changes is filtered again
 
@@ -59,14 +60,14 @@ class FilteredProgress(QSortFilterProxyModel):
             return
         if hasattr(self, "endFilterChange"):  # Qt 6.10 and later
             self.beginFilterChange()
-            self.choice = choice
+            self.choice, self._on = choice, choice.is_on
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:
-            self.choice = choice
+            self.choice, self._on = choice, choice.is_on
             self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
-        if not self.choice.is_on:
+        if not self._on:  # called for every row: the common case costs one test
             return True
         return self.choice.accepts(self.progress.row(source_row))
 

@@ -70,7 +70,30 @@ SetStatus = Callable[[str, ActionStatus], object]
 """Records that an action (by id) now has a status: ``ProgressRecorder.set_status``."""
 
 
-@dataclass
+_DONE = frozenset(status for status in ActionStatus if status.is_done)
+
+
+class Positions:
+    """``tracking.position`` for many actions on one day: an action not done stands where its
+    latest target puts it, so each target is worked out once (a plan has a few dozen)."""
+
+    def __init__(self, as_of: dt.date, due_soon_days: int) -> None:
+        self.as_of = as_of
+        self.due_soon_days = due_soon_days
+        self._by_target: dict[tuple[object, ...], Position] = {}
+
+    def of(self, action: Action) -> Position:
+        if action.status in _DONE:
+            return Position.COMPLETE
+        target = action.target_revisions[-1].target if action.target_revisions else action.target
+        key = (target.kind, target.year, target.month, target.day)
+        found = self._by_target.get(key)
+        if found is None:
+            found = self._by_target[key] = position(action, self.as_of, self.due_soon_days)
+        return found
+
+
+@dataclass(slots=True)
 class ProgressRow:
     concern: Concern
     action: Action
@@ -127,8 +150,8 @@ class ProgressModel(QAbstractTableModel):
             return
         plan = self.document.plan
         references = plan.references()
-        as_of, days = self.as_of, self.due_soon_days()
-        self._rows = [ProgressRow(concern, action, references.get(concern.id, ""), position(action, as_of, days))
+        where = Positions(self.as_of, self.due_soon_days())
+        self._rows = [ProgressRow(concern, action, references.get(concern.id, ""), where.of(action))
                       for concern, action in plan.all_actions()]
         self._row_of_action = {row.action.id: number for number, row in enumerate(self._rows)}
 
@@ -143,10 +166,10 @@ class ProgressModel(QAbstractTableModel):
         numbers = [self._row_of_action[action_id] for action_id in change.action_ids]
         if change.concern_ids:
             numbers += [n for n, row in enumerate(self._rows) if row.concern.id in change.concern_ids]
-        days = self.due_soon_days()
+        where = Positions(self.as_of, self.due_soon_days())
         for number in numbers:
             row = self._rows[number]
-            row.position = position(row.action, self.as_of, days)
+            row.position = where.of(row.action)
         if numbers:
             self.dataChanged.emit(self.index(min(numbers), 0), self.index(max(numbers), len(ProgressColumn) - 1))
             self.standing_changed.emit()

@@ -13,7 +13,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -61,19 +62,59 @@ def _stacked_form(parent: QWidget) -> QFormLayout:
     return form
 
 
-def _record_list(parent: QWidget, name: str, height: int) -> QListWidget:
-    records = QListWidget(parent)
-    records.setAccessibleName(name)
-    records.setWordWrap(True)
-    records.setTextElideMode(Qt.TextElideMode.ElideNone)
-    records.setResizeMode(QListWidget.ResizeMode.Adjust)
-    records.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-    records.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    records.setMaximumHeight(height)
-    records.setSpacing(2)
-    records.setAlternatingRowColors(True)
-    records.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-    return records
+class RecordList(QListWidget):
+    """Records (updates, evidence, revisions) one under another, each wrapped to the width and
+    shown whole: as tall as they need, up to ``most`` pixels, then scrolling."""
+
+    def __init__(self, parent: QWidget, name: str, most: int) -> None:
+        super().__init__(parent)
+        self.most = most
+        self.setAccessibleName(name)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setSpacing(1)
+        self.setAlternatingRowColors(True)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def fill(self, rows: list[tuple[str, str]], empty: str) -> None:
+        """Show ``rows`` (words, id); ``empty`` when there are none."""
+        if [(self.item(n).text(), self.item(n).data(ITEM_ID_ROLE)) for n in range(self.count())] == rows:
+            return
+        self.clear()
+        for words, item_id in rows:
+            item = QListWidgetItem(words, self)
+            item.setData(ITEM_ID_ROLE, item_id)
+        if not rows:
+            QListWidgetItem(empty, self).setFlags(Qt.ItemFlag.NoItemFlags)
+        self.fit()
+
+    def fit(self) -> None:
+        # Qt measures wrapped items for a width that ignores the frame and scroll bar, and cuts
+        # off their last line; each item is measured here for the room it really has.
+        width = max(40, self.viewport().width() - 2 * self.spacing() - 8)
+        metrics = self.fontMetrics()
+        total = 2 * self.frameWidth()
+        model = self.model()
+        quiet = model.blockSignals(True)  # one layout for all the items, not one each
+        try:
+            for number in range(self.count()):
+                item = self.item(number)
+                height = metrics.boundingRect(QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap),
+                                              item.text()).height() + 6
+                item.setSizeHint(QSize(width, height))
+                total += height + 2 * self.spacing()
+        finally:
+            model.blockSignals(quiet)
+        self.doItemsLayout()
+        self.setFixedHeight(min(self.most, max(total, metrics.lineSpacing() + 10)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        old = event.oldSize().width()
+        super().resizeEvent(event)
+        if old != event.size().width():
+            self.fit()
 
 
 def _judgement_box(parent: QWidget, name: str) -> QComboBox:
@@ -157,7 +198,7 @@ class ProgressPanel(QWidget):
         form.addRow("&Lead", self.lead)
         form.addRow("Evidence &needed", self.evidence_needed)
         form.addRow(self._build_update_box(self.action_box))
-        self.history = _record_list(self.action_box, "Updates, newest first", 170)
+        self.history = RecordList(self.action_box, "Updates, newest first", 220)
         self.history_label = QLabel("Updates, newest first", self.action_box)
         self.history_label.setBuddy(self.history)
         form.addRow(self.history_label)
@@ -208,7 +249,7 @@ class ProgressPanel(QWidget):
         holder = QWidget(parent)
         form = _stacked_form(holder)
         form.setContentsMargins(0, 0, 0, 0)
-        self.evidence = _record_list(holder, "Evidence held", 120)
+        self.evidence = RecordList(holder, "Evidence held", 140)
         self.evidence.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         label = QLabel("Evidence held", holder)
         label.setBuddy(self.evidence)
@@ -237,7 +278,7 @@ class ProgressPanel(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         self.published_target = QLabel(holder)
         self.published_target.setWordWrap(True)
-        self.revisions = _record_list(holder, "Revised targets, newest first", 90)
+        self.revisions = RecordList(holder, "Revised targets, newest first", 140)
         self.revise = QPushButton("Revise target…", holder)
         self.revise.setAccessibleName("Revise target")
         row = QHBoxLayout()
@@ -359,11 +400,9 @@ class ProgressPanel(QWidget):
         if " ".join(self.lead.text().split()) != action.lead:
             self.lead.setText(action.lead)
         self.evidence_needed.set_text(action.evidence_needed)
-        self._fill(self.history, [(describe_update(u), u.id) for u in reversed(action.updates)],
-                   "No updates yet.")
-        self._fill(self.evidence, [(describe_evidence(e), e.id) for e in action.evidence], "No evidence held yet.")
-        self._fill(self.revisions, [(describe_revision(r), r.id) for r in reversed(action.target_revisions)],
-                   "Not revised.")
+        self.history.fill([(describe_update(u), u.id) for u in reversed(action.updates)], "No updates yet.")
+        self.evidence.fill([(describe_evidence(e), e.id) for e in action.evidence], "No evidence held yet.")
+        self.revisions.fill([(describe_revision(r), r.id) for r in reversed(action.target_revisions)], "Not revised.")
         self.published_target.setText(f"Published target: {action.target.format() or 'not set'}. Revised targets, "
                                       "newest first:" if action.target_revisions else
                                       f"Published target: {action.target.format() or 'not set'}.")
@@ -384,17 +423,6 @@ class ProgressPanel(QWidget):
             self.show_completed.setText(f"Show as {words}")
         self.completed_offer.setVisible(offered)
         self.show_completed.setVisible(offered)
-
-    def _fill(self, records: QListWidget, rows: list[tuple[str, str]], empty: str) -> None:
-        if [(records.item(n).text(), records.item(n).data(ITEM_ID_ROLE)) for n in range(records.count())] == rows:
-            return
-        records.clear()
-        for words, item_id in rows:
-            item = QListWidgetItem(words, records)
-            item.setData(ITEM_ID_ROLE, item_id)
-        if not rows:
-            item = QListWidgetItem(empty, records)
-            item.setFlags(Qt.ItemFlag.NoItemFlags)
 
     def _load_concern(self, concern: Concern) -> None:
         noun = self.document.plan.details.era.item_noun()

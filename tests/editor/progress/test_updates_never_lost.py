@@ -120,21 +120,32 @@ def test_random_steps_never_lose_or_reorder_an_update(qapp: QApplication, tmp_pa
                 document.mark_saved(path)
                 assert held(load_plan(path)) == reference.now
             elif kind == "autosave" and document.is_modified():
-                made = len(copies)
-                autosaver.copy_now()
-                wait_until(lambda made=made: len(copies) > made)
-                autosaver.writer.wait()
-                [entry] = store.entries(include_live=True)
-                assert held(store.load(entry)) == reference.now
-            elif kind == "recover" and store.entries(include_live=True):
-                [entry] = store.entries(include_live=True)
-                document.replace(store.load(entry), path)
-                autosaver.adopt(entry.key)
+                assert held(copied(autosaver, store, copies)) == reference.now
+            elif kind == "recover":
+                # The editor stops: what comes back is the recovery copy of unsaved work (made
+                # within a second or two of the last edit), or else the file as last saved.
+                unsaved = document.is_modified()
+                back = copied(autosaver, store, copies) if unsaved else load_plan(path)
+                key = store.entries(include_live=True)[0].key if unsaved else None
+                document.replace(back, path)
+                if key is not None:
+                    document.undo_stack.resetClean()
+                    autosaver.adopt(key)
                 reference.start_again()
             assert held(document.plan) == reference.now
     finally:
         autosaver.close()
         document.deleteLater()
+
+
+def copied(autosaver: Autosaver, store: RecoveryStore, copies: list[bool]) -> Plan:
+    """The plan in the recovery copy, once the copy of the plan as it is now has been written."""
+    made = len(copies)
+    autosaver.copy_now()
+    wait_until(lambda: len(copies) > made)
+    autosaver.writer.wait()
+    [entry] = store.entries(include_live=True)
+    return store.load(entry)
 
 
 def type_update(window: MainWindow, qtbot: QtBot, words: str) -> None:
