@@ -4,7 +4,7 @@ today, in the user's name) and a lead typed with the plan's other leads offered.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextLayout
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen, QTextLayout
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -97,8 +97,6 @@ class TwoLines:
         widget = item.widget
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
-        if not text:
-            return
         margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
         area = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, item, widget)
         area = area.adjusted(margin, 2, -margin, 0)
@@ -107,11 +105,16 @@ class TwoLines:
         group = QPalette.ColorGroup.Normal if item.state & QStyle.StateFlag.State_Active else QPalette.ColorGroup.Inactive
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.save()
+        pen = item.palette.color(group, role)
+        if item.state & QStyle.StateFlag.State_HasFocus:
+            # The current cell of a selected row, clearly: Enter and F2 edit it.
+            painter.setPen(QPen(pen, 2))
+            painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
         painter.setFont(item.font)
-        painter.setPen(item.palette.color(group, role))
+        painter.setPen(pen)
         painter.setClipRect(option.rect)
         top = area.top()
-        for line in first_lines(text, item.font, max(10, area.width())):
+        for line in first_lines(text, item.font, max(10, area.width())) if text else ():
             painter.drawText(area.left(), top + metrics.ascent(), line)
             top += metrics.lineSpacing()
         painter.restore()
@@ -133,9 +136,10 @@ class StatusDelegate(TwoLines, CellDelegate):
         return box
 
     def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
+        # The status comes through Qt as its plain value ("complete"), not as an ActionStatus.
         status = index.data(STATUS_ROLE)
-        if isinstance(editor, QComboBox) and isinstance(status, ActionStatus):
-            editor.setCurrentIndex(max(0, editor.findData(status.value)))
+        if isinstance(editor, QComboBox) and isinstance(status, str):
+            editor.setCurrentIndex(max(0, editor.findData(str(status))))
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: ModelIndex) -> None:
         if isinstance(editor, QComboBox) and editor.currentData():

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from actionplan.model import Action
 from actionplan.target_date import TargetDate, parse_target
-from editor.common.readable_hints import hint_label, make_placeholders_readable, show_as_error
+from editor.common.readable_hints import hint_label, make_placeholders_readable
 from editor.progress.evidence_links import link_to_keep
 from editor.table.target_date_editor import describe
 from editor.table.text_editor import PlanTextEdit
@@ -69,9 +69,7 @@ class EvidenceDialog(QDialog):
                  "folder can be moved or shared as a whole." if plan_folder is not None else
                  "Save the plan first to keep files beside it relative to its folder.")
         self.hint = hint_label(where, self)
-        self.missing = QLabel(self)
-        self.missing.setWordWrap(True)
-        show_as_error(self.missing, True)
+        self.missing = hint_label("", self)  # why Add evidence is not ready: a hint, not an error
         buttons, self.ok = _buttons(self, "&Add evidence")
         self._lay_out(buttons)
         self.description.textChanged.connect(self._check)
@@ -86,7 +84,9 @@ class EvidenceDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.link, 1)
         row.addWidget(self.choose)
-        form.addRow("&Link or file (optional)", row)
+        label = QLabel("&Link or file (optional)", self)
+        label.setBuddy(self.link)
+        form.addRow(label, row)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.hint)
@@ -108,7 +108,7 @@ class EvidenceDialog(QDialog):
     def _check(self) -> None:
         ready = bool(self.description.text().strip() or self.link.text().strip())
         self.ok.setEnabled(ready)
-        self.missing.setText("" if ready else "Say what the evidence is, or give its link or file.")
+        self.missing.setText("" if ready else "To add it, say what the evidence is, or give its link or file.")
         self.missing.setVisible(not ready)
 
     def evidence(self) -> NewEvidence:
@@ -137,9 +137,7 @@ class RevisedTargetDialog(QDialog):
         self.reason.setAccessibleName("Why the target is revised")
         self.reason.setPlaceholderText("For example: the contractor could not start until May")
         self.reason.setMaximumHeight(90)
-        self.missing = QLabel(self)
-        self.missing.setWordWrap(True)
-        show_as_error(self.missing, True)
+        self.missing = hint_label("", self)
         buttons, self.ok = _buttons(self, "&Revise target")
         self._lay_out(buttons)
         self.typed.textChanged.connect(self._check)
@@ -172,5 +170,5 @@ class RevisedTargetDialog(QDialog):
         if not self.reason.text().strip():
             missing.append("the reason")
         self.ok.setEnabled(not missing)
-        self.missing.setText(f"Add {' and '.join(missing)}." if missing else "")
+        self.missing.setText(f"To revise the target, add {' and '.join(missing)}." if missing else "")
         self.missing.setVisible(bool(missing))

@@ -32,9 +32,10 @@ from editor.table.columns import ACTION_ID_ROLE, CONCERN_ID_ROLE
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 20
-"""The ``ActionStatus`` of a row (the status cell's editor starts from it)."""
+"""The ``ActionStatus`` of a row (the status cell's editor starts from it). Through Qt it
+arrives as its value, a plain string."""
 POSITION_ROLE = Qt.ItemDataRole.UserRole + 21
-"""The ``Position`` of a row."""
+"""The ``Position`` of a row, which arrives through Qt as its words."""
 
 
 class ProgressColumn(IntEnum):

@@ -317,7 +317,8 @@ class ProgressPanel(QWidget):
         self.open_evidence.clicked.connect(self._open_evidence)
         self.remove_evidence.clicked.connect(self._remove_evidence)
         self.evidence.itemActivated.connect(lambda _item: self._open_evidence())
-        self.evidence.currentRowChanged.connect(lambda _row: self._update_buttons())
+        # Not currentRowChanged: a click makes a row current before it selects it.
+        self.evidence.itemSelectionChanged.connect(self._update_buttons)
         self.revise.clicked.connect(self._revise)
         self.show_completed.clicked.connect(self._show_as_completed)
         self.self_assessment.activated.connect(lambda _n: self._set_judgement("self_assessment", self.self_assessment))

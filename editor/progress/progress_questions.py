@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QMessageBox, QWidget
 
 from actionplan.model import Action
 from editor.progress.progress_dialogs import EvidenceDialog, NewEvidence, NewTarget, RevisedTargetDialog
@@ -37,8 +37,17 @@ class QtProgressQuestions:
         return self._parent.window() if self._parent is not None else None
 
     def ask_user_name(self, current: str) -> str | None:
-        name, accepted = QInputDialog.getText(self._window(), "Your name", NAME_QUESTION, text=current)
-        return name.strip() if accepted and name.strip() else None
+        dialog = QInputDialog(self._window())
+        dialog.setWindowTitle("Your name")
+        dialog.setLabelText(NAME_QUESTION)
+        dialog.setTextValue(current)
+        for label in dialog.findChildren(QLabel):
+            label.setWordWrap(True)  # a long question wraps, not a dialog as wide as the screen
+        dialog.resize(460, dialog.sizeHint().height())
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        name = dialog.textValue().strip()
+        dialog.deleteLater()
+        return name if accepted and name else None
 
     def ask_evidence(self, plan_folder: Path | None) -> NewEvidence | None:
         dialog = EvidenceDialog(plan_folder, self._window())

@@ -19,7 +19,7 @@ def test_evidence_needs_a_description_or_a_link(qtbot: QtBot, tmp_path: Path) ->
     dialog = EvidenceDialog(tmp_path)
     qtbot.addWidget(dialog)
     assert not dialog.ok.isEnabled()
-    assert dialog.missing.text() == "Say what the evidence is, or give its link or file."
+    assert dialog.missing.text() == "To add it, say what the evidence is, or give its link or file."
     qtbot.keyClicks(dialog.description, "Safety  meeting minutes")
     assert dialog.ok.isEnabled()
     dialog.set_file(tmp_path / "evidence" / "minutes.pdf")
@@ -46,13 +46,13 @@ def test_a_revision_needs_a_date_and_a_reason(qtbot: QtBot) -> None:
     qtbot.waitExposed(dialog)
     assert dialog.current.text() == "Published target: March 2027. Revised since to May 2027."
     assert not dialog.ok.isEnabled()
-    assert dialog.missing.text() == "Add a new target: a month and year, or a date and the reason."
+    assert dialog.missing.text() == "To revise the target, add a new target: a month and year, or a date and the reason."
     qtbot.keyClicks(dialog.typed, "Completed")
     assert not dialog.ok.isEnabled()  # a revision is a new date
     dialog.typed.clear()
     qtbot.keyClicks(dialog.typed, "sept 2027")
     assert dialog.understood.text() == "Understood as: September 2027"
-    assert dialog.missing.text() == "Add the reason."
+    assert dialog.missing.text() == "To revise the target, add the reason."
     qtbot.keyClicks(dialog.reason, "The contractor went into administration.")
     assert dialog.ok.isEnabled()
     qtbot.keyClick(dialog.typed, Qt.Key.Key_Return)  # Enter chooses Revise target

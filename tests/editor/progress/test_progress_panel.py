@@ -137,7 +137,9 @@ def test_evidence_is_added_opened_and_removed_and_a_missing_file_is_said_plainly
         assert panel.evidence.item(0).text() == ("Safety minutes (evidence/minutes.pdf). Added 1 July 2026 by "
                                                  "S. Okafor.")
         assert not panel.open_evidence.isEnabled()
-        panel.evidence.setCurrentRow(0)
+        first = panel.evidence.visualItemRect(panel.evidence.item(0)).center()
+        qtbot.mouseClick(panel.evidence.viewport(), Qt.MouseButton.LeftButton, pos=first)
+        assert panel.open_evidence.isEnabled()
         qtbot.mouseClick(panel.open_evidence, Qt.MouseButton.LeftButton)
         assert [url.toLocalFile() for url in opener.opened] == [str(tmp_path / "evidence" / "minutes.pdf")]
         # The file goes; opening says so, and the item stays.

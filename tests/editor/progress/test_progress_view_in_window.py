@@ -233,3 +233,14 @@ def test_f2_edits_in_the_progress_view_not_the_hidden_drafting_table(tracking: M
     assert tracking.views.showing_progress()
     press(qtbot, Qt.Key.Key_Escape)
     assert tracking.document.undo_stack.count() == 0
+
+
+def test_the_status_list_starts_at_the_actions_status(tracking: MainWindow, qtbot: QtBot) -> None:
+    to_progress(tracking, qtbot)
+    go_to_cell(tracking, 2, ProgressColumn.STATUS)  # Complete
+    press(qtbot, Qt.Key.Key_Return)
+    editor = focus()
+    assert isinstance(editor, QComboBox)
+    assert editor.currentText() == "Complete"
+    qtbot.waitUntil(editor.view().isVisible)
+    press(qtbot, Qt.Key.Key_Escape)
