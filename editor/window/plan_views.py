@@ -114,12 +114,13 @@ class PlanViews(QObject):
             return
         had_focus = self._focus_in_middle()
         self.table.keep_open_edit()
+        # Read first: a view shown with the keyboard in it makes its first row current.
+        action_id = self.inspector.action_id or self._first_action_of(self.inspector.concern_id)
         self._switching = True
         try:
             self.progress.wake(True)
             self.stack.setCurrentWidget(self.progress)
             self._point_keyboard_at(self.progress.table)
-            action_id = self.inspector.action_id or self._first_action_of(self.inspector.concern_id)
             if action_id is None or not self.progress.select_action(action_id):
                 self._select_first_row()
             self.panel.set_expanded(self._unfolded[True])
@@ -135,12 +136,13 @@ class PlanViews(QObject):
             return
         had_focus = self._focus_in_middle() or self.table.hasFocus()
         keep_open_cell(self.progress.table)  # a lead or status being chosen is kept
+        shown = (self.inspector.concern_id, self.inspector.action_id)
         self._switching = True
         try:
             self.stack.setCurrentWidget(self.table)
             self._point_keyboard_at(self.table)
             self.progress.wake(False)
-            self._show_current_in_table()
+            self._show_current_in_table(*shown)
             self.panel.set_expanded(self._unfolded[False])
         finally:
             self._switching = False
@@ -148,12 +150,11 @@ class PlanViews(QObject):
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         self.switched.emit(False)
 
-    def _show_current_in_table(self) -> None:
+    def _show_current_in_table(self, concern_id: str | None, action_id: str | None) -> None:
         """The drafting table's current cell, which followed the progress view quietly, in view;
-        or the inspector's item, if the table's current cell shows another."""
+        or the item the inspector showed, if the table's current cell shows another."""
         current = self.table.currentIndex()
         row = self.table.plan_model.row(current.row()) if current.isValid() else None
-        concern_id, action_id = self.inspector.concern_id, self.inspector.action_id
         if row is not None and row.concern is not None and row.concern.id == concern_id \
                 and (row.action.id if row.action else None) == action_id:
             self.table.select_cell(current)

@@ -273,3 +273,20 @@ def test_a_new_day_while_the_editor_is_open_counts_again(tracking: MainWindow,
     assert tracking.views.progress.table.model().index(1, 6).data() == "Overdue"
     assert "progress-overdue" in {f.rule for f in adapter.item_findings(action.id)}
     assert tracking.views.panel.concern_standing.text() == "3 actions: 1 complete, 2 overdue."
+
+
+def test_a_mouse_wheel_passing_over_the_status_records_nothing(tracking: MainWindow, qtbot: QtBot) -> None:
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    show_action(tracking, 0, 0)
+    panel = tracking.views.panel
+    tracking.views.progress.table.setFocus()
+    for box in (panel.status, panel.update_status, panel.self_assessment):
+        before = box.currentIndex()
+        wheel = QWheelEvent(QPointF(5, 5), QPointF(box.mapToGlobal(QPoint(5, 5))), QPoint(0, 0), QPoint(0, -120),
+                            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
+                            False)
+        QApplication.sendEvent(box, wheel)
+        assert box.currentIndex() == before
+    assert tracking.document.undo_stack.count() == 0

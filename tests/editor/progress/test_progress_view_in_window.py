@@ -244,3 +244,20 @@ def test_the_status_list_starts_at_the_actions_status(tracking: MainWindow, qtbo
     assert editor.currentText() == "Complete"
     qtbot.waitUntil(editor.view().isVisible)
     press(qtbot, Qt.Key.Key_Escape)
+
+
+def test_switching_back_and_forth_keeps_the_row_even_after_an_edit(tracking: MainWindow, qtbot: QtBot) -> None:
+    concern = tracking.document.plan.concerns[0]
+    tracking.reveal(concern.id, concern.actions[0].id, "text")
+    to_progress(tracking, qtbot)
+    go_to_cell(tracking, 2, ProgressColumn.LEAD)
+    press(qtbot, Qt.Key.Key_F2)
+    qtbot.keyClicks(focus(), "R. Kaur")
+    press(qtbot, Qt.Key.Key_1, CTRL)  # while the lead is being typed
+    assert concern.actions[2].lead == "R. Kaur"
+    assert tracking.inspector.action_id == concern.actions[2].id
+    for _ in range(2):
+        press(qtbot, Qt.Key.Key_2, CTRL)
+        assert tracking.views.progress.current_action_id() == concern.actions[2].id
+        press(qtbot, Qt.Key.Key_1, CTRL)
+        assert tracking.table.plan_model.row(tracking.table.currentIndex().row()).action is concern.actions[2]
