@@ -66,6 +66,13 @@ _HEADINGS = {
     ProgressColumn.LATEST: "Latest update",
 }
 EDITABLE_COLUMNS = frozenset({ProgressColumn.STATUS, ProgressColumn.LEAD})
+_COLUMNS = list(ProgressColumn)
+_TEXT_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole})
+_ANSWERED = frozenset({*_TEXT_ROLES, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole,
+                       Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.TextAlignmentRole,
+                       ACTION_ID_ROLE, CONCERN_ID_ROLE, STATUS_ROLE, POSITION_ROLE})
+_TOP_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+_TINTS = {where: QBrush(tint) for where, tint in POSITION_TINTS.items()}
 
 SetStatus = Callable[[str, ActionStatus], object]
 """Records that an action (by id) now has a status: ``ProgressRecorder.set_status``."""
@@ -211,20 +218,21 @@ class ProgressModel(QAbstractTableModel):
         return ProgressColumn(section).heading if 0 <= section < len(ProgressColumn) else None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # Painting a cell asks for a dozen roles; most are not answered, so they leave first.
+        if role not in _ANSWERED or not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
-        column = ProgressColumn(index.column())
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        column = _COLUMNS[index.column()]
+        if role in _TEXT_ROLES:
             return self.cell_text(row, column)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return _TINTS[row.position] if column is ProgressColumn.POSITION else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _TOP_LEFT
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{column.heading}: {self.cell_text(row, column) or 'none'}"
-        if role == Qt.ItemDataRole.BackgroundRole and column is ProgressColumn.POSITION:
-            return QBrush(POSITION_TINTS[row.position])
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         return self._id_data(row, role)
 
     def _id_data(self, row: ProgressRow, role: int) -> Any:
