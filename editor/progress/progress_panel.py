@@ -17,6 +17,7 @@ from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QCompleter,
     QFormLayout,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMainWindow,
     QPushButton,
     QSizePolicy,
     QToolButton,
@@ -377,6 +379,7 @@ class ProgressPanel(QWidget):
         concern, action = self._items()
         self._loading = True
         try:
+            self._keep_focus_out_of([box for box, shown in ((self.action_box, action), (self, concern)) if shown is None])
             self.setVisible(concern is not None)
             self.action_box.setVisible(action is not None)
             self.concern_box.setVisible(concern is not None)
@@ -388,6 +391,17 @@ class ProgressPanel(QWidget):
         finally:
             self._loading = False
         self._update_buttons()
+
+    def _keep_focus_out_of(self, hiding: list[QWidget]) -> None:
+        """A field about to hide with the keyboard in it (its action deleted) hands the keyboard
+        to the view in the middle of the window. Left to Qt, it would move on to the next field,
+        the concern's Rec No, and what is typed next would land there."""
+        focus = QApplication.focusWidget()
+        if focus is None or not any(box.isVisible() and (box is focus or box.isAncestorOf(focus)) for box in hiding):
+            return
+        window = self.window()
+        middle = window.centralWidget() if isinstance(window, QMainWindow) else None
+        (middle or window).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _folded_words(self, concern: Concern | None, action: Action | None) -> str:
         if action is not None:

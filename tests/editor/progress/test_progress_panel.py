@@ -290,3 +290,25 @@ def test_a_mouse_wheel_passing_over_the_status_records_nothing(tracking: MainWin
         QApplication.sendEvent(box, wheel)
         assert box.currentIndex() == before
     assert tracking.document.undo_stack.count() == 0
+
+
+def test_an_action_undone_while_typing_about_it_sends_the_keyboard_to_the_view(tracking: MainWindow,
+                                                                              qtbot: QtBot) -> None:
+    from actionplan.model import Action
+    from editor.edits.commands import AddAction
+
+    concern = tracking.document.plan.concerns[0]
+    added = Action(text="Added.", owner="Governor", target="March 2027")
+    tracking.document.undo_stack.push(AddAction(tracking.document, concern.id, added))
+    tracking.views.show_progress()
+    tracking.reveal(concern.id, added.id, "status")
+    QApplication.processEvents()
+    panel = tracking.views.panel
+    qtbot.mouseClick(panel.lead, Qt.MouseButton.LeftButton)
+    assert QApplication.focusWidget() is panel.lead
+    tracking.undo_action.trigger()  # Edit > Undo, with the mouse: the action goes
+    focus = QApplication.focusWidget()
+    assert focus is not None
+    assert not tracking.inspector.isAncestorOf(focus)
+    qtbot.keyClicks(focus, "7")
+    assert all(c.reference == "" for c in tracking.document.plan.concerns)
