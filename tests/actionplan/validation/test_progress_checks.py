@@ -5,13 +5,17 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from actionplan.changes import PlanChange
 from actionplan.model import Action
 from actionplan.progress import ActionStatus, EvidenceItem, TargetRevision
 from actionplan.recording import add_evidence, record_update, remove_evidence, revise_target
 from actionplan.target_date import TargetDate
-from actionplan.validation import PlanValidator, Severity, validate
+from actionplan.tracking import Position, position
+from actionplan.validation import Location, PlanValidator, Severity, validate
+from actionplan.validation.progress_checks import check_progress
 from tests.actionplan.validation.small_plans import make_plan
 
 DAY = dt.date(2026, 12, 4)
@@ -136,3 +140,22 @@ def test_the_day_moves_on_for_the_editor() -> None:
     assert "progress-overdue" not in {f.rule for f in validator.findings_for(action_id)}
     validator.reset(plan)
     assert "progress-overdue" in {f.rule for f in validator.findings_for(action_id)}
+
+
+TARGETS = st.one_of(
+    st.builds(TargetDate.of_month, st.integers(2025, 2028), st.integers(1, 12)),
+    st.builds(TargetDate.of_date, st.dates(dt.date(2025, 1, 1), dt.date(2028, 12, 31))),
+    st.sampled_from([TargetDate.parse(words) for words in ("Completed", "Ongoing", "", "Summer")]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TARGETS, st.lists(TARGETS, max_size=3), st.sampled_from(list(ActionStatus)),
+       st.dates(dt.date(2025, 1, 1), dt.date(2028, 12, 31)))
+def test_overdue_is_what_the_progress_view_calls_overdue(target: TargetDate, revised: list[TargetDate],
+                                                         status: ActionStatus, today: dt.date) -> None:
+    action = Action(text="A.", owner="Governor", target=target, status=status,
+                    target_revisions=[TargetRevision(target=t, reason="Late", made_on=DAY) for t in revised])
+    found = {f.rule for f in check_progress(action, lambda field: Location(field=field), today)}
+    assert ("progress-overdue" in found) is (position(action, today) is Position.OVERDUE)
+    assert ("progress-target-revised-often" in found) is (len(revised) > 2)
