@@ -1,25 +1,16 @@
-"""Action Plan Editor: ``python main.py [PLAN]`` opens the editor; ``python main.py check|export|import``
-runs the command line without loading Qt."""
+"""Action Plan Editor from a checkout: ``python main.py [PLAN]`` opens the editor, and
+``python main.py check|export|import ...`` runs a command without loading Qt. The standalone
+folder's two programs start here too (``actionplan-editor.spec``)."""
 
 from __future__ import annotations
 
-import gc
 import sys
 
-
-def main(argv: list[str]) -> int:
-    from commandline.commands import is_command, run
-
-    if is_command(argv):
-        return run(argv)
-    # Start-up makes a few hundred thousand objects that live as long as the editor; collecting
-    # garbage among them while they are made only slows the start. The editor turns collection
-    # back on once its window is up (editor.app.settle_memory).
-    gc.disable()
-    from editor.app import run_editor
-
-    return run_editor(argv)
-
+from actionplan_editor.launch import main
+from actionplan_editor.streams import ensure_standard_streams
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    frozen = getattr(sys, "frozen", False)
+    if frozen:
+        ensure_standard_streams()  # the windowed ActionPlanEditor.exe starts with none
+    sys.exit(main(sys.argv[1:], prog=None if frozen else "main.py"))

@@ -1,4 +1,5 @@
-"""Where the application keeps its own files: settings, recovery copies and the user dictionary.
+"""Where the application keeps its own files: settings, recovery copies, the user dictionary and
+the user's copy of the sample plan.
 
 ``ACTIONPLAN_CONFIG_DIR`` and ``ACTIONPLAN_DATA_DIR`` override the defaults, so tests never
 touch a real user's folders.
@@ -10,6 +11,9 @@ import os
 from pathlib import Path
 
 import platformdirs
+
+import resources
+from actionplan.safe_writing import write_atomically
 
 APP_DIR_NAME = "ActionPlanEditor"
 
@@ -32,3 +36,14 @@ def data_dir() -> Path:
 
 def recovery_dir() -> Path:
     return data_dir() / "recovery"
+
+
+def sample_plan_copy() -> Path:
+    """The user's own copy of the sample plan, made from the one shipped the first time it is
+    asked for, so it can be edited and saved: the shipped one may be read-only, and stays as
+    shipped. A copy the user has changed is never replaced. Raises PlanSaveError."""
+    path = data_dir() / "sample" / resources.SAMPLE_PLAN
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, resources.read_bytes(resources.SAMPLE_PLAN))
+    return path

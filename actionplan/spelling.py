@@ -1,22 +1,28 @@
 """British English spelling for action text: pyenchant's en-GB dictionary, the plan's own word
 list and the user's dictionary (a plain text file in the settings folder).
 
-Without Enchant or its en-GB dictionary, ``SpellChecker.available`` is False and ``reason``
-says why in plain words; every check then finds nothing, and the rest of the program works on.
+The en-GB dictionary shipped in ``resources/spelling`` comes before any on the system, so spelling
+is the same on every computer and works where the system has none (Windows). Without Enchant or
+a dictionary, ``SpellChecker.available`` is False and ``reason`` says why in plain words; every
+check then finds nothing, and the rest of the program works on.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import resources
 from actionplan.paths import config_dir
 
 LANGUAGE = "en_GB"
+ENCHANT_FOLDER_VARIABLE = "ENCHANT_CONFIG_DIR"
 USER_DICTIONARY_NAME = "dictionary.txt"
 
 # Words HMPPS uses that hunspell's en-GB list lacks ("outcome focussed" is in the standard
@@ -207,12 +213,32 @@ def _open_dictionary(language: str) -> tuple[Any, str]:
         return None, ("Spelling is off: the Enchant library could not be loaded. On Linux, "
                       "install libenchant-2-2.")
     try:
-        return enchant.Dict(language), ""
+        with shipped_dictionaries():
+            return enchant.Dict(language), ""
     except enchant.errors.DictNotFoundError:
         return None, ("Spelling is off: the British English (en-GB) dictionary is not installed. "
                       "On Linux, install hunspell-en-gb.")
     except Exception as error:  # Enchant's providers fail in many ways
         return None, f"Spelling is off: the dictionary could not be opened ({error})."
+
+
+@contextlib.contextmanager
+def shipped_dictionaries() -> Iterator[None]:
+    """Let Enchant look in the application's own dictionary folder first while a dictionary is
+    opened (Enchant reads the files then, and never again)."""
+    folder = resources.folder_on_disk(resources.SPELLING_FOLDER)
+    if folder is None:
+        yield
+        return
+    before = os.environ.get(ENCHANT_FOLDER_VARIABLE)
+    os.environ[ENCHANT_FOLDER_VARIABLE] = str(folder)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(ENCHANT_FOLDER_VARIABLE, None)
+        else:
+            os.environ[ENCHANT_FOLDER_VARIABLE] = before
 
 
 def _read_word_file(path: Path) -> set[str]:

@@ -49,7 +49,7 @@ def _in_the_editor(actions: int, limit: float) -> Benchmark:
         from actionplan.recovery import RecoveryStore
         from editor.app import make_application
         from editor.common.settings import AppSettings
-        from editor.files.file_controller import install_file_handling
+        from editor.files.installing import install_file_handling
         from editor.files.prompter import QtPrompter
         from editor.window.import_menu import install_import
         from editor.window.main_window import MainWindow

@@ -1,5 +1,6 @@
-"""Tracking progress at 10,000 actions, each with realistic progress (a lead, one to four dated
-updates, evidence on most done actions, revised targets on some), against the issue's targets:
+"""Tracking progress at 10,000 actions, each with months of realistic tracking
+(``generate.add_progress``: leads, monthly updates, evidence, revised targets, judgements),
+against the issue's targets:
 
 - Switching from the drafting view to the progress view takes well under a second of work
   beyond what the drafting view already costs: under 0.25 s, from View > Progress view to an
@@ -15,56 +16,22 @@ updates, evidence on most done actions, revised targets on some), against the is
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-import random
 import statistics
 import time
 from collections.abc import Callable
 from typing import Any
 
 from actionplan.model import Plan
-from actionplan.progress import ActionStatus, EvidenceItem, IrpJudgement, ProgressUpdate, TargetRevision
-from actionplan.target_date import TargetDate
-from benchmarks.generate import make_plan
+from benchmarks.generate import PROGRESS_AS_OF, add_progress, make_plan
 from benchmarks.harness import Benchmark, Result, format_seconds
 
-AS_OF = dt.date(2027, 3, 15)
-LEADS = ("J. Patel, Head of Residence", "S. Okafor, Safer Custody Manager", "M. Brennan, Head of Security",
-         "A. Hughes, Head of Healthcare", "R. Kaur, Head of Education", "T. Mensah, Head of Offender Management",
-         "C. Evans, Resettlement Lead", "P. Novak, Works Manager", "D. Lewis, Business Hub Manager")
-WORDS = ("Started on A wing.", "Half the wings done; figures to the safety meeting.", "Waiting for the contractor.",
-         "Training booked for next month.", "Done and checked by the head of performance.",
-         "Figures show attendance up from 60% to 75%.")
+AS_OF = PROGRESS_AS_OF
 
 
 def tracked_plan(actions: int = 10_000, seed: int = 1) -> Plan:
-    """A generated plan with a year of realistic progress, the same on every run."""
-    plan = make_plan(actions, seed=seed)
-    rng = random.Random(seed)
-    for concern in plan.concerns:
-        concern.self_assessment = rng.choice([None, *IrpJudgement])
-        for action in concern.actions:
-            _track(action, rng)
-    return plan
-
-
-def _track(action: Any, rng: random.Random) -> None:
-    action.lead = rng.choice(LEADS)
-    day = dt.date(2026, 9, 1)
-    statuses = [ActionStatus.IN_PROGRESS, None, None, rng.choice(list(ActionStatus))]
-    updates = []
-    for number in range(rng.randint(0, 4)):
-        day += dt.timedelta(days=rng.randint(14, 60))
-        updates.append(ProgressUpdate(on=min(day, AS_OF), author=action.lead, text=rng.choice(WORDS),
-                                      status=statuses[number]))
-    action.updates = updates
-    action.status = next((u.status for u in reversed(updates) if u.status), ActionStatus.NOT_STARTED)
-    if action.status.is_done and rng.random() < 0.8:
-        action.evidence = [EvidenceItem(description="Minutes", link="evidence/minutes.pdf", added_on=day)]
-    if rng.random() < 0.15:
-        action.target_revisions = [TargetRevision(target=TargetDate.of_month(2027, rng.randint(4, 12)),
-                                                  reason="Contractor late.", made_on=dt.date(2026, 11, 1))]
+    """A generated plan with months of realistic tracking (``generate.add_progress``)."""
+    return add_progress(make_plan(actions, seed=seed), seed=seed)
 
 
 class TrackedWindow:
@@ -168,16 +135,16 @@ def _measure_recording(benchmark: Benchmark) -> Result:
 
 
 def benchmarks() -> list[Benchmark]:
-    to_progress = Benchmark("progress: switch to the progress view, 10,000 tracked actions", "under 250 ms",
+    to_progress = Benchmark("progress view: switch to the progress view, 10,000 tracked actions", "under 250 ms",
                             0.25, run=lambda: None)
-    back = Benchmark("progress: switch back to the drafting view, 10,000 tracked actions", "under 250 ms",
+    back = Benchmark("progress view: switch back to the drafting view, 10,000 tracked actions", "under 250 ms",
                      0.25, run=lambda: None)
     to_progress.measure = lambda: _switch_result("there", to_progress, back)
     back.measure = lambda: _switch_result("back", to_progress, back)
-    filtering = Benchmark("progress: filter (overdue, due soon, a lead, a status, show all), 10,000 tracked actions",
+    filtering = Benchmark("progress view: filter (overdue, due soon, a lead, a status, show all), 10,000 tracked actions",
                           "under 250 ms each", 0.25, run=lambda: None)
     filtering.measure = lambda: _measure_filtering(filtering)
-    recording = Benchmark("progress: record an update in the progress view, 10,000 tracked actions",
+    recording = Benchmark("progress view: record an update in the progress view, 10,000 tracked actions",
                           "under 100 ms", 0.1, run=lambda: None)
     recording.measure = lambda: _measure_recording(recording)
     return [to_progress, back, filtering, recording]

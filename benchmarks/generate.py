@@ -6,7 +6,10 @@ plans: most actions are specific and measured, some carry a dash list, many name
 its abbreviation (spelled out or not), a few cross-refer to another concern, and a few break a
 rule (vague, no measure, a word GOV.UK avoids, a long sentence, an ordinal date).
 
-``python -m benchmarks.generate 10000 -o big.actionplan`` writes one to disk.
+``add_progress`` then gives a plan months of tracking: statuses, leads, dated updates, evidence,
+revised targets and IRP judgements, also seeded.
+
+``python -m benchmarks.generate 10000 -o big.actionplan [--progress]`` writes one to disk.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from actionplan.model import Action, Category, Concern, Plan, PlanDetails
+from actionplan.progress import ActionStatus, IrpJudgement
+from actionplan.recording import add_evidence, record_update, revise_target
 from actionplan.storage import save_plan
 from actionplan.target_date import MONTH_NAMES, TargetDate
 
@@ -238,13 +243,91 @@ def _target(rng: random.Random) -> TargetDate:
     return TargetDate.of_month(2026 + rng.randint(0, 1), rng.randint(1, 12))
 
 
+# Progress ---------------------------------------------------------------------------------------
+
+PROGRESS_AS_OF = dt.date(2026, 12, 4)
+"""The day ``add_progress`` brings a plan up to: about nine months after the inspection."""
+_LEADS = ("J. Patel, Head of Residence", "S. Okafor, Head of Safety", "M. Byrne, Head of Security",
+          "A. Novak, Head of Education", "R. Hughes, Custodial Manager", "L. Chen, Head of Reducing Reoffending",
+          "P. Walsh, Head of Healthcare", "D. Adeyemi, Business Hub Manager")
+_KEEPERS = ("K. Morgan, Head of Performance", "T. Evans, Performance Hub")
+_UPDATE_TEXTS = (
+    "Recording sheet in use on {place}; first month's figures reported to {meeting}.",
+    "Training booked for {staff}; {done} of {planned} sessions held so far.",
+    "Checks carried out every week on {place}. Dip sample found {done} of {planned} complete.",
+    "Recruitment under way; interviews held and {done} offers made.",
+    "No progress this month because of staff shortages on {place}.",
+)
+_DONE_TEXT = "Completed. Evidence filed: minutes of {meeting} and the monthly dashboard."
+_DELAYED_TEXT = "Delayed: {partner} could not start until the new year. Revised date agreed."
+_EVIDENCE = ("Minutes of {meeting}", "Monthly dashboard for {place}", "Training attendance register",
+             "Dip sample results", "Updated local policy", "Recording sheets for {place}")
+_REVISION_REASONS = ("Contractor delayed", "Staff shortages over the summer", "Waiting for funding from HMPPS",
+                     "Linked to the new regime, which starts later", "Partner could not start until the new year")
+
+
+def add_progress(plan: Plan, seed: int = 0, as_of: dt.date = PROGRESS_AS_OF) -> Plan:
+    """Months of tracking on ``plan``, as of ``as_of``: most past targets met, some overdue, a
+    few pushed back with a reason; monthly updates from the leads; evidence for most completed
+    actions; a self-assessment for every concern and HMIP's judgement for a subset."""
+    rng = random.Random(seed)
+    start = plan.details.submitted or as_of - dt.timedelta(days=180)
+    for concern in plan.concerns:
+        for action in concern.actions:
+            _track(rng, action, start, as_of)
+        concern.self_assessment = rng.choices(list(IrpJudgement), weights=(1, 3, 5, 3))[0]
+        if rng.random() < 0.6:
+            concern.hmip_judgement = rng.choices(list(IrpJudgement), weights=(2, 4, 4, 2))[0]
+    return plan
+
+
+def _words(rng: random.Random, template: str) -> str:
+    planned = rng.randint(4, 12)
+    return template.format(place=rng.choice(_PLACES), meeting=_meeting(rng), staff=rng.choice(_STAFF),
+                           partner=rng.choice(_PARTNERS), done=rng.randint(1, planned), planned=planned)
+
+
+def _track(rng: random.Random, action: Action, start: dt.date, as_of: dt.date) -> None:
+    if rng.random() < 0.8:
+        action.lead = rng.choice(_LEADS)
+    if rng.random() < 0.7:
+        action.evidence_needed = _words(rng, rng.choice(_EVIDENCE)) + " showing the change has lasted."
+    due = action.target.last_day()
+    done = action.target.is_completed or (due is not None and due < as_of and rng.random() < 0.7)
+    days = max(2, (as_of - start).days)
+    author = action.lead or rng.choice(_KEEPERS)
+    # Updates fill the months before the last week; the last week holds what closes or delays it.
+    for offset in sorted(rng.sample(range(days - 1), min(days - 1, rng.randint(0, 4)))):
+        status = rng.choice((ActionStatus.IN_PROGRESS, None))
+        record_update(action, start + dt.timedelta(days=offset), author, _words(rng, rng.choice(_UPDATE_TEXTS)),
+                      status)
+    last_week = as_of - dt.timedelta(days=rng.randint(0, 6))
+    if done:
+        finished = ActionStatus.ONGOING if action.target.kind.value.endswith("ongoing") else ActionStatus.COMPLETE
+        if rng.random() < 0.6:
+            record_update(action, last_week, author, _words(rng, _DONE_TEXT), finished)
+        action.status = finished
+        for _ in range(rng.choice((0, 1, 1, 2, 3))):
+            add_evidence(action, _words(rng, rng.choice(_EVIDENCE)), "", as_of - dt.timedelta(days=rng.randint(0, 60)),
+                         action.lead)
+    elif due is not None and due < as_of + dt.timedelta(days=60) and rng.random() < 0.25:
+        later = due + dt.timedelta(days=rng.randint(60, 240))
+        revise_target(action, TargetDate.of_month(later.year, later.month), rng.choice(_REVISION_REASONS),
+                      last_week, rng.choice(_KEEPERS))
+        record_update(action, last_week, author, _words(rng, _DELAYED_TEXT), ActionStatus.IN_PROGRESS)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("actions", type=int)
     parser.add_argument("-o", "--output", type=Path, required=True)
     parser.add_argument("--concerns", type=int)
+    parser.add_argument("--progress", action="store_true", help="add months of tracking (add_progress)")
     args = parser.parse_args()
-    save_plan(make_plan(args.actions, args.concerns), args.output, keep_backup=False)
+    plan = make_plan(args.actions, args.concerns)
+    if args.progress:
+        add_progress(plan)
+    save_plan(plan, args.output, keep_backup=False)
 
 
 if __name__ == "__main__":

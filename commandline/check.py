@@ -26,16 +26,20 @@ def run_check(args: argparse.Namespace) -> int:
     from actionplan.file_errors import PlanFileError
     from actionplan.storage import read_plan
     from actionplan.validation import PlanValidator, Severity
+    from commandline.progress_line import progress_line
 
-    try:
-        loaded = read_plan(args.plan)
-    except PlanFileError as error:
-        return fail(error.message)
-    plan = loaded.plan
+    with progress_line() as work:
+        work.step(0.0, "Reading the plan")
+        try:
+            loaded = read_plan(args.plan)
+        except PlanFileError as error:
+            return fail(error.message)
+        plan = loaded.plan
+        work.step(0.2, "Checking the plan")
+        validator = PlanValidator(plan, _spell_checker(plan.word_list))
+        findings = validator.findings()
     for repair in loaded.repairs:  # on standard error, so --json stays JSON
         print(f"Note: {' '.join(repair.split())}", file=sys.stderr)
-    validator = PlanValidator(plan, _spell_checker(plan.word_list))
-    findings = validator.findings()
     noun = plan.details.era.item_noun()
     if args.json:
         print(json.dumps([finding.to_json(noun) for finding in findings], indent=2, ensure_ascii=False))

@@ -1,4 +1,4 @@
-"""The command line's commands: ``check``, ``export`` and ``import``. Nothing on these paths imports Qt.
+"""The command line's commands: ``check``, ``export``, ``import`` and ``report``. Nothing on these paths imports Qt.
 
 ``main.py`` imports this module on every start, the editor's too, so each command imports what
 it needs only when it runs.
@@ -14,8 +14,10 @@ from collections.abc import Sequence
 
 from actionplan import APP_NAME, __version__
 
-COMMANDS = ("check", "export", "import")
+COMMANDS = ("check", "export", "import", "report")
 EXIT_OK = 0
+EXIT_INTERRUPTED = 130
+"""What a shell reports for a program stopped by Ctrl+C."""
 EXIT_OUTPUT_CLOSED = 141
 """What a shell reports for a program stopped because its reader went away (128 + SIGPIPE)."""
 
@@ -25,11 +27,11 @@ def is_command(argv: Sequence[str]) -> bool:
     return bool(argv) and (argv[0] in COMMANDS or argv[0] in ("--version", "-V", "--help", "-h"))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(prog: str = "main.py") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="main.py",
-        description=f"{APP_NAME}: draft, check and export HMIP inspection action plans. "
-        "With no command, opens the editor (main.py [PLAN] [--screenshot OUT.png]).",
+        prog=prog,
+        description=f"{APP_NAME} {__version__}: draft, check and export HMIP inspection action plans. "
+        f"With no command, opens the editor ({prog} [PLAN]).",
     )
     parser.add_argument("--version", "-V", action="version", version=f"{APP_NAME} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -54,11 +56,21 @@ def build_parser() -> argparse.ArgumentParser:
     imported.add_argument("docx", metavar="IN.docx")
     imported.add_argument("-o", "--output", required=True, metavar="OUT.actionplan")
     imported.set_defaults(handler=_run_import)
+
+    report = commands.add_parser("report", help="report where each action stands (Word, Excel or CSV)")
+    report.add_argument("plan", metavar="PLAN", help="an .actionplan file")
+    report.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.docx, OUT.xlsx or OUT.csv")
+    # Read as text and checked by the command, so a date that is not one gets a one-line message.
+    report.add_argument("--as-of", metavar="DATE",
+                        help="the day the report is for, like 4 December 2026 or 04/12/2026 (default: today)")
+    report.add_argument("--due-soon-days", metavar="N",
+                        help="an action is due soon when its target falls within N days (default: 45)")
+    report.set_defaults(handler=_run_report)
     return parser
 
 
-def run(argv: Sequence[str]) -> int:
-    parser = build_parser()
+def run(argv: Sequence[str], prog: str = "main.py") -> int:
+    parser = build_parser(prog)
     args = parser.parse_args(list(argv))
     if args.command is None:
         parser.print_help()
@@ -70,6 +82,10 @@ def run(argv: Sequence[str]) -> int:
         # The reader stopped early (``check PLAN | head``): that is no fault, so stop quietly.
         _send_the_rest_nowhere()
         return EXIT_OUTPUT_CLOSED
+    except KeyboardInterrupt:
+        # Ctrl+C: every file is written whole or not at all, so there is nothing to tidy.
+        print("\nStopped. Nothing was written.", file=sys.stderr)
+        return EXIT_INTERRUPTED
     return code
 
 
@@ -97,3 +113,9 @@ def _run_import(args: argparse.Namespace) -> int:
     from commandline.import_plan import run_import
 
     return int(run_import(args))
+
+
+def _run_report(args: argparse.Namespace) -> int:
+    from commandline.report import run_report
+
+    return run_report(args)

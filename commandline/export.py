@@ -11,6 +11,8 @@ from pathlib import Path
 from actionplan.file_errors import PlanFileError
 from actionplan.safe_writing import is_same_file
 from actionplan.storage import load_plan
+from actionplan.work import Work
+from commandline.progress_line import progress_line
 from exporters.docx_export import errors_in
 from exporters.errors import ExportError, PlanHasErrors
 from exporters.export import export_plan
@@ -30,11 +32,18 @@ def run_export(args: argparse.Namespace) -> int:
     if is_same_file(args.plan, args.output):
         _say("The output file would replace the plan being exported. Choose another output file with -o.")
         return EXIT_CANNOT_READ_OR_WRITE
+    with progress_line() as work:
+        return _export(args, work)
+
+
+def _export(args: argparse.Namespace, work: Work) -> int:
+    work.step(0.0, "Reading the plan")
     try:
         plan = load_plan(args.plan)
     except PlanFileError as error:
         _say(error.message)
         return EXIT_CANNOT_READ_OR_WRITE
+    work.step(0.05, "Checking the plan")
     errors = errors_in(plan)
     options = ExportOptions(
         layout=Layout(args.layout),
@@ -44,7 +53,7 @@ def run_export(args: argparse.Namespace) -> int:
     )
     output = Path(args.output)
     try:
-        export_plan(plan, output, options)
+        export_plan(plan, output, options, errors, work)
     except PlanHasErrors as error:
         _say(error.message + " Fix them, or use --allow-errors to export a DRAFT.")
         return EXIT_PLAN_HAS_ERRORS
@@ -54,6 +63,7 @@ def run_export(args: argparse.Namespace) -> int:
     draft = " as a DRAFT" if options.draft else ""
     print(f"Exported {output}{draft}.")
     if output.suffix.lower() == ".docx":
+        work.step(0.95, "Checking the document for accessibility")
         report = check_docx(output, options.layout)
         for finding in report.problems:
             print(finding.describe())

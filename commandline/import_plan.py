@@ -13,6 +13,7 @@ from pathlib import Path
 from actionplan.file_errors import PlanFileError, PlanSaveError
 from actionplan.safe_writing import is_same_file
 from actionplan.storage import FILE_SUFFIX, save_plan
+from commandline.progress_line import progress_line
 from importers.docx_import import import_docx
 from importers.errors import DocxImportError
 
@@ -28,10 +29,13 @@ def run_import(args: argparse.Namespace) -> int:
     if is_same_file(output, source):
         return _fail("The output file would replace the Word document being imported. Choose another output "
                      "file with -o.")
-    try:
-        result = import_docx(source)
-    except DocxImportError as error:
-        return _fail(error.message)
+    with progress_line() as work:
+        work.step(0.0, f"Reading “{source.name}”")
+        try:
+            result = import_docx(source)
+        except DocxImportError as error:
+            return _fail(error.message)
+        work.step(0.9, f"Saving “{output.name}”")
     try:
         save_plan(result.plan, output)
     except PlanSaveError as error:

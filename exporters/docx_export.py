@@ -20,6 +20,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from lxml import etree
 
+import resources
 from actionplan.model import ORGANISATION, Era, Plan
 from actionplan.validation import Finding, Severity, validate
 from actionplan.word_package import FOR_TEMPLATE, WordFileError, WordPackage
@@ -30,8 +31,6 @@ from exporters.options import ExportOptions
 from exporters.plan_layout import Page, body_xml
 from exporters.row_height import metrics_from_styles
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
-DEFAULT_TEMPLATE = RESOURCES / "template.docx"
 LANGUAGE = "en-GB"
 
 
@@ -92,7 +91,7 @@ def open_template(template: Path | None) -> Document:
     person names gets every check an imported document gets (its size, damage, what it unpacks
     to, XML Word never writes) before python-docx reads it, from the bytes that were checked."""
     if template is None:
-        return docx.Document(str(DEFAULT_TEMPLATE))
+        return docx.Document(io.BytesIO(our_template()))
     name = template.name
     if template.suffix.lower() in (".dotx", ".dot", ".doc", ".dotm"):
         raise TemplateError(f"“{name}” is not a .docx file. Open it in Word and save it as a Word Document (.docx).")
@@ -105,6 +104,11 @@ def open_template(template: Path | None) -> Document:
         return docx.Document(io.BytesIO(package.data))
     except Exception:  # python-docx can fail on an odd document in many ways
         raise TemplateError(_UNUSABLE_TEMPLATE.format(name=name)) from None
+
+
+def our_template() -> bytes:
+    """The GOV.UK template shipped inside the package (``resources/template.docx``)."""
+    return resources.read_bytes(resources.TEMPLATE)
 
 
 _UNUSABLE_TEMPLATE = ("“{name}” cannot be used as a template: it is missing parts every Word document has, or "

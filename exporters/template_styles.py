@@ -7,8 +7,8 @@ styles it lacks are copied in from ours.
 from __future__ import annotations
 
 import functools
+import io
 import zipfile
-from pathlib import Path
 from typing import Any
 
 from docx.document import Document
@@ -21,9 +21,9 @@ from docx.oxml.ns import qn
 from docx.parts.hdrftr import HeaderPart
 from lxml import etree
 
+import resources
 from exporters import wordml
 
-TEMPLATE = Path(__file__).resolve().parent.parent / "resources" / "template.docx"
 REQUIRED_STYLES = ("Heading1", "Heading2", "Heading3", "ListBullet", "ActionPlanTable", "Header",
                    wordml.PLACEHOLDER_STYLE)
 _W = wordml.W_NS
@@ -32,7 +32,7 @@ _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 @functools.cache
 def _our_part(name: str) -> bytes:
-    with zipfile.ZipFile(TEMPLATE) as package:
+    with zipfile.ZipFile(io.BytesIO(resources.read_bytes(resources.TEMPLATE))) as package:
         return package.read(name)
 
 

@@ -51,6 +51,10 @@ class PasteResult:
     concerns: list[PastedConcern] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)
     """Lines that are not part of any concern, such as page numbers or text before the first."""
+    kept_numbers: list[str] = field(default_factory=list)
+    """Numbers on a line of their own kept in a concern's text because its sentence runs on
+    around them ("had risen to / 120 / a month"); a page number would look the same, so the
+    preview names them for a person to check."""
 
 
 @dataclass
@@ -73,7 +77,7 @@ def split_concerns(
     result = PasteResult()
     drafts: list[_Draft] = []
     open_draft = False
-    for line in lines:
+    for number, line in enumerate(lines):
         heading = _HEADING.match(line)
         if heading:
             category = Category.PRIORITY if heading.group(1).lower() == "priority" else Category.KEY
@@ -81,6 +85,10 @@ def split_concerns(
             continue
         if not line:
             open_draft = open_draft and numbered  # a blank line ends an unnumbered concern
+            continue
+        if open_draft and _runs_on_around(drafts[-1].lines, line, lines[number + 1:]):
+            drafts[-1].lines.append(line)
+            result.kept_numbers.append(line)
             continue
         if _FURNITURE.match(line) or _REPORT_FOOTER.match(line):
             result.ignored.append(line)
@@ -100,6 +108,16 @@ def split_concerns(
     for draft in drafts:
         result.concerns.extend(_finish(draft, numbered, is_word))
     return result
+
+
+def _runs_on_around(before: list[str], line: str, after: list[str]) -> bool:
+    """A bare number (not "Page 3" or "3 of 40") between two parts of one sentence: the line
+    before ends mid-sentence and the next line carries on in lower case. Kept rather than
+    dropped: a figure left out changes what the concern says; a stray page number shows."""
+    if not (line.isdigit() and before) or before[-1].rstrip().endswith(_SENTENCE_END):
+        return False
+    following = next((text for text in after if text), "")
+    return following[:1].islower()
 
 
 def _lines(text: str) -> list[str]:

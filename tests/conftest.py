@@ -8,8 +8,13 @@ from pathlib import Path
 
 import pytest
 
-# Must happen before any QApplication exists.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from tests.screens import offscreen_platform
+
+# Must happen before any QApplication exists. The offscreen platform's own screen is 800 by
+# 800, and windows keep to their screen: give the tests a large one, so windows they size to
+# 1920 by 1080 fit. Smaller screens are tried in processes of their own (tests/screens.py).
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = offscreen_platform(2560, 1600, frames=False)
 os.environ.setdefault("QT_ACCESSIBILITY", "0")
 
 TESTS_TODAY = dt.date(2026, 7, 1)

@@ -16,6 +16,7 @@ from actionplan.target_date import TargetKind, format_long_date, parse_target
 from actionplan.validation import smart, style
 from actionplan.validation.findings import Finding, Location
 from actionplan.validation.parsing import TextScan
+from actionplan.validation.rec_no import looks_like_rec_no
 from actionplan.validation.rules import rule
 
 LocationFor = Callable[[str], Location]
@@ -107,12 +108,25 @@ def check_timing(action: Action, here: LocationFor, submitted: dt.date | None) -
 
 
 def check_concern(concern: Concern, here: LocationFor, spelling: SpellChecker | None = None) -> list[Finding]:
+    return _concern_text_findings(concern, here, spelling) + _reference_findings(concern.reference, here)
+
+
+def _concern_text_findings(concern: Concern, here: LocationFor, spelling: SpellChecker | None) -> list[Finding]:
     if not concern.text.strip():
         return [rule("concern-text-missing").finding(
             "Copy the concern's wording from the inspection report.", here("text"))]
     if spelling is not None and (found := spelling_finding(concern.text, here("text"), spelling)):
         return [found]
     return []
+
+
+def _reference_findings(reference: str, here: LocationFor) -> list[Finding]:
+    """A manual Rec No that is not shaped like one ("Mr Smith"); empty numbers itself."""
+    if not reference or looks_like_rec_no(reference):
+        return []
+    return [rule("reference-unusual").finding(
+        f"“{reference}” does not look like a Rec No. Type the reference the inspection report gives, "
+        "such as 1, 1.12 or S45, or clear it to number automatically.", here("reference"))]
 
 
 def check_concern_actions(concern: Concern, here: LocationFor) -> list[Finding]:

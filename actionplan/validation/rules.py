@@ -55,6 +55,9 @@ _ALL = (
          "Each concern needs its own Rec No so readers and the progress review can refer to it."),
     Rule("cross-reference-broken", _E, "Cross-reference points nowhere",
          "A reader who follows it finds the wrong concern or none."),
+    Rule("reference-unusual", _W, "Rec No does not look like a reference",
+         "Readers and the progress review find a concern by the Rec No the inspection report gave "
+         "it, such as 1, 1.12 or S45."),
     Rule("target-before-submission", _W, "Target before the plan is submitted",
          "A date already past when the plan is sent means the action is late or the date is "
          "wrong, unless the action is completed."),

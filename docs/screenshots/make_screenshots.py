@@ -1,27 +1,58 @@
 """Draw the README screenshots of the real editor window, offscreen.
 
-    QT_QPA_PLATFORM=offscreen python docs/screenshots/make_screenshots.py
+    python docs/screenshots/make_screenshots.py
+
+Each set is drawn in a process of its own on an offscreen screen of the size it shows: a
+desktop monitor (1920 by 1080) for most, and 1366 by 768 and 1024 by 700 laptops for the main
+window and Paste concerns from report, sized from the screen as they are for a user.
 """
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import json
 import os
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+DESKTOP = (1920, 1080)
+LAPTOPS = ((1366, 768), (1024, 700))
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtGui import QPainter  # noqa: E402
+
+def offscreen_screen(width: int, height: int) -> str:
+    """A ``QT_QPA_PLATFORM`` value: one offscreen screen of this size, with window frames."""
+    config = {"windowFrameMargins": True, "screens": [
+        {"name": f"{width}x{height}", "x": 0, "y": 0, "width": width, "height": height,
+         "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}
+    path = Path(tempfile.gettempdir()) / f"actionplan-screenshots-{width}x{height}-{os.getpid()}.json"
+    path.write_text(json.dumps(config), encoding="utf-8")
+    atexit.register(lambda: _remove(path))
+    return f"offscreen:configfile={path}"
+
+
+def _remove(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink()
+
+
+if __name__ == "__main__" and "--screen" not in sys.argv:
+    os.environ["QT_QPA_PLATFORM"] = offscreen_screen(*DESKTOP)
+
+from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
+from PySide6.QtGui import QPainter, QTextCursor  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from actionplan.storage import load_plan  # noqa: E402
 from editor.app import SCREENSHOT_SIZE, make_application  # noqa: E402
 from editor.edits.commands import FieldRef, SetField  # noqa: E402
 from editor.edits.document import PlanDocument  # noqa: E402
+from editor.exchange.paste_concerns_dialog import PasteConcernsDialog, hyphenation_check  # noqa: E402
 from editor.table.columns import Column  # noqa: E402
 from editor.table.target_date_editor import TargetDateEditor  # noqa: E402
 from editor.window.main_window import MainWindow  # noqa: E402
@@ -31,7 +62,22 @@ PROGRESS_SAMPLE = ROOT / "resources" / "progress-sample.actionplan"
 SAMPLE_DAY = "2026-09-01"
 """The drafting screenshots show the sample plan just after it was sent (``actionplan.clock``)."""
 PROGRESS_DAY = "2027-03-15"
-"""The progress sample's own day (``resources/build_progress_sample.AS_OF``)."""
+"""The progress sample's own day (``tools/build_progress_sample.AS_OF``)."""
+REPORT_TEXT = """Priority concerns
+1. Leaders had not done enough to reduce the high levels of self-
+harm among prisoners, and too many were held in segrega-
+tion for long periods.
+2. Too many prisoners were locked in their cells for most of the
+day, and the regime was often curtailed at short notice.
+12
+Key concerns
+3. Staff did not always challenge poor behaviour, and the use of
+force was not always well governed.
+4. Rehabili-
+tation work was limited and few prisoners had a sentence plan.
+Page 13 of 40
+5. Prisoners could not get enough time in the open air.
+6. The library was often closed."""
 
 
 def settle(window: MainWindow) -> None:
@@ -40,17 +86,21 @@ def settle(window: MainWindow) -> None:
         window.table.row_heights.size_visible()
 
 
-def new_window(path: Path = SAMPLE) -> MainWindow:
+def new_window(on_screen: bool = False, path: Path = SAMPLE) -> MainWindow:
+    """The main window on the sample plan (or ``path``): at the README's usual size, or
+    ``on_screen`` at the size it takes on this screen."""
     os.environ["ACTIONPLAN_TODAY"] = PROGRESS_DAY if path == PROGRESS_SAMPLE else SAMPLE_DAY
     window = MainWindow(PlanDocument(load_plan(path), path))
-    window.resize(*SCREENSHOT_SIZE)
+    if not on_screen:
+        window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        window.resize(*SCREENSHOT_SIZE)
     window.show()
     settle(window)
     return window
 
 
-def main_window(out: Path) -> None:
-    window = new_window()
+def main_window(out: Path, on_screen: bool = False) -> None:
+    window = new_window(on_screen)
     concern = window.document.plan.concerns[0]
     window.reveal(concern.id, None, "text")
     settle(window)
@@ -129,9 +179,44 @@ def spelling_menu(out: Path) -> None:
     window.close()
 
 
+def paste_concerns(out: Path) -> None:
+    """Paste concerns from report over the main window, at the size it takes on this screen."""
+    window = new_window(on_screen=True)
+    dialog = PasteConcernsDialog(hyphenation_check(window.validation.adapter.spelling), window, REPORT_TEXT)
+    dialog.text_box.moveCursor(QTextCursor.MoveOperation.Start)  # the pasted text, not a selection
+    dialog.show()
+    for _ in range(3):
+        QApplication.processEvents()
+    dialog.grab().save(str(out))
+    dialog.close()
+    window.close()
+
+
+def progress_dialog(out: Path) -> None:
+    """A PDF export under way: what it is doing, how far it has got, and Cancel."""
+    from actionplan.work import Work
+    from editor.common.task_progress import TaskProgress
+
+    window = new_window()
+    progress = TaskProgress(window, "Exporting “ashvale-action-plan.pdf”", Work())
+    progress.dialog.show()
+    progress.dialog.setLabelText("Making the PDF with LibreOffice…")
+    progress.dialog.setValue(400)
+    for _ in range(3):
+        QApplication.processEvents()
+    shot = window.grab()
+    painter = QPainter(shot)
+    dialog = progress.dialog.grab()
+    painter.drawPixmap((shot.width() - dialog.width()) // 2, (shot.height() - dialog.height()) // 3, dialog)
+    painter.end()
+    shot.save(str(out))
+    progress.finish()
+    window.close()
+
+
 def progress_view(out: Path) -> None:
     """The progress view with the filter on: overdue and due soon."""
-    window = new_window(PROGRESS_SAMPLE)
+    window = new_window(path=PROGRESS_SAMPLE)
     window.views.show_progress()
     bar = window.views.progress.filter_bar
     bar.overdue.setChecked(True)
@@ -145,13 +230,12 @@ def progress_view(out: Path) -> None:
 
 def progress_inspector(out: Path) -> None:
     """An action's updates, newest first, its evidence and its revised target in the inspector."""
-    window = new_window(PROGRESS_SAMPLE)
+    window = new_window(path=PROGRESS_SAMPLE)
     window.views.show_progress()
     concern = window.document.plan.concerns[0]
     window.reveal(concern.id, concern.actions[1].id, "status")
     settle(window)
     panel = window.views.panel
-    window.inspector.ensureWidgetVisible(panel.history_label, 0, 0)
     window.inspector.verticalScrollBar().setValue(panel.history_label.mapTo(window.inspector.widget(),
                                                                             panel.history_label.rect().topLeft()).y() - 8)
     settle(window)
@@ -166,9 +250,24 @@ def run() -> None:
     date_editor(HERE / "date-editor.png")
     problems(HERE / "problems.png")
     spelling_menu(HERE / "spelling-menu.png")
+    paste_concerns(HERE / "paste-concerns.png")
+    progress_dialog(HERE / "progress-dialog.png")
     progress_view(HERE / "progress-view.png")
     progress_inspector(HERE / "progress-inspector.png")
+    for width, height in LAPTOPS:
+        environment = {**os.environ, "QT_QPA_PLATFORM": offscreen_screen(width, height)}
+        subprocess.run([sys.executable, __file__, "--screen", f"{width}x{height}"], env=environment, check=True)
+
+
+def run_on_laptop(size: str) -> None:
+    """The main window and Paste concerns from report as a laptop of ``size`` shows them."""
+    make_application([])
+    main_window(HERE / f"main-window-{size}.png", on_screen=True)
+    paste_concerns(HERE / f"paste-concerns-{size}.png")
 
 
 if __name__ == "__main__":
-    run()
+    if "--screen" in sys.argv:
+        run_on_laptop(sys.argv[sys.argv.index("--screen") + 1])
+    else:
+        run()

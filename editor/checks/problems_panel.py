@@ -240,10 +240,13 @@ class ProblemsPanel(QWidget):
         severity = self.severity_filter.currentData()
         rule = self.rule_filter.currentData()
         everything = self.adapter.findings(include_dismissed=self.show_dismissed.isChecked())
-        findings = [
-            f for f in everything
-            if (severity is None or f.severity.value == severity) and (rule is None or f.rule == rule)
-        ]
+        # Errors first, each kind in the plan's order: an error stops the plan being sent, and
+        # under a few warnings in a short list it went unseen.
+        findings = sorted(
+            (f for f in everything
+             if (severity is None or f.severity.value == severity) and (rule is None or f.rule == rule)),
+            key=lambda finding: finding.severity is not Severity.ERROR,
+        )
         dismissed = {(d.rule, d.item_id, d.field) for d in self.adapter.document.plan.dismissals}
         if self.model.set_findings(findings, dismissed) and keep is not None and keep in findings:
             self.view.selectRow(findings.index(keep))

@@ -64,6 +64,7 @@ class ValidationUi(QObject):
         self.adapter.findings_changed.connect(self.update_counts)
         self.adapter.findings_changed.connect(self.show_inspector_problems)
         self.inspector.item_changed.connect(lambda *_: self.show_inspector_problems())
+        self._problem_labels: list[QLabel] = []
         self.update_counts()
         self.show_inspector_problems()
 
@@ -74,6 +75,11 @@ class ValidationUi(QObject):
             return
         self.views.reveal(concern_id, action_id, field)
 
+    def current_errors(self) -> list[Finding]:
+        """The plan's errors, as the checks know them now (dismissed or not)."""
+        return [finding for finding in self.adapter.findings(include_dismissed=True)
+                if finding.severity is Severity.ERROR]
+
     # Status bar ------------------------------------------------------------------------------
 
     def _build_status_bar(self) -> None:
@@ -82,11 +88,15 @@ class ValidationUi(QObject):
         self.counts_label.setAccessibleName("Errors and warnings")
         self.counts_label.setToolTip("Open the problems list: View > Problems")
         bar.addPermanentWidget(self.counts_label)
+        # In the status bar whether or not it has anything to say: a label left loose in the
+        # window sat over the File, Edit and View menus and swallowed their clicks.
         self.spelling_label = QLabel(self.window)
         self.spelling_label.setAccessibleName("Spelling")
-        if not self.adapter.spelling.available:
+        bar.addPermanentWidget(self.spelling_label)
+        if self.adapter.spelling.available:
+            self.spelling_label.hide()
+        else:
             self.spelling_label.setText(self.adapter.spelling.reason)
-            bar.addPermanentWidget(self.spelling_label)
 
     def update_counts(self) -> None:
         counts = self.adapter.counts()
@@ -98,18 +108,22 @@ class ValidationUi(QObject):
     # Inspector -------------------------------------------------------------------------------
 
     def show_inspector_problems(self) -> None:
+        """The selected item's problems, in labels that are kept and reused, never deleted:
+        taking them out of the layout and deleting them (on every change of item) made PySide
+        let go of the inspector's own field labels too, and the inspector then stopped following
+        the table, showing one item while edits went to another."""
         inspector = self.inspector
-        layout = inspector.problems
-        while layout.count():
-            item = layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
         findings = [f for item_id in (inspector.concern_id, inspector.action_id) if item_id
                     for f in self.adapter.item_findings(item_id)]
         noun = self.adapter.document.plan.details.era.item_noun()
-        for finding in findings:
-            layout.addWidget(_problem_label(finding, inspector.problems_box, noun))
+        labels = self._problem_labels
+        while len(labels) < len(findings):
+            labels.append(_problem_label(inspector.problems_box))
+            inspector.problems.addWidget(labels[-1])
+        for label, finding in zip(labels, findings, strict=False):
+            _describe(label, finding, noun)
+        for number, label in enumerate(labels):
+            label.setVisible(number < len(findings))
         inspector.problems_box.setTitle(f"Problems ({len(findings)})" if findings else "Problems")
         inspector.problems_box.setVisible(bool(findings))
 
@@ -146,18 +160,24 @@ def _problems_dock(views: CheckedViews, panel: ProblemsPanel) -> QDockWidget:
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
     # The table is the work; the list of problems is a glance, so it starts short.
     window.resizeDocks([dock], [190], Qt.Orientation.Vertical)
-    views.view_menu.addAction(dock.toggleViewAction())
+    toggle = dock.toggleViewAction()
+    toggle.setText("&Problems")
+    views.view_menu.addAction(toggle)
     return dock
 
 
-def _problem_label(finding: Finding, parent: QWidget, noun: str) -> QLabel:
-    word = "Error" if finding.severity is Severity.ERROR else "Warning"
-    label = QLabel(f"<b>{word}</b> ({_escape(describe_place(finding, noun))}): {_escape(finding.message)}", parent)
+def _problem_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.RichText)
+    return label
+
+
+def _describe(label: QLabel, finding: Finding, noun: str) -> None:
+    word = "Error" if finding.severity is Severity.ERROR else "Warning"
+    label.setText(f"<b>{word}</b> ({_escape(describe_place(finding, noun))}): {_escape(finding.message)}")
     label.setToolTip(f"{RULES[finding.rule].title}. Why it matters: {finding.why}")
     label.setAccessibleName(f"{word}: {finding.message}")
-    return label
 
 
 def _escape(text: str) -> str:

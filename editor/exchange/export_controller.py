@@ -5,6 +5,7 @@ LibreOffice makes a PDF."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -15,7 +16,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMe
 
 from actionplan.model import Plan
 from actionplan.validation import Finding
+from actionplan.work import Cancelled, Work
 from editor.common.settings import AppSettings
+from editor.common.task_progress import TaskProgress
 from editor.edits.document import PlanDocument
 from editor.exchange.export_dialog import (
     FORMATS,
@@ -49,6 +52,7 @@ class ExportOutcome:
     draft: bool
     report: Report | None = None
     error: str | None = None
+    cancelled: bool = False
 
 
 class RememberedChoice:
@@ -83,8 +87,11 @@ class ExportController(QObject):
     _done = Signal(object)
 
     def __init__(self, window: QMainWindow, document: PlanDocument, prompter: ExportPrompter,
-                 settings: AppSettings) -> None:
+                 settings: AppSettings, current_errors: Callable[[], list[Finding]] | None = None) -> None:
         super().__init__(window)
+        self.current_errors = current_errors
+        """The plan's errors as the checks beside the window already know them: checking a
+        10,000-action plan again before every export would hold the window for a second."""
         self.window = window
         self.document = document
         self.prompter = prompter
@@ -96,6 +103,7 @@ class ExportController(QObject):
         self.action.triggered.connect(lambda _checked=False: self.export())
         self._done.connect(self._finish, Qt.ConnectionType.QueuedConnection)
         self.busy = False
+        self.progress: TaskProgress | None = None
 
     def export(self) -> bool:
         """Ask, then start exporting. False when the user cancelled or an export is running."""
@@ -108,7 +116,7 @@ class ExportController(QObject):
         if choice is None:
             return False
         self.remembered.save(choice)
-        errors = errors_in(self.document.plan)
+        errors = self.current_errors() if self.current_errors is not None else errors_in(self.document.plan)
         if errors and not self.prompter.offer_draft(errors):
             return False
         path = self.prompter.choose_path(self._suggested_path(choice.suffix))
@@ -117,7 +125,7 @@ class ExportController(QObject):
         path = path if path.suffix.lower() == choice.suffix else path.with_name(path.name + choice.suffix)
         self.settings.set_last_folder(FOLDER_PURPOSE, path.parent)
         options = ExportOptions(choice.layout, choice.merge_concern_cells, bool(errors), choice.template)
-        self._start(self.document.plan.model_copy(deep=True), path, options)
+        self._start(self.document.plan.model_copy(deep=True), path, options, errors)
         return True
 
     def _suggested_path(self, suffix: str) -> Path:
@@ -130,21 +138,30 @@ class ExportController(QObject):
 
     # Running --------------------------------------------------------------------------------
 
-    def _start(self, plan: Plan, path: Path, options: ExportOptions) -> None:
+    def _start(self, plan: Plan, path: Path, options: ExportOptions, errors: list[Finding]) -> None:
         self.busy = True
         self.action.setEnabled(False)
         self.window.statusBar().showMessage(f"Exporting “{path.name}”…")
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        worker = threading.Thread(target=self._run, args=(plan, path, options), name="export", daemon=True)
+        self.progress = TaskProgress(self.window, f"Exporting “{path.name}”")
+        worker = threading.Thread(target=self._run, args=(plan, path, options, errors, self.progress.work),
+                                  name="export", daemon=True)
         worker.start()
 
-    def _run(self, plan: Plan, path: Path, options: ExportOptions) -> None:
+    def cancel(self) -> None:
+        """Stop the export that is running; nothing is written."""
+        if self.progress is not None:
+            self.progress.work.cancel()
+
+    def _run(self, plan: Plan, path: Path, options: ExportOptions, errors: list[Finding], work: Work) -> None:
         from exporters.errors import ExportError
         from exporters.export import export_and_check
 
         try:
-            _, report = export_and_check(plan, path, options)
+            _, report = export_and_check(plan, path, options, errors, work)
             self._done.emit(ExportOutcome(path, options.draft, report))
+        except Cancelled:
+            self._done.emit(ExportOutcome(path, options.draft, cancelled=True))
         except ExportError as error:
             self._done.emit(ExportOutcome(path, options.draft, error=error.message))
         except Exception as error:  # noqa: BLE001 - any failure must reach the user, not vanish with the thread
@@ -152,9 +169,14 @@ class ExportController(QObject):
 
     def _finish(self, outcome: ExportOutcome) -> None:
         QApplication.restoreOverrideCursor()
+        if self.progress is not None:
+            self.progress.finish()
+            self.progress = None
         self.busy = False
         self.action.setEnabled(True)
-        if outcome.error is not None:
+        if outcome.cancelled:
+            self.window.statusBar().showMessage(f"Export cancelled. “{outcome.path.name}” was not written.", 8000)
+        elif outcome.error is not None:
             self.window.statusBar().showMessage("Export failed.", 8000)
             self.prompter.show_error("Could not export", outcome.error)
         else:
@@ -209,9 +231,11 @@ class QtExportPrompter:
 
 
 def install_export(window: QMainWindow, document: PlanDocument, prompter: ExportPrompter | None = None,
-                   settings: AppSettings | None = None) -> ExportController:
+                   settings: AppSettings | None = None,
+                   current_errors: Callable[[], list[Finding]] | None = None) -> ExportController:
     """Add File ▸ Export as Word, PDF or ODT… just above Quit."""
-    controller = ExportController(window, document, prompter or QtExportPrompter(window, document), settings or AppSettings())
+    controller = ExportController(window, document, prompter or QtExportPrompter(window, document),
+                                  settings or AppSettings(), current_errors)
     menus = getattr(window, "menus", {})
     menu = menus.get("file") if isinstance(menus, dict) else None
     if not isinstance(menu, QMenu):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QSize, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from actionplan.validation import Finding
 from editor.common.readable_hints import make_placeholders_readable
+from editor.common.screen_fit import fit_to_screen
 from exporters.libreoffice import WORD_PDF_HELP
 from exporters.options import Layout
 
@@ -216,7 +217,7 @@ class ExportResultDialog(QDialog):
         close.clicked.connect(self.accept)
         layout.addWidget(buttons)
         self.open_button.setDefault(True)
-        self.resize(640, 360)
+        fit_to_screen(self, QSize(640, 360))
 
     def open_file(self) -> bool:
         opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path)))

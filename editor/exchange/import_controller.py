@@ -18,6 +18,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from actionplan.storage import FILE_SUFFIX
+from actionplan.work import Cancelled, Work
+from editor.common.task_progress import TaskProgress
 from editor.exchange.import_report_dialog import ImportReportDialog, ReadableReport, readable_report
 from editor.files.file_controller import FileController
 
@@ -43,6 +45,8 @@ class ImportOutcome:
     error: str | None = None
     opened: bool = False
     """The imported plan replaced the one open (False after an error or Cancel)."""
+    cancelled: bool = False
+    """Cancelled while the document was being read."""
 
 
 class ImportController(QObject):
@@ -60,6 +64,7 @@ class ImportController(QObject):
         self.action.setStatusTip("Open an action plan from a Word document (.docx) as a new, unsaved plan")
         self.action.triggered.connect(lambda _checked=False: self.import_plan())
         self._done.connect(self._finish, Qt.ConnectionType.QueuedConnection)
+        self.progress: TaskProgress | None = None
 
     def import_plan(self, path: Path | None = None) -> bool:
         """Ask for a .docx (unless given one) and start reading it. False if nothing started."""
@@ -79,14 +84,24 @@ class ImportController(QObject):
         self.action.setEnabled(False)
         self.window.statusBar().showMessage(f"Importing “{path.name}”…")
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        threading.Thread(target=self._run, args=(path,), name="import-docx", daemon=True).start()
+        self.progress = TaskProgress(self.window, f"Importing “{path.name}”")
+        self.progress.work.step(0.1, f"Reading “{path.name}”")
+        threading.Thread(target=self._run, args=(path, self.progress.work), name="import-docx", daemon=True).start()
 
-    def _run(self, path: Path) -> None:
+    def cancel(self) -> None:
+        """Stop waiting for the import that is running: its plan is never opened."""
+        if self.progress is not None:
+            self.progress.work.cancel()
+
+    def _run(self, path: Path, work: Work) -> None:
         from importers.docx_import import import_docx
         from importers.errors import DocxImportError
 
         try:
             outcome = ImportOutcome(path, result=import_docx(path))
+            work.check()
+        except Cancelled:
+            outcome = ImportOutcome(path, cancelled=True)
         except DocxImportError as error:
             outcome = ImportOutcome(path, error=error.message)
         except Exception as error:  # noqa: BLE001 - any failure must reach the user, not vanish with the thread
@@ -98,10 +113,15 @@ class ImportController(QObject):
 
     def _finish(self, outcome: ImportOutcome) -> None:
         QApplication.restoreOverrideCursor()
+        if self.progress is not None:
+            self.progress.finish()
+            self.progress = None
         self.busy = False
         self.action.setEnabled(True)
         status = self.window.statusBar()
-        if outcome.result is None:
+        if outcome.cancelled:
+            status.showMessage("Import cancelled. Your plan is unchanged.", STATUS_MS)
+        elif outcome.result is None:
             status.showMessage("Import failed. Your plan is unchanged.", STATUS_MS)
             self.prompter.show_error("Could not import Word plan", outcome.error or "")
         elif not self.files.maybe_save():

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from actionplan.model import Category, Era, Plan
 from actionplan.target_date import format_long_date
+from editor.common.screen_fit import fit_to_screen
 from importers.report import TRACKED_CHANGES, ImportNote, ImportReport, NoteKind, shorten
 
 NOT_FOUND = "Not found: add it under Plan ▸ Plan details"
@@ -217,7 +218,7 @@ class ImportReportDialog(QDialog):
         self.copied.setAccessibleDescription("Copy result")
         self._build_buttons()
         self._lay_out()
-        self.resize(780, 600)
+        fit_to_screen(self, QSize(780, 600))
 
     def _build_buttons(self) -> None:
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -33,6 +35,7 @@ from PySide6.QtWidgets import (
 from actionplan.model import Category, Concern
 from actionplan.spelling import SpellChecker
 from editor.common.readable_hints import make_placeholders_readable
+from editor.common.screen_fit import fit_to_screen
 from editor.edits.commands import AddConcerns
 from editor.edits.document import PlanDocument
 from importers.report import shorten
@@ -76,6 +79,14 @@ def describe_count(result: PasteResult) -> str:
 
 
 def describe_ignored(result: PasteResult) -> str:
+    kept = ""
+    if result.kept_numbers:
+        numbers = ", ".join(f"“{number}”" for number in result.kept_numbers[:8])
+        kept = f"Kept in the text, in the middle of a sentence (check none is a page number): {numbers}. "
+    return kept + _left_out(result)
+
+
+def _left_out(result: PasteResult) -> str:
     if not result.ignored:
         return ""
     lines = ", ".join(f"“{shorten(line, 40)}”" for line in result.ignored[:8])
@@ -149,6 +160,20 @@ class PreviewModel(QAbstractTableModel):
         return None
 
 
+_CELL_PADDING = (4, 3)
+"""Room round the text of a preview cell, across and down, in pixels."""
+
+
+class _PaddedCells(QStyledItemDelegate):
+    """Measures a preview cell's wrapped text in the width left inside its padding: measured in
+    the whole width, a line that only just fitted there was cut short ("a sentence …")."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        inside = QStyleOptionViewItem(option)
+        inside.rect = option.rect.adjusted(0, 0, -2 * _CELL_PADDING[0], 0)
+        return super().sizeHint(inside, index)
+
+
 class PasteConcernsDialog(QDialog):
     """A text box, the section for text without headings, and a live preview."""
 
@@ -166,7 +191,7 @@ class PasteConcernsDialog(QDialog):
         self.text_box.setPlainText(text)
         self.text_box.selectAll()  # pasting straight away replaces what came from the clipboard
         self.update_preview()
-        self.resize(1100, 640)
+        fit_to_screen(self, QSize(1100, 640))  # on a 1024 by 700 screen, all of it, Cancel included
 
     # Building ------------------------------------------------------------------------------
 
@@ -241,7 +266,9 @@ class PasteConcernsDialog(QDialog):
         self.preview.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.preview.setWordWrap(True)
         self.preview.setAlternatingRowColors(True)
-        self.preview.setStyleSheet("QTableView::item { padding: 3px 4px; }")
+        across, down = _CELL_PADDING
+        self.preview.setStyleSheet(f"QTableView::item {{ padding: {down}px {across}px; }}")
+        self.preview.setItemDelegate(_PaddedCells(self.preview))
         self.preview.verticalHeader().setVisible(False)
         # Rows follow the width the Concern column gets, which is only known once laid out.
         self.preview.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

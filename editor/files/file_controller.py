@@ -7,9 +7,10 @@ keeps the plan in memory and offers Save As.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -23,12 +24,13 @@ from editor.edits.document import PlanDocument
 from editor.files.autosave import Autosaver
 from editor.files.lock_keeper import LockKeeper, LockOutcome
 from editor.files.outside_changes import OutsideChangeWatcher
-from editor.files.prompter import QtPrompter
 from editor.files.questions import OutsideChange, Prompter, RestoreChoice, SaveChanges
 from editor.files.read_only_banner import ReadOnlyBanner, attach_banner
 from editor.files.recent_files import RecentFilesMenu
 from editor.files.save_failure import explain_save_failure
+from editor.files.start_up import open_named_plan
 from editor.files.window_events import WindowEvents
+from editor.files.word_documents import offer_to_import, word_document_kind
 from editor.table.open_edits import close_open_editors, commit_open_edits
 
 
@@ -61,6 +63,13 @@ class FileController(QObject):
         self.recent_menu = RecentFilesMenu(settings, window)
         self._unsaved_suggestion: Path | None = None
         """Where Save first suggests saving a plan that has no file yet (``show_unsaved``)."""
+        self.open_in_new_window: Callable[[Path, str], bool] | None = None
+        """Shows a plan in a window of its own, with a note for its status bar (set by the
+        application, which owns the windows): the plan named on the command line, when this
+        window holds restored work of another plan. True when it opened."""
+        self.import_word_plan: Callable[[Path], bool] | None = None
+        """Imports a Word plan (set by the window, from the exchange room): File ▸ Open, a drop
+        or the command line that names a .docx offers it. True when the import started."""
         self.actions = self._make_actions()
         self._events = WindowEvents(window, self.open_plan, self.may_close)
         self._connect()
@@ -104,9 +113,10 @@ class FileController(QObject):
             "open": action("&Open…", keys.Open, self.open_plan, "Open a plan file"),
             "save": action("&Save", keys.Save, self.save, "Save the plan"),
             "save_as": action("Save &As…", keys.SaveAs, self.save_as, "Save the plan as a new file"),
-            "revert": action("&Revert to Saved", None, self.revert, "Go back to the last saved version"),
+            # Access keys differ from Open &Recent and &New, and from Import and Export beside them.
+            "revert": action("Re&vert to Saved", None, self.revert, "Go back to the last saved version"),
             "close": action("&Close", keys.Close, self.close_plan, "Close this plan"),
-            "user_name": action("Your &Name…", None, self.change_user_name,
+            "user_name": action("Your Na&me…", None, self.change_user_name,
                                 "The name colleagues see when you have a plan open"),
         }
 
@@ -145,6 +155,9 @@ class FileController(QObject):
         path = path.absolute()
         if path == self.document.path:
             return True
+        word = word_document_kind(path)
+        if word is not None:
+            return offer_to_import(self.prompter, path, word, self.import_word_plan)
         # Read the file before asking about unsaved changes: a file that cannot be opened must
         # not cost a needless question.
         stamp = _stamp(path)
@@ -401,10 +414,11 @@ class FileController(QObject):
     # Start-up: recovered work and the command line ----------------------------------------
 
     def start(self, paths: list[Path]) -> None:
-        """Offer recovered work, then open the plan named on the command line, if any."""
+        """Offer recovered work, then open the plan named on the command line, if any (see
+        ``editor.files.start_up``)."""
         self.offer_recovered_work()
-        if paths and self.document.path is None and not self.document.is_modified():
-            self.open_plan(paths[0])
+        if paths:
+            open_named_plan(self, paths[0].absolute())
 
     def offer_recovered_work(self) -> bool:
         """Ask about each recovered copy until one is restored or the user says Later."""
@@ -458,38 +472,6 @@ class FileController(QObject):
         else:
             # Later: new edits must not write over the copy that is being kept.
             self.autosaver.use_fresh_key()
-
-
-def install_file_handling(
-    window: QMainWindow,
-    document: PlanDocument,
-    prompter: Prompter | None = None,
-    settings: AppSettings | None = None,
-    store: RecoveryStore | None = None,
-) -> FileController:
-    """Give ``window`` the File menu, autosave, locks and outside-change warnings, and put back
-    its size and layout from last time. ``window.menus["file"]`` is used when there is one."""
-    settings = settings or AppSettings()
-    controller = FileController(window, document, prompter or QtPrompter(window), settings, store)
-    menus = getattr(window, "menus", {})
-    menu = menus.get("file") if isinstance(menus, dict) else None
-    controller.fill_menu(menu if isinstance(menu, QMenu) else window.menuBar().addMenu("&File"))
-    if hasattr(window, "title_name") and hasattr(window, "update_title"):
-        window.title_name = controller.display_name
-        controller.name_changed.connect(window.update_title)
-        window.update_title()
-    controller.status.connect(lambda text: window.statusBar().showMessage(text, 8000))
-    application = QCoreApplication.instance()
-    if application is not None:
-        application.aboutToQuit.connect(controller.shut_down)
-    geometry, state = settings.window_geometry(), settings.window_state()
-    if geometry is not None:
-        window.restoreGeometry(geometry)
-    if state is not None:
-        window.restoreState(state)
-    # A saved layout may show the read-only banner from last time: match this plan instead.
-    controller.refresh_state()
-    return controller
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:

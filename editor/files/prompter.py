@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from actionplan.recovery import RecoveryEntry
 
 PLAN_FILTER = f"Action plans (*{FILE_SUFFIX});;All files (*)"
+OPEN_FILTER = (f"Action plans and Word plans (*{FILE_SUFFIX} *.docx);;Action plans (*{FILE_SUFFIX});;"
+               "Word plans, to import (*.docx);;All files (*)")
+"""Open shows Word plans too: choosing one offers to import it."""
 
 
 # Message boxes, built apart from showing them so they can be rendered and looked at ---------
@@ -111,6 +114,19 @@ def revert_box(parent: QWidget | None, name: str) -> QMessageBox:
     return box
 
 
+def import_word_box(parent: QWidget | None, name: str) -> QMessageBox:
+    box = _box(parent, "Import Word plan?", f"“{name}” is a Word document, not a plan file.")
+    box.setInformativeText(
+        "The editor can import the action plan in it as a new plan, and tell you anything it "
+        "could not place. Save the new plan to keep it. The Word document is not changed."
+    )
+    import_button = box.addButton("Import", QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(import_button)
+    box.setEscapeButton(cancel)
+    return box
+
+
 def _box(parent: QWidget | None, title: str, text: str) -> QMessageBox:
     box = QMessageBox(parent)
     box.setWindowTitle(title)
@@ -144,7 +160,7 @@ class QtPrompter:
         return box.buttonRole(box.clickedButton()) is QMessageBox.ButtonRole.DestructiveRole
 
     def choose_open_path(self, folder: Path | None) -> Path | None:
-        chosen, _ = QFileDialog.getOpenFileName(self._parent, "Open plan", str(folder or Path.home()), PLAN_FILTER)
+        chosen, _ = QFileDialog.getOpenFileName(self._parent, "Open plan", str(folder or Path.home()), OPEN_FILTER)
         return Path(chosen) if chosen else None
 
     def choose_save_path(self, suggested: Path) -> Path | None:
@@ -166,6 +182,11 @@ class QtPrompter:
         dialog = RestoreDialog(entries, self._parent)
         dialog.exec()
         return dialog.answer()
+
+    def offer_import_word(self, name: str) -> bool:
+        box = import_word_box(self._parent, name)
+        box.exec()
+        return box.buttonRole(box.clickedButton()) is QMessageBox.ButtonRole.AcceptRole
 
     def ask_locked(self, name: str, info: LockInfo) -> LockChoice:
         box = locked_box(self._parent, name, info)

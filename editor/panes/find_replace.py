@@ -1,5 +1,9 @@
-"""Find and replace across the whole plan: the establishment, every concern, action, owner and
-target date, with a count of matches. Replace all is one undo step.
+"""Find and replace across the whole plan: the establishment, the introduction, every concern,
+action, owner and target date, with a count of matches. Replace all is one undo step.
+
+Unless Match case is ticked, a replacement takes the case of what it replaces, as Word does:
+"Prisoners" replaced with "men" gives "Men", "PRISONERS" gives "MEN". Replace all leaves the
+standard introduction as HMPPS wrote it (Replace, on a match there, still changes it).
 
 ``find_matches`` is pure; ``FindReplaceDialog`` is the window (Edit > Find and replace,
 Ctrl+F). Enter finds the next match, Shift+Enter the previous one. The main window shows each
@@ -29,13 +33,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from actionplan.model import Plan
+from actionplan.model import STANDARD_INTRODUCTION, Plan
 from actionplan.target_date import TargetDate
 from editor.edits import commands
 from editor.edits.commands import FieldRef
 from editor.edits.document import PlanDocument
 
 Reveal = Callable[[str | None, str | None, str], None]
+INTRODUCTION = FieldRef(None, None, "introduction")
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,7 @@ class Match:
 def searchable_fields(plan: Plan) -> Iterator[tuple[FieldRef, str]]:
     """Every field a person can search, in reading order, with its text."""
     yield FieldRef(None, None, "establishment"), plan.details.establishment
+    yield INTRODUCTION, plan.details.introduction
     for concern in plan.in_display_order():
         yield FieldRef(concern.id, None, "text"), concern.text
         for action in concern.actions:
@@ -80,11 +86,42 @@ def replaced_value(ref: FieldRef, text: str) -> Any:
     return TargetDate.parse(text) if ref.field == "target" else text
 
 
-def replacements(plan: Plan, pattern: re.Pattern[str], replacement: str) -> list[tuple[FieldRef, Any]]:
-    """The new value of every field with a match, for Replace all."""
+def cased_like(found: str, replacement: str) -> str:
+    """``replacement`` in the case of ``found``, as Word replaces when Match case is off: all
+    capitals stay all capitals ("PRISONERS" to "MEN"), a capital first letter stays capital
+    ("Prisoners waited" to "Men waited"); otherwise the replacement is kept as typed."""
+    letters = [char for char in found if char.lower() != char.upper()]
+    if not letters or not replacement:
+        return replacement
+    if len(letters) > 1 and all(char.isupper() for char in letters):
+        return replacement.upper()
+    if letters[0].isupper():
+        first = next((n for n, char in enumerate(replacement) if char.lower() != char.upper()), None)
+        if first is not None:
+            return replacement[:first] + replacement[first].upper() + replacement[first + 1:]
+    return replacement
+
+
+def replace_in(text: str, pattern: re.Pattern[str], replacement: str, keep_case: bool) -> str:
+    """``text`` with every match replaced; with ``keep_case``, each in the case of its match."""
+    if keep_case:
+        return pattern.sub(lambda found: cased_like(found.group(), replacement), text)
+    return pattern.sub(lambda _found: replacement, text)
+
+
+def is_standard_introduction(ref: FieldRef, text: str) -> bool:
+    return ref == INTRODUCTION and text == STANDARD_INTRODUCTION
+
+
+def replacements(plan: Plan, pattern: re.Pattern[str], replacement: str,
+                 keep_case: bool = True) -> list[tuple[FieldRef, Any]]:
+    """The new value of every field with a match, for Replace all. The standard introduction
+    is HMPPS's fixed wording, the same in every plan, so it is left as it is."""
     changed = []
     for ref, text in searchable_fields(plan):
-        new_text = pattern.sub(lambda _m: replacement, text)
+        if is_standard_introduction(ref, text):
+            continue
+        new_text = replace_in(text, pattern, replacement, keep_case)
         if new_text != text:
             changed.append((ref, replaced_value(ref, new_text)))
     return changed
@@ -241,13 +278,16 @@ class FindReplaceDialog(QDialog):
         self._before_change()
         match = self.matches[self.position]
         text = _field_text(self.document.plan, match.ref)
-        new_text = text[: match.start] + self.replace_text.text() + text[match.end:]
+        replacement = self.replace_text.text()
+        if not self.match_case.isChecked():
+            replacement = cased_like(text[match.start:match.end], replacement)
+        new_text = text[: match.start] + replacement + text[match.end:]
         value = replaced_value(match.ref, new_text)
         if match.ref.read(self.document.plan) != value:
             self.document.undo_stack.push(commands.SetField(self.document, match.ref, value))
         self.refresh()
         # Go on after the replaced text, so a replacement that contains the search is skipped.
-        self.position = self._first_after(match.ref, match.start + len(self.replace_text.text())) - 1
+        self.position = self._first_after(match.ref, match.start + len(replacement)) - 1
         self.find_next(+1)
 
     def _first_after(self, ref: FieldRef, offset: int) -> int:
@@ -260,12 +300,17 @@ class FindReplaceDialog(QDialog):
         if pattern is None or self.document.read_only:
             return 0
         self._before_change()
-        count = len(find_matches(self.document.plan, pattern))
-        values = replacements(self.document.plan, pattern, self.replace_text.text())
+        plan = self.document.plan
+        kept = [m for m in find_matches(plan, pattern) if is_standard_introduction(m.ref, _field_text(plan, m.ref))]
+        count = len(find_matches(plan, pattern)) - len(kept)
+        values = replacements(plan, pattern, self.replace_text.text(), keep_case=not self.match_case.isChecked())
         if values:
             self.document.undo_stack.push(commands.ReplaceAll(self.document, values))
         self.refresh()
-        self.count.setText(f"Replaced {count:,} match{'es' if count != 1 else ''}. {describe_count(self.matches)} left.")
+        words = f"Replaced {count:,} match{'es' if count != 1 else ''}."
+        if kept:
+            words += " The standard introduction is left as HMPPS wrote it."
+        self.count.setText(f"{words} {describe_count(self.matches)} left.")
         return count
 
     def open_for(self, text: str = "") -> None:

@@ -31,10 +31,14 @@ from editor.edits import commands
 from editor.edits.commands import FieldRef
 from editor.edits.document import PlanDocument
 from editor.table.cell_typing import NOT_UNDERSTOOD_PAUSE_MS
+from editor.table.columns import Column
 from editor.table.owner_editor import OwnerComboBox
 from editor.table.owners import owner_offer, remember_owner
 from editor.table.target_date_editor import TargetDateEditor
 from editor.table.text_editor import PlanTextEdit
+
+HEADING_STYLE = ("QLabel { border: 2px solid transparent; border-radius: 3px; padding: 1px; }"
+                 " QLabel:focus { border-color: palette(highlight); }")
 
 
 def _stacked_form(parent: QWidget) -> QFormLayout:
@@ -61,6 +65,9 @@ class Inspector(QScrollArea):
         """Set as the inspector or its document starts to be deleted (see ``_watch_teardown``)."""
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The keyboard goes to a field (or the heading), never to the scroll area itself, which
+        # shows no sign of having it: after F6 nothing on the screen said where typing would go.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAccessibleName("Inspector")
         self._build()
         self._connect()
@@ -86,6 +93,10 @@ class Inspector(QScrollArea):
         font.setBold(True)
         self.heading.setFont(font)
         self.heading.setWordWrap(True)
+        # With nothing selected there is no field: the keyboard (F6) lands on the heading, which
+        # is then framed, so the focus can be seen and a screen reader reads what to do.
+        self.heading.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.heading.setStyleSheet(HEADING_STYLE)
         layout.addWidget(self.heading)
         layout.addWidget(self._build_concern(body))
         layout.addWidget(self._build_action(body))
@@ -195,6 +206,19 @@ class Inspector(QScrollArea):
 
     def _torn_down(self) -> bool:
         return self._gone["gone"]
+
+    def field_for(self, column: Column | None) -> QWidget:
+        """Where the keyboard goes in the inspector from a table cell in ``column``: the same
+        field, if it is shown; else the first field shown; else the heading."""
+        fields: dict[Column, QWidget] = {
+            Column.REC_NO: self.reference, Column.CONCERN: self.concern_text, Column.ACTION: self.action_text,
+            Column.OWNER: self.owner, Column.TARGET: self.target.line_edit(),
+        }
+        wanted = [fields[column]] if column in fields else []
+        for widget in (*wanted, self.reference, self.action_text):
+            if widget.isVisibleTo(self) and widget.isEnabled():
+                return widget
+        return self.heading
 
     # Showing -----------------------------------------------------------------------------
 

@@ -52,7 +52,6 @@ from editor.progress.progress_words import (
     describe_update,
 )
 from editor.progress.recorder import ProgressRecorder
-from editor.progress.steady_choices import steady
 from editor.table.text_editor import PlanTextEdit
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -306,7 +305,6 @@ class ProgressPanel(QWidget):
         return self.concern_box
 
     def _connect(self) -> None:
-        steady(self.status, self.update_status, self.self_assessment, self.hmip_judgement)
         self.toggle.toggled.connect(self._on_toggled)
         self.status.activated.connect(lambda _number: self._set_status())
         self.lead.textEdited.connect(lambda text: self._set_field("lead", " ".join(text.split())))

@@ -35,7 +35,6 @@ from editor.edits.document import PlanDocument
 from editor.progress.progress_delegates import LINES, LeadDelegate, StatusDelegate, TwoLineDelegate
 from editor.progress.progress_filter import NO_LEAD, FilteredProgress, ProgressFilter
 from editor.progress.progress_model import ProgressColumn, ProgressModel, SetStatus
-from editor.progress.steady_choices import steady
 
 _MIN_WIDTHS = {
     ProgressColumn.REC_NO: 6, ProgressColumn.CONCERN: 12, ProgressColumn.ACTION: 16, ProgressColumn.OWNER: 11,
@@ -151,7 +150,6 @@ class FilterBar(QWidget):
         combo.setAccessibleName(f"Filter by {name.lower()}")
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(4)  # room for the table on a 1024 by 700 screen
-        steady(combo)
         return combo
 
     def choice(self) -> ProgressFilter:

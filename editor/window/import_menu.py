@@ -23,6 +23,7 @@ class ImportTools:
 def install_import(window: MainWindow, files: FileController, prompter: ImportPrompter | None = None) -> ImportTools:
     """Add File ▸ Import Word plan… under Open Recent, and Edit ▸ Paste concerns from report…"""
     controller = ImportController(window, files, prompter or QtImportPrompter(window))
+    files.import_word_plan = controller.import_plan  # File ▸ Open on a .docx offers this
     _insert_after(window.menus["file"], files.recent_menu.menuAction(), controller.action)
     paster = ConcernPaster(window, window.document, window.validation.adapter.spelling, window.reveal)
     edit = window.menus["edit"]

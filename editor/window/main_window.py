@@ -10,16 +10,28 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QModelIndex, Qt
+from PySide6.QtCore import QByteArray, QModelIndex, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QDockWidget, QLabel, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QWidget,
+)
 
 from actionplan.changes import PlanChange
 from actionplan.model import Category, Plan
 from editor.checks.validation_ui import CheckedViews, install_validation
 from editor.common.readable_hints import make_placeholders_readable
+from editor.common.screen_fit import fit_to_screen
+from editor.common.wheel_guard import install_wheel_guard
 from editor.edits.document import PlanDocument
 from editor.exchange.export_controller import install_export
+from editor.exchange.progress_report_controller import install_progress_report
 from editor.panes.details_form import DetailsForm
 from editor.panes.find_replace import FindReplaceDialog, Match, select_match_text
 from editor.panes.inspector import Inspector
@@ -33,6 +45,8 @@ from editor.window.side_docks import SideDockRoom, let_form_shrink
 from editor.window.structure_actions import StructureActions
 
 APP_NAME = "Action Plan Editor"
+PREFERRED_SIZE = QSize(1400, 900)
+"""The window's size on a screen with room for it; a smaller screen gets all its free area."""
 
 
 class MainWindow(QMainWindow):
@@ -46,6 +60,9 @@ class MainWindow(QMainWindow):
         no file yet ("stoke-heath-2026 (imported, not saved)")."""
         if self.document.parent() is None:
             self.document.setParent(self)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            install_wheel_guard(app)
         make_placeholders_readable(self)  # "Automatic: 1" and every other placeholder in the window
         self.table = PlanTableView(self.document, self)
         self.setCentralWidget(self.table)
@@ -72,11 +89,12 @@ class MainWindow(QMainWindow):
         self._update_counts()
         self.validation = install_validation(CheckedViews(
             self, self.table, self.inspector, self.delegates, self.menus["view"], self.reveal))
-        self.exporting = install_export(self, self.document)
+        self.exporting = install_export(self, self.document, current_errors=self.validation.current_errors)
+        self.progress_report = install_progress_report(self, self.document, after=self.exporting.action)
         self.panes = self._build_pane_navigation()
         self.views = install_plan_views(self, self.table, self.inspector, self.menus["view"], self.panes,
                                         [a for a in self.structure.all() if a is not None])
-        self.resize(1400, 900)
+        fit_to_screen(self, PREFERRED_SIZE)
 
     # Building ----------------------------------------------------------------------------
 
@@ -100,6 +118,10 @@ class MainWindow(QMainWindow):
         self._build_plan_menu()
         self._add(self.menus["help"], "&Keyboard shortcuts", QKeySequence.StandardKey.HelpContents,
                   self.show_shortcuts)
+        self._add(self.menus["help"], "Writing &SMART actions", QKeySequence(), self.show_smart_guidance)
+        self.menus["help"].addSeparator()
+        about = self._add(self.menus["help"], f"&About {APP_NAME}", QKeySequence(), self.show_about)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
 
     def _build_edit_menu(self) -> None:
         edit = self.menus["edit"]
@@ -134,8 +156,10 @@ class MainWindow(QMainWindow):
             _distinct("Ctrl+-", QKeySequence.StandardKey.ZoomOut))
         self._add(view, "&Actual size", QKeySequence("Ctrl+0"), self.table.reset_zoom)
         view.addSeparator()
-        view.addAction(self.inspector_dock.toggleViewAction())
-        view.addAction(self.details_dock.toggleViewAction())
+        for dock, words in ((self.inspector_dock, "I&nspector"), (self.details_dock, "Plan &details")):
+            toggle = dock.toggleViewAction()
+            toggle.setText(words)  # an access key of its own; Zoom &in has I
+            view.addAction(toggle)
 
     def _build_plan_menu(self) -> None:
         plan = self.menus["plan"]
@@ -156,8 +180,8 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_pane_navigation(self) -> PaneNavigation:
-        panes = [Pane(self.table, self.table), Pane(self.inspector_dock), Pane(self.details_dock),
-                 Pane(self.validation.dock, self.validation.panel.view)]
+        panes = [Pane(self.table, self.table), Pane(self.inspector_dock, choose=self._inspector_field),
+                 Pane(self.details_dock), Pane(self.validation.dock, self.validation.panel.view)]
         navigation = PaneNavigation(self, panes, leaving_table=self.table.keep_open_edit)
         view = self.menus["view"]
         view.addSeparator()
@@ -166,8 +190,14 @@ class MainWindow(QMainWindow):
         # Done with the plan details: the inspector comes back to the front beside the table, or
         # a new user who started with the details never sees it again.
         navigation.return_on_escape(self.details_dock).activated.connect(self.inspector_dock.raise_)
+        navigation.return_on_escape(self.inspector_dock)
         navigation.return_on_escape(self.validation.dock)
         return navigation
+
+    def _inspector_field(self) -> QWidget:
+        """F6 to the inspector: the field for the table's current cell, bigger."""
+        index = self.table.currentIndex()
+        return self.inspector.field_for(Column(index.column()) if index.isValid() else None)
 
     def restoreState(self, state: QByteArray | bytes | bytearray | memoryview, version: int | None = 0) -> bool:
         restored = super().restoreState(state, version or 0)
@@ -300,6 +330,26 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def show_smart_guidance(self) -> QDialog:
+        from editor.window.help_dialogs import SmartGuidanceDialog
+
+        dialog = self.findChild(SmartGuidanceDialog)  # one is enough: bring it forward
+        if dialog is None:
+            dialog = SmartGuidanceDialog(self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()  # not modal: to read beside the plan
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def show_about(self) -> QDialog:
+        from editor.window.help_dialogs import about_box
+
+        box = about_box(self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
 
     def open_plan(self, plan: Plan, path: Path | None) -> None:
         """Show ``plan`` (the file controller calls ``document.replace`` the same way)."""

@@ -1,6 +1,7 @@
 """F6 and Shift+F6 move the keyboard between the window's panes, as in Windows programs: the
 table, the inspector or plan details, and the problems list. Each pane gets back the control
-that last had the focus in it. Esc in a side pane returns to the table.
+that last had the focus in it, or (the inspector) the control its pane chooses, scrolled into
+view. Esc in a side pane returns to the table.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QScrollArea, QWidget
 
 
 @dataclass
@@ -22,6 +23,9 @@ class Pane:
     container: QWidget
     start: QWidget | None = None
     last: QWidget | None = None
+    choose: Callable[[], QWidget | None] | None = None
+    """Chooses where focus goes each time, before ``last`` and ``start``: the inspector's field
+    for the table's current cell, as what it shows follows the table."""
 
     def is_shown(self) -> bool:
         # A dock behind another dock's tab is hidden; one on screen but squeezed to nothing is
@@ -32,7 +36,8 @@ class Pane:
         return widget is not None and (widget is self.container or self.container.isAncestorOf(widget))
 
     def focus_target(self) -> QWidget:
-        for candidate in (self.last, self.start):
+        chosen = self.choose() if self.choose is not None else None
+        for candidate in (chosen, self.last, self.start):
             if candidate is not None and shiboken6.isValid(candidate) and self.holds(candidate) \
                     and _can_focus(candidate):
                 return candidate
@@ -47,8 +52,8 @@ class PaneNavigation(QObject):
         self._window = window
         self.panes = panes
         self._leaving_first = leaving_table
-        self.next_action = self._action("Next pane", "F6", lambda: self.move(+1))
-        self.previous_action = self._action("Previous pane", "Shift+F6", lambda: self.move(-1))
+        self.next_action = self._action("Ne&xt pane", "F6", lambda: self.move(+1))
+        self.previous_action = self._action("Pre&vious pane", "Shift+F6", lambda: self.move(-1))
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._remember)
@@ -57,7 +62,7 @@ class PaneNavigation(QObject):
         action = QAction(text, self._window)
         action.setShortcut(QKeySequence(keys))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setStatusTip(f"{text}: the table, the inspector or plan details, and the problems list")
+        action.setStatusTip(f"{text.replace('&', '')}: the table, the inspector or plan details, and the problems list")
         action.triggered.connect(lambda _checked=False: slot())
         self._window.addAction(action)
         return action
@@ -85,7 +90,9 @@ class PaneNavigation(QObject):
         return target
 
     def focus(self, pane: Pane) -> None:
-        pane.focus_target().setFocus(Qt.FocusReason.ShortcutFocusReason)
+        target = pane.focus_target()
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        _scroll_to(target)
 
     def return_on_escape(self, dock: QDockWidget) -> QShortcut:
         """Esc anywhere in ``dock`` goes back to the first pane (the table)."""
@@ -99,6 +106,17 @@ class PaneNavigation(QObject):
             if shiboken6.isValid(pane.container) and pane.holds(new):
                 pane.last = new
                 return
+
+
+def _scroll_to(widget: QWidget) -> None:
+    """Bring a control that has just been given the focus into view in the scroll areas around
+    it (the inspector is one): a focused control scrolled out of sight shows nobody anything."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        inside = parent.widget() if isinstance(parent, QScrollArea) else None
+        if isinstance(parent, QScrollArea) and inside is not None and inside.isAncestorOf(widget):
+            parent.ensureWidgetVisible(widget)
+        parent = parent.parentWidget()
 
 
 def _can_focus(widget: QWidget) -> bool:

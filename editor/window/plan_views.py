@@ -10,6 +10,8 @@ bring the drafting view to the front; a problem with an action shows its row whe
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStackedWidget, QWidget
@@ -65,6 +67,11 @@ class PlanViews(QObject):
         self._switching = False
         self.pane = Pane(self.stack, table)
         panes.panes[0] = self.pane
+        inspector_pane = next((pane for pane in panes.panes if pane.holds(inspector)), None)
+        if inspector_pane is not None:
+            drafting_choice = inspector_pane.choose
+            # F6 to the inspector from the progress view: its progress section, not the action text.
+            inspector_pane.choose = lambda: self._inspector_field(drafting_choice)
         self.drafting_action, self.progress_action = self._actions(view_menu)
         for command in drafting_commands:
             # After the command has changed the plan and chosen its cell in the drafting table.
@@ -76,8 +83,8 @@ class PlanViews(QObject):
         made = []
         first = menu.actions()[0] if menu.actions() else None
         for words, keys, tip, slot in (
-            ("&Drafting view", DRAFTING_KEYS, "The plan as the published table, for writing it", self.show_drafting),
-            ("&Progress view", PROGRESS_KEYS, "Status, lead, position and latest update of every action",
+            ("Dra&fting view", DRAFTING_KEYS, "The plan as the published table, for writing it", self.show_drafting),
+            ("Pro&gress view", PROGRESS_KEYS, "Status, lead, position and latest update of every action",
              self.show_progress),
         ):
             action = QAction(words, self.window)
@@ -160,6 +167,11 @@ class PlanViews(QObject):
             self.table.select_cell(current)
         elif concern_id is not None:
             self.table.select_cell(self.table.plan_model.index_for(concern_id, action_id, "text"))
+
+    def _inspector_field(self, drafting_choice: Callable[[], QWidget | None] | None) -> QWidget | None:
+        if self.showing_progress() and self.panel.action_box.isVisibleTo(self.panel) and self.panel.expanded:
+            return self.panel.status
+        return drafting_choice() if drafting_choice is not None else None
 
     def _point_keyboard_at(self, view: QWidget) -> None:
         """F6, Esc and the inspector hand the keyboard to the view at the front."""

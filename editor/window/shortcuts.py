@@ -28,11 +28,14 @@ SHORTCUT_GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("Ctrl+Shift+Up / Down", "Move the current concern or action up or down"),
         ("Ctrl+Shift+M", "Make a priority concern a key concern, or the other way round"),
         ("Ctrl+Shift+V", "Paste concerns from the inspection report"),
+        ("Alt+P", "The Plan menu: press a command's underlined letter (Alt+P, A adds an action)"),
     )),
     ("Moving around", (
         ("Ctrl+1 / Ctrl+2", "Drafting view / progress view"),
-        ("F6 / Shift+F6", "Next / previous pane: the table, the inspector or plan details, the problems list"),
-        ("Esc (in plan details or problems)", "Back to the table (from plan details, the inspector comes back to the front)"),
+        ("F6 / Shift+F6", "Next / previous pane: the table, the inspector or plan details, the problems list "
+                          "(in the inspector, the field of the current cell)"),
+        ("Esc (in the inspector, plan details or problems)",
+         "Back to the table (from plan details, the inspector comes back to the front)"),
         ("Ctrl+Shift+D", "Plan details"),
         ("Ctrl+F", "Find and replace"),
         ("Enter / Shift+Enter (in Find)", "Find the next / previous match"),

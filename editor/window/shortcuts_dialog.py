@@ -3,8 +3,8 @@ fits on a 1024 by 700 screen."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -16,12 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.common.screen_fit import fit_to_screen
 from editor.window.shortcuts import SHORTCUT_GROUPS
 
-_WIDTH = 760
-_HEIGHT = 600
-_MARGIN = 60
-"""Room left around the dialog on a small screen, for the title bar and the taskbar."""
+PREFERRED_SIZE = QSize(760, 600)
 
 
 class ShortcutsDialog(QDialog):
@@ -37,14 +35,7 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(*self._fitting_size())
-
-    def _fitting_size(self) -> tuple[int, int]:
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        area = screen.availableGeometry() if screen is not None else None
-        width = min(_WIDTH, area.width() - _MARGIN) if area is not None else _WIDTH
-        height = min(_HEIGHT, area.height() - _MARGIN) if area is not None else _HEIGHT
-        return width, height
+        fit_to_screen(self, PREFERRED_SIZE)
 
 
 def _shortcuts_table(parent: QWidget) -> QTableWidget:

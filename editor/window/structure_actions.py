@@ -6,7 +6,9 @@ an action, Ctrl+D duplicate, Ctrl+Delete delete, Ctrl+Shift+Up/Down move, Ctrl+S
 priority concern a key concern or the other way round.
 
 The actions use the plan's words: in a recommendations-era plan they add a main
-recommendation or a recommendation, and they change when the era changes.
+recommendation or a recommendation, and they change when the era changes. Each has an access
+key in the Plan menu (Alt+P, then the underlined letter), different from every other item there
+(Plan &details takes D) in both eras: P or M, K or R, A, I, L, U, W and V.
 """
 
 from __future__ import annotations
@@ -31,14 +33,14 @@ class StructureActions(QObject):
         super().__init__(parent)
         self.view = view
         self.document = view.document
-        self.add_priority = self._action("Add priority concern", "Ctrl+Shift+P", lambda: self._add_concern(Category.PRIORITY))
-        self.add_key = self._action("Add key concern", "Ctrl+Shift+K", lambda: self._add_concern(Category.KEY))
-        self.add_action = self._action("Add action", "Ctrl+Shift+A", self._add_action)
-        self.duplicate = self._action("Duplicate", "Ctrl+D", self._duplicate)
-        self.delete = self._action("Delete", "Ctrl+Del", self._delete)
-        self.move_up = self._action("Move up", "Ctrl+Shift+Up", lambda: self._move(-1))
-        self.move_down = self._action("Move down", "Ctrl+Shift+Down", lambda: self._move(+1))
-        self.change_category = self._action("Change category", "Ctrl+Shift+M", self._change_category)
+        self.add_priority = self._action("Add &priority concern", "Ctrl+Shift+P", lambda: self._add_concern(Category.PRIORITY))
+        self.add_key = self._action("Add &key concern", "Ctrl+Shift+K", lambda: self._add_concern(Category.KEY))
+        self.add_action = self._action("Add &action", "Ctrl+Shift+A", self._add_action)
+        self.duplicate = self._action("Dupl&icate", "Ctrl+D", self._duplicate)
+        self.delete = self._action("De&lete", "Ctrl+Del", self._delete)
+        self.move_up = self._action("Move &up", "Ctrl+Shift+Up", lambda: self._move(-1))
+        self.move_down = self._action("Move do&wn", "Ctrl+Shift+Down", lambda: self._move(+1))
+        self.change_category = self._action(CHANGE_CATEGORY, "Ctrl+Shift+M", self._change_category)
         view.selectionModel().currentChanged.connect(lambda *_: self.update_enabled())
         self.document.read_only_changed.connect(lambda _r: self.update_enabled())
         view.plan_model.rows_rebuilt.connect(self.update_enabled)
@@ -93,20 +95,20 @@ class StructureActions(QObject):
             action.setEnabled(editable and concern_id is not None)
         self.change_category.setEnabled(editable and concern_id is not None)
         era = self.document.plan.details.era
-        _name(self.add_priority, f"Add {Category.PRIORITY.singular_in(era)}")
-        _name(self.add_key, f"Add {Category.KEY.singular_in(era)}")
+        _name(self.add_priority, f"Add &{Category.PRIORITY.singular_in(era)}")
+        _name(self.add_key, f"Add &{Category.KEY.singular_in(era)}")
         concern = self.document.plan.find_concern(concern_id) if concern_id is not None else None
         if concern is not None:
-            _name(self.change_category, move_words(concern.category, era))
+            _name(self.change_category, "Mo&" + move_words(concern.category, era)[2:])  # Mo&ve
         else:
-            _name(self.change_category, "Change category")
+            _name(self.change_category, CHANGE_CATEGORY)
         # Read as a person would say them: "Move action up", not "Move up action".
         noun = (era.item_noun() if on_concern else "action") if concern_id else None
         for action, (with_noun, without) in (
-            (self.duplicate, ("Duplicate {}", "Duplicate")),
-            (self.delete, ("Delete {}", "Delete")),
-            (self.move_up, ("Move {} up", "Move up")),
-            (self.move_down, ("Move {} down", "Move down")),
+            (self.duplicate, ("Dupl&icate {}", "Dupl&icate")),
+            (self.delete, ("De&lete {}", "De&lete")),
+            (self.move_up, ("Move {} &up", "Move &up")),
+            (self.move_down, ("Move {} do&wn", "Move do&wn")),
         ):
             _name(action, with_noun.format(noun) if noun else without)
         _ = action_id
@@ -196,6 +198,10 @@ class StructureActions(QObject):
             self._reveal(concern_id, None, Column.CONCERN)
 
 
+CHANGE_CATEGORY = "C&hange category"
+"""The Plan menu item, until a concern is chosen; then it says where the concern goes."""
+
+
 def move_words(category: Category, era: Era) -> str:
     """The menu item that moves a concern of ``category`` to the other section."""
     other = structure.other_category(category)
@@ -206,9 +212,11 @@ def move_words(category: Category, era: Era) -> str:
 
 
 def _name(action: QAction, text: str) -> None:
-    """Name ``action`` in menus, and in its tooltip with its keys, which stay the same."""
+    """Name ``action`` in menus (``&`` marks its access key), and in its tooltip with its keys,
+    which stay the same."""
     if action.text() == text:
         return
     action.setText(text)
+    words = text.replace("&", "")
     keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-    action.setToolTip(f"{text} ({keys})" if keys else text)
+    action.setToolTip(f"{words} ({keys})" if keys else words)

@@ -1,4 +1,5 @@
-"""The core (model, storage, validation, importers, exporters, command line) never imports Qt."""
+"""The core (model, storage, validation, importers, exporters, command line) and what resources/
+ships never import Qt."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-CORE_PACKAGES = ("actionplan", "commandline", "exporters", "importers")
+CORE_PACKAGES = ("actionplan", "commandline", "exporters", "importers", "resources")
 
 
 def _core_modules() -> list[str]:

@@ -6,8 +6,8 @@ from actionplan.model import Category
 from actionplan.storage import load_plan, plan_to_bytes
 from actionplan.tracking import Position, hmip_judged, plan_standing, position, self_assessed
 from actionplan.validation import Severity, validate
-from resources.build_progress_sample import AS_OF, PROGRESS_SAMPLE_PATH, build_progress_sample
-from resources.build_sample_plan import SAMPLE_PATH
+from tools.build_progress_sample import AS_OF, PROGRESS_SAMPLE_PATH, build_progress_sample
+from tools.build_sample_plan import SAMPLE_PATH
 
 
 def test_committed_progress_sample_is_what_the_script_builds() -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import resources
 from actionplan.model import Category
 from actionplan.storage import load_plan, plan_to_bytes
 from actionplan.target_date import TargetKind
 from actionplan.validation import Severity, validate
-from resources.build_sample_plan import SAMPLE_PATH, build_sample_plan
+from tools.build_sample_plan import SAMPLE_PATH, build_sample_plan
 
 ROOT = Path(__file__).resolve().parents[2]
 AVOID = re.compile(r"\b(deliver|robust|key|focus|facilitate|tackle|leverage|foster|utilise)\w*", re.I)
@@ -52,5 +53,6 @@ def test_sample_plan_shows_good_practice() -> None:
             assert len(sentence.split()) <= 25, sentence
 
 
-def test_committed_sample_is_what_the_script_builds() -> None:
+def test_the_shipped_sample_is_what_the_script_builds() -> None:
     assert SAMPLE_PATH.read_bytes() == plan_to_bytes(build_sample_plan())
+    assert resources.read_bytes(resources.SAMPLE_PLAN) == SAMPLE_PATH.read_bytes()

@@ -11,8 +11,8 @@ from actionplan.storage import load_plan, save_plan
 from actionplan.validation import validate, with_dismissal
 from commandline.check import EXIT_OK, EXIT_PLAN_HAS_ERRORS
 from commandline.commands import run
-from resources.build_progress_sample import AS_OF, PROGRESS_SAMPLE_PATH
 from tests.actionplan.validation.small_plans import make_plan
+from tools.build_progress_sample import AS_OF, PROGRESS_SAMPLE_PATH
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "fixtures"
 

@@ -33,7 +33,8 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit, QWidget  # noqa: E402
 
 from editor.app import make_application  # noqa: E402
-from editor.files.file_controller import FileController, install_file_handling  # noqa: E402
+from editor.files.file_controller import FileController  # noqa: E402
+from editor.files.installing import install_file_handling  # noqa: E402
 from editor.files.questions import RestoreAnswer, RestoreChoice  # noqa: E402
 from editor.window.main_window import MainWindow  # noqa: E402
 from tests.editor.fakes import ScriptedPrompter  # noqa: E402

@@ -58,6 +58,9 @@ class ScriptedPrompter:
     def ask_restore(self, entries: Any) -> Any:
         return self._answer("ask_restore", list(entries))
 
+    def offer_import_word(self, name: str) -> Any:
+        return self._answer("offer_import_word", name)
+
     def ask_locked(self, name: str, info: Any) -> Any:
         return self._answer("ask_locked", name, info)
 

@@ -13,7 +13,8 @@ from actionplan.recovery import RecoveryStore
 from editor.common.settings import AppSettings
 from editor.edits.commands import FieldRef, SetField
 from editor.edits.document import PlanDocument
-from editor.files.file_controller import FileController, install_file_handling
+from editor.files.file_controller import FileController
+from editor.files.installing import install_file_handling
 from tests.editor.fakes import ScriptedPrompter
 
 

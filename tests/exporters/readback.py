@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import re
 import zipfile
@@ -88,9 +89,12 @@ def part_text(path: Path, name: str) -> str:
     with zipfile.ZipFile(path) as package:
         return package.read(name).decode("utf-8")
 
+SCHEMA_CHECK = Path(__file__).resolve().parents[2] / "tools" / "check_docx_schema.py"
+"""The OOXML schema checker, with the schemas it needs, kept in the project."""
 
-def all_parts(path: Path) -> dict[str, bytes]:
-    with zipfile.ZipFile(path) as package:
+
+def all_parts(path: Path | bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(path) if isinstance(path, bytes) else path) as package:
         return {name: package.read(name) for name in package.namelist()}
 
 

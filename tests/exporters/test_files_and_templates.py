@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import io
 import os
 import subprocess
 import sys
+import tempfile
 import time
 import zipfile
 from pathlib import Path
@@ -19,15 +21,16 @@ from docx.shared import Mm, Pt
 
 from actionplan import safe_writing
 from exporters import files
-from exporters.docx_export import DEFAULT_TEMPLATE, export_docx
+from exporters.docx_export import export_docx, our_template
 from exporters.errors import ExportError, TemplateError
 from exporters.options import ExportOptions
 from exporters.plan_layout import format_date_range
 from exporters.selfcheck import check_docx
-from tests.exporters.readback import all_parts, plan_with_both_sections
+from tests.exporters.readback import SCHEMA_CHECK, all_parts, plan_with_both_sections
+from tests.other_user import as_nobody, can_switch_users
+from tools import build_template
 
 ROOT = Path(__file__).resolve().parents[2]
-SCHEMA_CHECK = Path("/work/shared/tools/check-docx-schema")
 
 
 # Writing the output ---------------------------------------------------------------------------
@@ -101,17 +104,32 @@ def test_a_read_only_folder_is_reported(tmp_path: Path, monkeypatch: pytest.Monk
     assert "You cannot save files in the folder" in raised.value.message
 
 
-@pytest.mark.skipif(os.name == "nt" or os.geteuid() == 0, reason="root and Windows ignore folder permissions")
-def test_a_really_read_only_folder_is_reported(tmp_path: Path) -> None:
-    folder = tmp_path / "locked"
-    folder.mkdir()
-    folder.chmod(0o500)
-    try:
-        with pytest.raises(ExportError) as raised:
-            export_docx(plan_with_both_sections(), folder / "plan.docx")
-    finally:
-        folder.chmod(0o700)
-    assert "You cannot save files in the folder" in raised.value.message
+@pytest.mark.skipif(os.name == "nt", reason="Windows marks files read-only, not folders (tested above)")
+def test_a_really_read_only_folder_is_reported() -> None:
+    # Outside pytest's own temporary folder, which only its owner may enter: a colleague can open
+    # this folder and read it, but not write in it. A root test run exports as "nobody", since
+    # root may write anywhere.
+    with tempfile.TemporaryDirectory(prefix="shared-drive-") as made:
+        Path(made).chmod(0o755)
+        folder = Path(made) / "read-only"
+        folder.mkdir()
+        folder.chmod(0o555)
+        try:
+            def export() -> None:
+                export_docx(plan_with_both_sections(), folder / "plan.docx")
+
+            if can_switch_users():
+                kind, raised = as_nobody(export)
+            else:
+                with pytest.raises(ExportError) as caught:
+                    export()
+                kind, raised = "raised", caught.value
+            assert list(folder.iterdir()) == []
+        finally:
+            folder.chmod(0o755)
+    assert kind == "raised", raised
+    assert isinstance(raised, ExportError)
+    assert "You cannot save files in the folder" in raised.message
 
 
 def test_a_folder_is_not_a_file_name(tmp_path: Path) -> None:
@@ -142,22 +160,18 @@ def test_inspection_dates_are_written_in_govuk_style(start: dt.date | None, end:
 # The template ---------------------------------------------------------------------------------
 
 
-def test_the_template_is_rebuilt_exactly_by_its_script(tmp_path: Path) -> None:
-    sys.path.insert(0, str(ROOT / "resources"))
-    try:
-        import build_template
-    finally:
-        sys.path.remove(str(ROOT / "resources"))
-    committed = all_parts(DEFAULT_TEMPLATE)
+def test_the_shipped_template_is_what_its_script_builds(tmp_path: Path) -> None:
+    shipped = all_parts(our_template())  # read as every export reads it, from the package
     rebuilt = all_parts(build_template.build(tmp_path / "template.docx"))
-    assert set(committed) == set(rebuilt)
-    for name in committed:
+    assert set(shipped) == set(rebuilt)
+    for name in shipped:
         if name != "docProps/core.xml":  # holds the build time
-            assert committed[name] == rebuilt[name], name
+            assert shipped[name] == rebuilt[name], name
+    assert our_template() == (ROOT / "resources" / "template.docx").read_bytes()
 
 
 def test_the_template_has_the_govuk_basics() -> None:
-    document = docx.Document(str(DEFAULT_TEMPLATE))
+    document = docx.Document(io.BytesIO(our_template()))
     section = document.sections[0]
     assert section.orientation == WD_ORIENT.LANDSCAPE
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (297, 210)
@@ -171,15 +185,15 @@ def test_the_template_has_the_govuk_basics() -> None:
     for style in document.styles:
         size = getattr(getattr(style, "font", None), "size", None)
         assert size is None or size >= Pt(12), style.name
-    for name, data in all_parts(DEFAULT_TEMPLATE).items():
+    for name, data in all_parts(our_template()).items():
         assert b"python-docx" not in data.lower(), name
         assert b"2013" not in data, name
 
 
-@pytest.mark.skipif(not SCHEMA_CHECK.exists(), reason="the OOXML schema checker is not on this machine")
-def test_the_template_is_valid_against_the_ooxml_schemas() -> None:
-    result = subprocess.run([sys.executable, str(SCHEMA_CHECK), str(DEFAULT_TEMPLATE)], capture_output=True,
-                            text=True)
+def test_the_template_is_valid_against_the_ooxml_schemas(tmp_path: Path) -> None:
+    (tmp_path / "template.docx").write_bytes(our_template())
+    result = subprocess.run([sys.executable, str(SCHEMA_CHECK), str(tmp_path / "template.docx")],
+                            capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
 
 
@@ -189,7 +203,7 @@ def test_the_template_is_valid_against_the_ooxml_schemas() -> None:
 def make_organisation_template(path: Path) -> Path:
     """An A4 portrait template with its own Normal font and a header, and none of our styles."""
     package = {}
-    with zipfile.ZipFile(DEFAULT_TEMPLATE) as ours:
+    with zipfile.ZipFile(io.BytesIO(our_template())) as ours:
         package = {name: ours.read(name) for name in ours.namelist()}
     styles = package["word/styles.xml"].decode()
     start = styles.index('<w:style w:type="paragraph" w:styleId="Heading1">')
@@ -239,7 +253,6 @@ def test_an_organisations_template_gives_its_page_set_up_header_and_fonts(tmp_pa
     assert check_docx(tmp_path / "plan.docx").passed
 
 
-@pytest.mark.skipif(not SCHEMA_CHECK.exists(), reason="the OOXML schema checker is not on this machine")
 def test_an_export_on_an_organisations_template_is_valid(tmp_path: Path) -> None:
     template = make_organisation_template(tmp_path / "brand.docx")
     export_docx(plan_with_both_sections(), tmp_path / "plan.docx", ExportOptions(template=template))
@@ -265,7 +278,7 @@ def test_an_unusable_template_is_explained(tmp_path: Path, name: str, content: b
 
 def test_a_template_written_with_another_namespace_prefix_still_works(tmp_path: Path) -> None:
     template = tmp_path / "prefixed.docx"
-    with zipfile.ZipFile(DEFAULT_TEMPLATE) as ours, zipfile.ZipFile(template, "w") as theirs:
+    with zipfile.ZipFile(io.BytesIO(our_template())) as ours, zipfile.ZipFile(template, "w") as theirs:
         for name in ours.namelist():
             data = ours.read(name)
             if name == "word/document.xml":

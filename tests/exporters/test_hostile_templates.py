@@ -10,7 +10,7 @@ import pytest
 
 from actionplan.storage import save_plan
 from commandline.commands import run
-from exporters.docx_export import DEFAULT_TEMPLATE, export_docx
+from exporters.docx_export import export_docx, our_template
 from exporters.errors import ExportError, TemplateError
 from exporters.export import export_plan
 from exporters.options import ExportOptions
@@ -18,7 +18,7 @@ from tests import docx_damage
 from tests.exporters.readback import plan_with_both_sections
 
 pytestmark = pytest.mark.timeout(60)
-TEMPLATE = DEFAULT_TEMPLATE.read_bytes()
+TEMPLATE = our_template()
 
 
 def template_error(tmp_path: Path, data: bytes, name: str = "brand.docx") -> str:

@@ -108,3 +108,48 @@ def test_soffice_is_looked_for_in_the_usual_install_folders(monkeypatch: pytest.
     places = [str(path) for path in libreoffice._candidates()]
     assert any(p.endswith("soffice.exe") and "LibreOffice" in p for p in places)
     assert "/usr/lib/libreoffice/program/soffice" in places
+
+
+def test_the_time_limit_grows_with_the_document() -> None:
+    small, large = libreoffice.time_limit(50), libreoffice.time_limit(10_000)
+    assert small >= 90
+    assert large > 10 * 45  # the 2,000-action plan took 45 s; five times as many rows get far more room
+    assert libreoffice.describe_seconds(90) == "90 seconds"
+    assert libreoffice.describe_seconds(1090) == "18 minutes"
+
+
+@pytest.mark.skipif(os.name == "nt", reason="uses a shell script as a stand-in for LibreOffice")
+def test_running_out_of_time_says_the_word_export_is_still_there(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = tmp_path / "soffice"
+    fake.write_text("#!/bin/sh\nsleep 30\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("ACTIONPLAN_SOFFICE", str(fake))
+    monkeypatch.setattr(libreoffice, "BASE_SECONDS", 0.3)
+    monkeypatch.setattr(libreoffice, "SECONDS_PER_ROW", 0.0)
+    with pytest.raises(LibreOfficeError) as raised:
+        export_plan(plan_with_both_sections(), tmp_path / "plan.pdf")
+    assert "Word (.docx)" in raised.value.message
+    assert "Nothing was written" in raised.value.message
+    assert not (tmp_path / "plan.pdf").exists()
+
+
+@pytest.mark.skipif(os.name == "nt", reason="uses a shell script as a stand-in for LibreOffice")
+def test_cancelling_stops_libreoffice_at_once_and_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+    import time
+
+    from actionplan.work import Cancelled, Work
+
+    fake = tmp_path / "soffice"
+    fake.write_text("#!/bin/sh\nsleep 30\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("ACTIONPLAN_SOFFICE", str(fake))
+    docx = tmp_path / "in.docx"
+    docx.write_bytes(b"x")
+    work = Work()
+    threading.Timer(0.3, work.cancel).start()
+    started = time.monotonic()
+    with pytest.raises(Cancelled):
+        libreoffice.convert(docx, ".pdf", tmp_path / "out", timeout=60, work=work)
+    assert time.monotonic() - started < 5
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())

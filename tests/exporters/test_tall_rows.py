@@ -8,6 +8,7 @@ list, a long concern, a long action.
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 from pathlib import Path
@@ -18,7 +19,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from actionplan.model import Action, Category, Concern, Plan, PlanDetails
-from exporters.docx_export import DEFAULT_TEMPLATE, export_docx, page_of
+from exporters.docx_export import export_docx, our_template, page_of
 from exporters.export import export_plan
 from exporters.options import ExportOptions, Layout
 from exporters.plan_layout import ActionTable
@@ -47,7 +48,7 @@ def _concern_text(lines: int, width: int, metrics: TextMetrics) -> str:
 
 
 def tall_rows_plan() -> Plan:
-    page = page_of(docx.Document(str(DEFAULT_TEMPLATE)))
+    page = page_of(docx.Document(io.BytesIO(our_template())))
     table = ActionTable(Plan(), page)
     concern_width = table.widths[1] - page.metrics.cell_margin_width
     response_width = table.widths[2] - page.metrics.cell_margin_width
@@ -95,7 +96,7 @@ def test_the_rows_near_a_page_tall_are_both_kept_whole_and_let_split(tmp_path: P
 def test_a_lead_line_and_27_dash_items_may_split() -> None:
     """Issue 15: measured at 28 lines of 290 twips, this row was kept whole, and LibreOffice
     cut off its last item."""
-    page = page_of(docx.Document(str(DEFAULT_TEMPLATE)))
+    page = page_of(docx.Document(io.BytesIO(our_template())))
     table = ActionTable(Plan(), page)
     texts = ["1", "Short concern.", _dash_list(28), "Governor", "December 2026"]
     assert not table._fits_on_a_page(texts)
@@ -117,7 +118,7 @@ def test_the_measure_breaks_lines_where_libreoffice_does() -> None:
 
 
 def test_a_template_with_larger_type_gives_taller_rows() -> None:
-    ours = etree.fromstring(docx.Document(str(DEFAULT_TEMPLATE)).styles.element.xml.encode())
+    ours = etree.fromstring(docx.Document(io.BytesIO(our_template())).styles.element.xml.encode())
     larger = etree.fromstring(etree.tostring(ours).replace(b'<w:sz w:val="24"/>', b'<w:sz w:val="32"/>'))
     plain, bigger = metrics_from_styles(ours), metrics_from_styles(larger)
     assert bigger.font_size == 320 > plain.font_size == 240

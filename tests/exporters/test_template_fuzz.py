@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from actionplan.model import Action, Concern, Plan, PlanDetails
-from exporters.docx_export import DEFAULT_TEMPLATE, docx_bytes
+from exporters.docx_export import docx_bytes, our_template
 from exporters.errors import TemplateError
 from exporters.options import ExportOptions
 from tests import docx_damage
@@ -60,7 +60,7 @@ def export_or_explain(template: Path) -> str:
 
 @pytest.mark.parametrize("level", LEVELS)
 def test_damaged_templates_export_or_are_explained(tmp_path: Path, level: str) -> None:
-    whole = DEFAULT_TEMPLATE.read_bytes()
+    whole = our_template()
     damage, count = LEVELS[level]
     rng = random.Random(f"issue-16-template-{level}")
     outcomes = {"exported": 0, "refused": 0}

@@ -169,3 +169,24 @@ def test_any_text_gives_concerns_made_only_of_its_own_words(text: str) -> None:
         assert concern.text
         assert concern.text == concern.text.strip()
         assert _is_subsequence("".join(concern.text.split()), source)
+
+
+def test_a_figure_on_a_line_of_its_own_inside_a_sentence_is_kept() -> None:
+    """Found by a new user: "had risen to / 120 / a month" lost its figure as a page number."""
+    pasted = "1. Self-harm incidents had risen to\n120\na month, much higher than at similar prisons.\n" \
+             "2. Visits started late.\n14\nKey concerns\n3. Staff did not challenge poor behaviour."
+    result = split_concerns(pasted)
+    assert [c.text for c in result.concerns] == [
+        "Self-harm incidents had risen to 120 a month, much higher than at similar prisons.",
+        "Visits started late.",
+        "Staff did not challenge poor behaviour.",
+    ]
+    assert result.kept_numbers == ["120"]
+    assert result.ignored == ["14"]  # after a full stop it is a page number, as before
+
+
+@given(st.integers(1, 9999), st.sampled_from(["to", "and", "of about"]), st.sampled_from(["a", "prisoners", "of"]))
+def test_a_number_between_two_halves_of_a_sentence_is_never_lost(figure: int, before: str, after: str) -> None:
+    result = split_concerns(f"1. The count had risen {before}\n{figure}\n{after} year.")
+    assert str(figure) in result.concerns[0].text
+    assert str(figure) in result.kept_numbers

@@ -42,6 +42,7 @@ CASES: dict[str, tuple[tuple[str, dict[str, Any]], tuple[str, dict[str, Any]]]] 
         (A, {"owner": "Governor and Milton Keynes (education provider)"}),
     ),
     "owner-person-name": ((A, {"owner": "Mr Smith"}), (A, {"owner": "Head of Safety"})),
+    "reference-unusual": ((C, {"reference": "Mr Smith"}), (C, {"reference": "S45"})),
     "action-vague": (
         (A, {"text": "The prison will review the gym timetable. Attendance data is recorded daily."}),
         (A, {"text": "The prison will review the gym timetable and monitor attendance weekly through the QIG."}),

@@ -26,3 +26,16 @@ def test_findings_model_passes_the_model_tester(window: MainWindow, qtbot: QtBot
     qtbot.waitUntil(lambda: len(model.shown) == before + 1)
     window.undo_action.trigger()
     qtbot.waitUntil(lambda: len(model.shown) == before)
+
+
+def test_errors_come_first_in_the_problems_list(window: MainWindow) -> None:
+    """A new user's one error sat fourth, under three warnings, out of sight in a short list."""
+    from actionplan.validation import Severity
+
+    window.validation.panel.refresh()
+    shown = window.validation.panel.model.shown
+    severities = [finding.severity for finding in shown]
+    assert Severity.ERROR in severities
+    assert Severity.WARNING in severities
+    first_warning = severities.index(Severity.WARNING)
+    assert Severity.ERROR not in severities[first_warning:]

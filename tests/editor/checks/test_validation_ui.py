@@ -349,3 +349,24 @@ def test_table_cell_editors_underline_spelling(window: MainWindow, qtbot: QtBot)
     formats = editor.document().firstBlock().layout().formats()
     assert [(r.start, r.length) for r in formats
             if r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline] == [(11, 7)]
+
+
+def test_a_rec_no_typed_in_the_inspector_that_is_not_a_reference_is_warned_about(
+        window: MainWindow, qtbot: QtBot) -> None:
+    concern = window.document.plan.concerns[0]
+    window.reveal(concern.id, None, "reference")
+    field = window.inspector.reference
+    field.setFocus()
+    qtbot.keyClicks(field, "Mr Smith")
+    assert concern.reference == "Mr Smith"
+    qtbot.waitUntil(lambda: "reference-unusual" in panel_rules(window))
+    cell = window.table.plan_model.index_for(concern.id, None, "reference")
+    assert "does not look like a Rec No" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    from PySide6.QtWidgets import QLabel
+
+    shown = [label.text() for label in window.inspector.problems_box.findChildren(QLabel)]
+    assert any("“Mr Smith” does not look like a Rec No" in text for text in shown)
+    # A reference from the report is fine.
+    field.selectAll()
+    qtbot.keyClicks(field, "S45")
+    qtbot.waitUntil(lambda: "reference-unusual" not in panel_rules(window))

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import docx
 import pytest
 from docx2python import docx2python
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
+from actionplan.changes import PlanChange
 from actionplan.model import Action
 from actionplan.validation import Finding
 from editor.common.settings import AppSettings
@@ -78,6 +80,7 @@ def complete(window: MainWindow) -> None:
     key.actions.append(Action(text="Visits will start on time.", owner="Governor", target="August 2026"))
     plan.details.inspection_start, plan.details.inspection_end = dt.date(2026, 2, 23), dt.date(2026, 3, 5)
     plan.details.published = dt.date(2026, 6, 1)
+    window.document.edited.emit(PlanChange.everything())  # as an undo command says what it changed
 
 
 def run_export(qtbot: QtBot, window: MainWindow, prompter: ScriptedExportPrompter) -> ExportOutcome:
@@ -260,3 +263,36 @@ def test_a_pdf_export_from_the_menu_runs_libreoffice_off_the_gui_thread(
     assert finished.args[0].error is None
     assert (tmp_path / "plan.pdf").read_bytes().startswith(b"%PDF")
     assert prompter.results[0][1] is not None  # the check ran on the Word document behind the PDF
+
+
+@pytest.mark.skipif(os.name == "nt", reason="uses a shell script as a stand-in for LibreOffice")
+def test_cancelling_a_long_export_stops_it_and_writes_nothing(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    slow = tmp_path / "soffice"
+    slow.write_text("#!/bin/sh\nsleep 60\n")
+    slow.chmod(0o755)
+    monkeypatch.setenv("ACTIONPLAN_SOFFICE", str(slow))
+    complete(window)
+    earlier = tmp_path / "plan.pdf"
+    earlier.write_bytes(b"%PDF the one sent last month")
+    prompter = ScriptedExportPrompter(choice=ExportChoice(".pdf"), path=earlier)
+    window.exporting.prompter = prompter
+    with qtbot.waitSignal(window.exporting.finished, timeout=30_000) as finished:
+        window.exporting.action.trigger()
+        progress = window.exporting.progress
+        assert progress is not None
+        qtbot.waitUntil(lambda: progress.dialog.isVisible(), timeout=5_000)  # a moment in, it shows
+        qtbot.waitUntil(lambda: "LibreOffice" in progress.dialog.labelText(), timeout=5_000)
+        started = time.monotonic()
+        qtbot.mouseClick(progress.dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
+    assert time.monotonic() - started < 5  # LibreOffice was stopped, not waited for
+    outcome = finished.args[0]
+    assert outcome.cancelled
+    assert outcome.error is None
+    assert earlier.read_bytes() == b"%PDF the one sent last month"  # the earlier file is untouched
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.pdf", "soffice"]  # nothing half-written
+    assert not prompter.results
+    assert not prompter.failures
+    assert "cancelled" in window.statusBar().currentMessage()
+    assert window.exporting.action.isEnabled()

@@ -436,3 +436,110 @@ def test_an_imported_plan_gets_a_recovery_copy_at_once(
     entry, = host.store.entries(include_live=True)
     assert entry.display_name == "stoke-heath-2026 (imported, not saved)"
     assert host.store.load(entry) == host.document.plan
+
+
+# File ▸ Open on a Word plan ------------------------------------------------------------------
+
+
+def test_opening_a_word_plan_offers_to_import_it(qtbot: QtBot, host: Host, tmp_path: Path) -> None:
+    controller = controller_of(host)
+    docx = build(tmp_path, "esp", fixtures.Layout())
+    host.prompter.script("choose_open_path", docx).script("offer_import_word", True)
+    with qtbot.waitSignal(controller.finished, timeout=20000) as finished:
+        menu_action(host, "&Open…").trigger()
+    assert host.prompter.questions("offer_import_word") == [("esp.docx",)]
+    assert finished.args[0].opened
+    assert plan_content(host.document.plan) == plan_content(example("east-sutton-park-2024"))
+    assert "esp (imported, not saved)" in host.window.windowTitle()
+    assert host.prompter.questions("show_error") == []
+
+
+def test_a_word_plan_named_on_the_command_line_is_offered_for_import(qtbot: QtBot, host: Host, tmp_path: Path) -> None:
+    controller = controller_of(host)
+    docx = build(tmp_path, "esp", fixtures.Layout())
+    host.prompter.script("offer_import_word", True)
+    with qtbot.waitSignal(controller.finished, timeout=20000):
+        host.files.start([docx])
+    assert host.document.plan.details.establishment == example("east-sutton-park-2024").details.establishment
+
+
+def test_declining_the_import_keeps_the_plan_open(host: Host, tmp_path: Path) -> None:
+    controller_of(host)
+    plan_file = write_plan(tmp_path / "current.actionplan")
+    host.files.open_plan(plan_file)
+    docx = build(tmp_path, "esp", fixtures.Layout())
+    host.prompter.script("choose_open_path", docx).script("offer_import_word", False)
+    menu_action(host, "&Open…").trigger()
+    assert host.document.path == plan_file.absolute()
+    assert not outcome_controller(host).busy
+
+
+def test_an_old_word_document_is_explained(host: Host, tmp_path: Path) -> None:
+    controller_of(host)
+    old = tmp_path / "plan.doc"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 500)
+    host.prompter.script("choose_open_path", old).script("show_error", None)
+    menu_action(host, "&Open…").trigger()
+    [(title, message)] = host.prompter.questions("show_error")
+    assert title == "Could not open plan"
+    assert "save it as a Word Document (.docx)" in message
+    assert "not text" not in message
+
+
+def test_the_open_dialog_shows_word_plans_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    from editor.files.prompter import QtPrompter
+
+    asked: list[str] = []
+
+    def fake_open(_parent: object, _title: str, _folder: str, file_filter: str) -> tuple[str, str]:
+        asked.append(file_filter)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(fake_open))
+    QtPrompter(None).choose_open_path(None)
+    first = asked[0].split(";;")[0]
+    assert "*.actionplan" in first
+    assert "*.docx" in first
+
+
+def test_the_import_question_box(qtbot: QtBot) -> None:
+    from editor.files.prompter import import_word_box
+
+    box = import_word_box(None, "Stoke Heath plan.docx")
+    qtbot.addWidget(box)
+    assert box.text() == "“Stoke Heath plan.docx” is a Word document, not a plan file."
+    assert {b.text() for b in box.buttons()} == {"Import", "Cancel"}
+    assert box.defaultButton().text() == "Import"
+
+
+def test_cancelling_a_slow_import_keeps_the_plan_open(qtbot: QtBot, host: Host, dialogs: Dialogs, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    from PySide6.QtWidgets import QPushButton
+
+    import importers.docx_import as docx_import
+
+    real_import = docx_import.import_docx
+
+    def slow_import(path: Path) -> object:
+        time.sleep(1.5)  # a large document on a slow laptop
+        return real_import(path)
+
+    monkeypatch.setattr(docx_import, "import_docx", slow_import)
+    before = host.window.document.plan.model_dump()
+    path = build(tmp_path, "East Sutton Park plan", fixtures.Layout())
+    controller = controller_of(host)
+    dialogs.chosen.append(path)
+    with qtbot.waitSignal(controller.finished, timeout=20000) as finished:
+        menu_action(host, "&Import Word plan…").trigger()
+        progress = controller.progress
+        assert progress is not None
+        qtbot.waitUntil(progress.dialog.isVisible, timeout=5000)
+        assert "Reading" in progress.dialog.labelText()
+        qtbot.mouseClick(progress.dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
+    outcome = finished.args[0]
+    assert outcome.cancelled
+    assert not outcome.opened
+    assert host.window.document.plan.model_dump() == before
+    assert host.window.statusBar().currentMessage() == "Import cancelled. Your plan is unchanged."

@@ -283,3 +283,20 @@ def test_a_long_preview_is_replaced_as_the_text_changes(qtbot: QtBot) -> None:
     assert dialog.preview_model.rowCount() == 301
     assert cell(dialog, 300, 2) == "One more."
     assert cell(dialog, 0, 2) == "Leaders had not done enough to reduce self-harm among prisoners in segregation."
+
+
+def test_a_concern_that_only_just_fits_its_cell_wraps_rather_than_being_cut_short(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QHeaderView
+
+    concern = "Rehabilitation work was limited and few prisoners had a sentence plan."
+    dialog = PasteConcernsDialog(None, None, f"1. {concern}")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    view = dialog.preview
+    # As on a 1024 by 700 screen: the Concern column a few pixels wider than the text, but not
+    # wide enough once the cell's padding is taken off.
+    view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+    view.setColumnWidth(2, view.fontMetrics().horizontalAdvance(concern) + 10)
+    QApplication.processEvents()
+    assert view.rowHeight(0) >= 2 * view.fontMetrics().lineSpacing()

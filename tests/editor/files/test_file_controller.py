@@ -41,8 +41,8 @@ def test_file_menu_items_in_order_above_quit(host: Host) -> None:
     texts = host.menu_texts()
     # The main window adds Export (and the application Import) between Close and Quit.
     assert texts[:11] == [
-        "&New", "&Open…", "Open &Recent", "", "&Save", "Save &As…", "&Revert to Saved", "",
-        "Your &Name…", "", "&Close",
+        "&New", "&Open…", "Open &Recent", "", "&Save", "Save &As…", "Re&vert to Saved", "",
+        "Your Na&me…", "", "&Close",
     ]
     assert texts[-2:] == ["", "&Quit"]
 
@@ -369,3 +369,19 @@ def test_a_plan_changed_while_the_question_was_open_is_read_again(
     host.prompter.ask_save_changes = colleague_saves_meanwhile  # type: ignore[method-assign]
     assert host.files.open_plan(plan_file)
     assert host.document.plan.details.establishment == "HMP Changed meanwhile"
+
+
+def test_a_word_document_without_the_import_wired_says_where_to_import_it(tmp_path: Path, qtbot: QtBot) -> None:
+    made = make_host(qtbot)
+    try:
+        docx = tmp_path / "plan.docx"
+        docx.write_bytes(b"PK\x03\x04 a Word document")
+        made.prompter.script("show_error", None)
+        assert not made.files.open_plan(docx)
+        [(title, message)] = made.prompter.questions("show_error")
+        assert title == "Could not open plan"
+        assert "is a Word document, not a plan file" in message
+        assert "File ▸ Import Word plan…" in message
+        assert made.document.path is None
+    finally:
+        close_quietly(made)

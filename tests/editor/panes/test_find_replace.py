@@ -10,10 +10,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from actionplan.model import STANDARD_INTRODUCTION
 from actionplan.target_date import TargetDate
 from editor.edits import commands
+from editor.edits.commands import FieldRef
 from editor.edits.document import PlanDocument
 from editor.panes.find_replace import (
+    cased_like,
     describe_count,
     find_matches,
     pattern_for,
@@ -32,13 +35,14 @@ def test_counts_matches_in_every_field(document: PlanDocument) -> None:
     assert describe_count(matches) == "2 matches in 2 places"
     assert {m.ref.field for m in matches} == {"owner"}
     assert describe_count(find_matches(document.plan, pattern_for("2026"))) == "1 match in 1 place"
-    assert describe_count(find_matches(document.plan, pattern_for("HMP"))) == "1 match in 1 place"
+    # The establishment, and the introduction's "HMPPS" twice.
+    assert describe_count(find_matches(document.plan, pattern_for("HMP"))) == "3 matches in 2 places"
 
 
 def test_case_and_whole_words(document: PlanDocument) -> None:
     assert len(find_matches(document.plan, pattern_for("train", match_case=True))) == 0
     assert len(find_matches(document.plan, pattern_for("Train", match_case=True))) == 1
-    assert len(find_matches(document.plan, pattern_for("s", whole_words=True))) == 0
+    assert len(find_matches(document.plan, pattern_for("cell", whole_words=True))) == 0
     assert len(find_matches(document.plan, pattern_for("cells", whole_words=True))) == 1
 
 
@@ -65,8 +69,10 @@ def test_replace_all_replaces_every_match_and_undoes(find: str, match_case: bool
     if values:
         document.undo_stack.push(commands.ReplaceAll(document, values))
     marks = sum(text.count(MARK) for _, text in searchable_fields(document.plan))
-    assert marks == expected
-    assert document.undo_stack.count() == (1 if expected else 0)
+    # Replace all leaves the standard introduction as HMPPS wrote it.
+    kept = len(pattern.findall(STANDARD_INTRODUCTION))
+    assert marks == expected - kept
+    assert document.undo_stack.count() == (1 if expected - kept else 0)
     document.undo_stack.undo()
     assert document.plan == start
 
@@ -190,3 +196,104 @@ def test_the_find_dialog_s_access_keys_are_all_different(window: MainWindow) -> 
     keys = [text[text.index("&") + 1].lower() for text in texts if "&" in text]
     assert len(keys) >= 8
     assert len(keys) == len(set(keys)), keys
+
+
+# Keeping the case of what is replaced, and the introduction -----------------------------------
+
+
+def _type_texts(window: MainWindow, texts: dict[FieldRef, str]) -> None:
+    for ref, text in texts.items():
+        window.document.undo_stack.push(commands.SetField(window.document, ref, text))
+
+
+def _prisoner_texts(window: MainWindow) -> dict[str, FieldRef]:
+    plan = window.document.plan
+    first, second = plan.concerns[0], plan.concerns[1]
+    refs = {
+        "capital": FieldRef(first.id, None, "text"),
+        "lower": FieldRef(first.id, first.actions[0].id, "text"),
+        "caps": FieldRef(second.id, second.actions[0].id, "text"),
+        "introduction": FieldRef(None, None, "introduction"),
+    }
+    _type_texts(window, {
+        refs["capital"]: "Prisoners waited too long for visits.",
+        refs["lower"]: "Ask prisoners each month.",
+        refs["caps"]: "Survey PRISONERS and staff.",
+        refs["introduction"]: "Our plan for prisoners.",
+    })
+    return refs
+
+
+def test_replace_all_keeps_the_case_of_each_word_it_replaces(window: MainWindow, qtbot: QtBot) -> None:
+    refs = _prisoner_texts(window)
+    steps = window.document.undo_stack.count()
+    dialog = _open_find(window, qtbot, "prisoners")
+    assert dialog.count.text() == "4 matches in 4 places"  # the introduction is searched too
+    qtbot.keyClicks(dialog.replace_text, "men")
+    qtbot.mouseClick(dialog.replace_all_button, Qt.MouseButton.LeftButton)
+    plan = window.document.plan
+    assert refs["capital"].read(plan) == "Men waited too long for visits."
+    assert refs["lower"].read(plan) == "Ask men each month."
+    assert refs["caps"].read(plan) == "Survey MEN and staff."
+    assert refs["introduction"].read(plan) == "Our plan for men."
+    assert window.document.undo_stack.count() == steps + 1
+    dialog.close()
+
+
+def test_replace_one_keeps_the_case_and_match_case_replaces_as_typed(window: MainWindow, qtbot: QtBot) -> None:
+    refs = _prisoner_texts(window)
+    dialog = _open_find(window, qtbot, "prisoners")
+    qtbot.keyClicks(dialog.replace_text, "men")
+    qtbot.keyClick(dialog.find_text, Qt.Key.Key_Return)  # the introduction comes first
+    qtbot.mouseClick(dialog.replace_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.replace_button, Qt.MouseButton.LeftButton)
+    plan = window.document.plan
+    assert refs["introduction"].read(plan) == "Our plan for men."
+    assert refs["capital"].read(plan) == "Men waited too long for visits."
+    dialog.match_case.setChecked(True)
+    dialog.find_text.setText("PRISONERS")
+    qtbot.mouseClick(dialog.replace_all_button, Qt.MouseButton.LeftButton)
+    assert refs["caps"].read(plan) == "Survey men and staff."
+    dialog.close()
+
+
+def test_find_next_shows_a_match_in_the_introduction_selected_in_plan_details(window: MainWindow, qtbot: QtBot) -> None:
+    dialog = _open_find(window, qtbot, "outcome focussed")
+    assert dialog.count.text() == "1 match in 1 place"
+    qtbot.keyClick(dialog.find_text, Qt.Key.Key_Return)
+    assert window.details_dock.isVisible()
+    assert window.details.introduction.textCursor().selectedText() == "outcome focussed"
+    dialog.close()
+
+
+def test_replace_all_leaves_the_standard_introduction_as_hmpps_wrote_it(window: MainWindow, qtbot: QtBot) -> None:
+    plan = window.document.plan
+    _type_texts(window, {FieldRef(plan.concerns[0].id, None, "text"): "Prisoners were locked up."})
+    dialog = _open_find(window, qtbot, "prisoners")
+    assert dialog.count.text() == "2 matches in 2 places"
+    qtbot.keyClicks(dialog.replace_text, "men")
+    qtbot.mouseClick(dialog.replace_all_button, Qt.MouseButton.LeftButton)
+    assert plan.details.introduction == STANDARD_INTRODUCTION
+    assert plan.concerns[0].text == "Men were locked up."
+    assert dialog.count.text() == (
+        "Replaced 1 match. The standard introduction is left as HMPPS wrote it. 1 match in 1 place left.")
+    dialog.close()
+
+
+_CASED = st.text(alphabet=st.sampled_from("abcdefgxyzABCDEFGXYZ éÉ-1"), min_size=1, max_size=12)
+
+
+@given(found=_CASED, replacement=_CASED)
+def test_a_replacement_takes_the_case_of_what_it_replaces(found: str, replacement: str) -> None:
+    result = cased_like(found, replacement)
+    assert result.lower() == replacement.lower()  # only the case ever changes
+    letters = [c for c in found if c.lower() != c.upper()]
+    if not letters or letters[0].islower():
+        assert result == replacement
+    elif len(letters) > 1 and all(c.isupper() for c in letters):
+        assert result == replacement.upper()
+    else:  # capitalised: only the replacement's first letter changes, to a capital
+        first = next((n for n, c in enumerate(replacement) if c.lower() != c.upper()), None)
+        changed = [n for n, (a, b) in enumerate(zip(result, replacement, strict=True)) if a != b]
+        assert changed in ([], [first])
+        assert first is None or result[first].isupper()

@@ -136,7 +136,7 @@ def test_status_bar_counts(window: MainWindow) -> None:
 
 def test_menus_are_there_for_others_to_extend(window: MainWindow) -> None:
     assert set(window.menus) == {"file", "edit", "view", "plan", "help"}
-    plan_texts = [a.text() for a in window.menus["plan"].actions()]
+    plan_texts = [a.text().replace("&", "") for a in window.menus["plan"].actions()]
     assert "Add priority concern" in plan_texts
     assert "Add key concern" in plan_texts
 
@@ -190,3 +190,49 @@ def test_every_control_has_an_accessible_name(window: MainWindow) -> None:
                 continue
             unnamed.append((type(widget).__name__, widget.objectName(), widget.toolTip()))
     assert unnamed == [], "\n".join(map(str, unnamed))
+
+
+# Help ------------------------------------------------------------------------------------------
+
+
+def _help_action(window: MainWindow, text: str):  # type: ignore[no-untyped-def]
+    return next(a for a in window.menus["help"].actions() if a.text().replace("&", "") == text)
+
+
+def test_help_about_names_the_version(window: MainWindow, qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from actionplan import __version__
+
+    _help_action(window, "About Action Plan Editor").trigger()
+    box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+    assert f"Action Plan Editor, version {__version__}" in box.text()
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not box.isVisible())
+
+
+def test_help_explains_smart_actions_in_plain_words(window: MainWindow, qtbot: QtBot) -> None:
+    import re
+
+    from actionplan.validation import style
+    from actionplan.validation.parsing import TextScan
+    from editor.window.help_dialogs import SmartGuidanceDialog
+
+    _help_action(window, "Writing SMART actions").trigger()
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, SmartGuidanceDialog))
+    qtbot.waitExposed(dialog)
+    text = dialog.text.toPlainText()
+    for heading in ("Specific", "Measurable", "Achievable and realistic", "Time-bound", "Owned", "Relevant"):
+        assert heading in text
+    assert "role, not a person" in text
+    assert "“Ongoing” on its own" in text
+    # It keeps to the GOV.UK style the editor asks of the plan.
+    for paragraph in [" ".join(p.split()) for p in re.split(r"\n+", text) if p.strip()]:
+        scan = TextScan(paragraph)
+        assert style.words_to_avoid_problem(paragraph, scan) is None, paragraph
+        assert style.long_sentence_problem(paragraph, scan) is None, paragraph
+    assert dialog.width() <= 1024 - 16
+    assert dialog.height() <= 700 - 40
+    assert window.show_smart_guidance() is dialog  # asked again, the same one comes forward
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())

@@ -1,6 +1,6 @@
 """Build ``resources/progress-sample.actionplan``: the sample plan a year on, being tracked.
 
-    python resources/build_progress_sample.py
+    python tools/build_progress_sample.py
 
 HMP & YOI Ashvale was inspected in March 2026 and sent its plan in August. This is the same plan
 on 15 March 2027 (``AS_OF``), just after HMIP's Independent Review of Progress: each action has a
@@ -35,7 +35,7 @@ from actionplan.progress import (  # noqa: E402
 )
 from actionplan.storage import save_plan  # noqa: E402
 from actionplan.target_date import TargetDate  # noqa: E402
-from resources.build_sample_plan import build_sample_plan  # noqa: E402
+from tools.build_sample_plan import build_sample_plan  # noqa: E402
 
 PROGRESS_SAMPLE_PATH = ROOT / "resources" / "progress-sample.actionplan"
 AS_OF = dt.date(2027, 3, 15)

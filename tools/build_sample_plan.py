@@ -1,6 +1,6 @@
 """Build ``resources/sample-plan.actionplan``: a realistic plan for a fictional establishment.
 
-    python resources/build_sample_plan.py
+    python tools/build_sample_plan.py
 
 The plan shows good practice: each action starts with a concrete verb, says how progress is
 measured, names one role as owner and has a month-and-year target (or Completed). Sentences

@@ -1,6 +1,6 @@
 """Build ``resources/template.docx``, the Word template every export starts from.
 
-    python resources/build_template.py [OUT.docx]
+    python tools/build_template.py [OUT.docx]
 
 The package is written part by part from the XML below, so nothing is inherited from any
 library's default template: A4 landscape, Arial 12pt and larger, real heading styles, a table
@@ -14,8 +14,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-TEMPLATE_PATH = HERE / "template.docx"
+TEMPLATE_PATH = Path(__file__).resolve().parents[1] / "resources" / "template.docx"
 ORGANISATION = "HM Prison &amp; Probation Service"
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

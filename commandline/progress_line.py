@@ -1,0 +1,76 @@
+"""A sign of life for a command that takes more than a second: on a terminal, one line on
+standard error that says what the command is doing and for how long, rewritten in place and
+wiped when it ends. Nothing at all when standard error is not a terminal (piped, or a file),
+so scripts and logs stay clean."""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TextIO
+
+from actionplan.work import Work
+
+SHOW_AFTER_SECONDS = 1.0
+"""Quicker tasks show nothing. ``ACTIONPLAN_PROGRESS_AFTER`` (seconds) changes it, for tests."""
+EVERY_SECONDS = 0.25
+
+
+@contextmanager
+def progress_line(stream: TextIO | None = None, *, force: bool = False) -> Iterator[Work]:
+    """A ``Work`` for the task; while it runs past a second, ``Checking the plan… 3 s``."""
+    out = stream if stream is not None else sys.stderr
+    work = Work()
+    if not (force or _is_terminal(out)):
+        yield work
+        return
+    after = _seconds(os.environ.get("ACTIONPLAN_PROGRESS_AFTER"), SHOW_AFTER_SECONDS)
+    finished = threading.Event()
+    shown = threading.Event()
+    started = time.monotonic()
+
+    def show() -> None:
+        if finished.wait(after):
+            return
+        while not finished.is_set():
+            elapsed = int(time.monotonic() - started)
+            percent = f" {round(work.fraction * 100)}%" if work.fraction > 0 else ""
+            _write(out, f"\r\x1b[2K{work.doing or 'Working'}…{percent} {elapsed} s")
+            shown.set()
+            finished.wait(EVERY_SECONDS)
+
+    ticker = threading.Thread(target=show, name="progress line", daemon=True)
+    ticker.start()
+    try:
+        yield work
+    finally:
+        finished.set()
+        ticker.join()
+        if shown.is_set():
+            _write(out, "\r\x1b[2K")
+
+
+def _seconds(text: str | None, default: float) -> float:
+    try:
+        return max(0.0, float(text)) if text else default
+    except ValueError:
+        return default
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _write(stream: TextIO, text: str) -> None:
+    try:
+        stream.write(text)
+        stream.flush()
+    except (OSError, ValueError):
+        pass  # the terminal went away: the line is only a courtesy
