@@ -1,7 +1,8 @@
 """The layers in pyproject.toml's import-linter contracts hold on the tree, and break on a
 deliberately wrong import: the core reaching up to the exporters, Qt in the importers, a lower
-room of the editor importing the window, the shipped resources reaching up to the core, and the
-command line reaching up to the launcher."""
+room of the editor importing the window, one room importing a sibling (the inspector reaching
+into the progress room, which the window wires into it instead), the shipped resources reaching
+up to the core, and the command line reaching up to the launcher."""
 
 from __future__ import annotations
 
@@ -38,6 +39,8 @@ def test_the_contracts_hold_on_the_tree() -> None:
         ("editor/table/row_heights.py", "from editor.window import main_window",
          "editor.table.row_heights -> editor.window.main_window"),
         ("exporters/options.py", "from importers import dates", "exporters.options -> importers.dates"),
+        ("editor/panes/inspector.py", "from editor.progress import progress_panel",
+         "editor.panes.inspector -> editor.progress.progress_panel"),
         ("resources/__init__.py", "from actionplan import spelling", "resources -> actionplan.spelling"),
         ("commandline/check.py", "import actionplan_editor.launch", "commandline.check -> actionplan_editor.launch"),
     ],

@@ -85,6 +85,16 @@ _ALL = (
          "GOV.UK avoids vague or jargon words because they hide what is actually being done."),
     Rule("spelling", _W, "Spelling",
          "Spelling mistakes in a published plan undermine it."),
+    Rule("progress-complete-no-evidence", _W, "Complete with no evidence",
+         "Inspectors at the progress review want evidence, not assurances: an action is closed "
+         "only when something shows it worked."),
+    Rule("progress-overdue", _W, "Overdue action",
+         "Overdue actions are what the progress review looks at first; honest tracking shows "
+         "them rather than hiding them."),
+    Rule("progress-target-revised-often", _W, "Target revised more than twice",
+         "A target pushed back again and again is a warning sign that the action is not working."),
+    Rule("progress-complete-target-ahead", _W, "Complete but shown as due",
+         "Readers of the published plan would think the work is still to be done."),
 )
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in _ALL}

@@ -5,13 +5,14 @@ edit touched plus the few rules that span the plan. The editor owns one per open
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
+from actionplan import clock
 from actionplan.changes import PlanChange
 from actionplan.model import Action, Concern, Plan
 from actionplan.spelling import SpellChecker
-from actionplan.validation import checks, planwide
+from actionplan.validation import checks, planwide, progress_checks
 from actionplan.validation.dismissals import dismissed_keys
 from actionplan.validation.findings import Finding, Location, Severity
 from actionplan.validation.planwide import TextSummary
@@ -26,7 +27,8 @@ _REFERENCES = "references"
 _CROSS = "cross"
 _ABBREVIATIONS = "abbreviations"
 _CONTENTS = "contents"  # a plan with no concerns
-_GROUPS = (_CONTENTS, _LOCAL, _TIMING, _ACTIONS, _REFERENCES, _CROSS, _ABBREVIATIONS)
+_PROGRESS = "progress"  # how the action is going, on the day it is checked
+_GROUPS = (_CONTENTS, _LOCAL, _TIMING, _ACTIONS, _REFERENCES, _CROSS, _ABBREVIATIONS, _PROGRESS)
 
 
 @dataclass(frozen=True)
@@ -89,8 +91,10 @@ class PlanValidator:
     text's spelling.
     """
 
-    def __init__(self, plan: Plan, spelling: SpellChecker | None = None) -> None:
+    def __init__(self, plan: Plan, spelling: SpellChecker | None = None,
+                 today: Callable[[], dt.date] = clock.today) -> None:
         self.spelling = spelling
+        self.today = today
         self.reset(plan)
 
     # Whole plan ------------------------------------------------------------------------------
@@ -98,6 +102,7 @@ class PlanValidator:
     def reset(self, plan: Plan) -> None:
         """Check ``plan`` from scratch (a plan was opened or replaced)."""
         self.plan = plan
+        self._today = self.today()
         self._store = _Store()
         self._in_order: tuple[int, list[Finding]] | None = None
         self._summaries: dict[tuple[str, str], TextSummary] = {}
@@ -117,6 +122,7 @@ class PlanValidator:
 
     def update(self, change: PlanChange) -> None:
         """Re-check what ``change`` touched, and the plan-wide rules it can affect."""
+        self._today = self.today()
         structure = change.structure or not self._ids_known(change)
         if structure:
             self._reindex()
@@ -320,6 +326,7 @@ class PlanValidator:
             self.spelling.learn_names(action.text)
         self._store.put(_LOCAL, action.id, checks.check_action(action, here, self.spelling))
         self._store.put(_TIMING, action.id, checks.check_timing(action, here, self._submitted))
+        self._store.put(_PROGRESS, action.id, progress_checks.check_progress(action, here, self._today))
         self._put_summary(action.id, "text", planwide.summarise(action.id, "text", action.text))
 
     def _put_summary(self, item_id: str, field: str, summary: TextSummary | None) -> None:

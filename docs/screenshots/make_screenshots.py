@@ -59,6 +59,11 @@ from editor.table.target_date_editor import TargetDateEditor  # noqa: E402
 from editor.window.main_window import MainWindow  # noqa: E402
 
 SAMPLE = ROOT / "resources" / "sample-plan.actionplan"
+PROGRESS_SAMPLE = ROOT / "resources" / "progress-sample.actionplan"
+SAMPLE_DAY = "2026-09-01"
+"""The drafting screenshots show the sample plan just after it was sent (``actionplan.clock``)."""
+PROGRESS_DAY = "2027-03-15"
+"""The progress sample's own day (``tools/build_progress_sample.AS_OF``)."""
 REPORT_TEXT = """Priority concerns
 1. Leaders had not done enough to reduce the high levels of self-
 harm among prisoners, and too many were held in segrega-
@@ -82,10 +87,11 @@ def settle(window: MainWindow) -> None:
         window.table.row_heights.size_visible()
 
 
-def new_window(on_screen: bool = False) -> MainWindow:
-    """The main window on the sample plan: at the README's usual size, or ``on_screen`` at the
-    size it takes on this screen."""
-    window = MainWindow(PlanDocument(load_plan(SAMPLE), SAMPLE))
+def new_window(on_screen: bool = False, path: Path = SAMPLE) -> MainWindow:
+    """The main window on the sample plan (or ``path``): at the README's usual size, or
+    ``on_screen`` at the size it takes on this screen."""
+    os.environ["ACTIONPLAN_TODAY"] = PROGRESS_DAY if path == PROGRESS_SAMPLE else SAMPLE_DAY
+    window = MainWindow(PlanDocument(load_plan(path), path))
     if not on_screen:
         window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
         window.resize(*SCREENSHOT_SIZE)
@@ -295,6 +301,35 @@ def send_forms(out: Path) -> None:
     dialog.close()
 
 
+def progress_view(out: Path) -> None:
+    """The progress view with the filter on: overdue and due soon."""
+    window = new_window(path=PROGRESS_SAMPLE)
+    window.views.show_progress()
+    bar = window.views.progress.filter_bar
+    bar.overdue.setChecked(True)
+    bar.due_soon.setChecked(True)
+    concern = window.document.plan.concerns[1]
+    window.reveal(concern.id, concern.actions[2].id, "status")
+    settle(window)
+    window.grab().save(str(out))
+    window.close()
+
+
+def progress_inspector(out: Path) -> None:
+    """An action's updates, newest first, its evidence and its revised target in the inspector."""
+    window = new_window(path=PROGRESS_SAMPLE)
+    window.views.show_progress()
+    concern = window.document.plan.concerns[0]
+    window.reveal(concern.id, concern.actions[1].id, "status")
+    settle(window)
+    panel = window.views.panel
+    window.inspector.verticalScrollBar().setValue(panel.history_label.mapTo(window.inspector.widget(),
+                                                                            panel.history_label.rect().topLeft()).y() - 8)
+    settle(window)
+    window.grab().save(str(out))
+    window.close()
+
+
 def run() -> None:
     make_application([])
     main_window(HERE / "main-window.png")
@@ -306,6 +341,8 @@ def run() -> None:
     progress_dialog(HERE / "progress-dialog.png")
     update_forms_preview(HERE / "update-forms-preview.png")
     send_forms(HERE / "send-forms.png")
+    progress_view(HERE / "progress-view.png")
+    progress_inspector(HERE / "progress-inspector.png")
     for width, height in LAPTOPS:
         environment = {**os.environ, "QT_QPA_PLATFORM": offscreen_screen(width, height)}
         subprocess.run([sys.executable, __file__, "--screen", f"{width}x{height}"], env=environment, check=True)

@@ -13,6 +13,7 @@ from actionplan.changes import PlanChange
 from actionplan.spelling import SpellChecker
 from actionplan.validation import Counts, Finding, PlanValidator
 from editor.checks.plan_words import changes_word_list
+from editor.common.day_watcher import DayWatcher
 from editor.edits.document import PlanDocument
 
 SPELLING_RULE_LIMIT = 1_000
@@ -35,6 +36,8 @@ class ValidationAdapter(QObject):
         self._learn_names_for_underlines()
         document.edited.connect(self._on_edited)
         document.plan_replaced.connect(self._on_plan_replaced)
+        self.day = DayWatcher(parent=self)
+        self.day.new_day.connect(self._on_new_day)  # overdue actions are found again
 
     def _usable_spelling(self) -> SpellChecker | None:
         small = self.document.plan.action_count <= SPELLING_RULE_LIMIT
@@ -58,6 +61,10 @@ class ValidationAdapter(QObject):
         self.validator.spelling = self._usable_spelling()
         self.validator.reset(self.document.plan)
         self._learn_names_for_underlines()
+        self.findings_changed.emit()
+
+    def _on_new_day(self) -> None:
+        self.validator.reset(self.document.plan)
         self.findings_changed.emit()
 
     def _learn_names_for_underlines(self) -> None:

@@ -1,7 +1,8 @@
 """The user's settings, kept in an INI file in their config folder (never the Windows registry).
 
-Window geometry, recent files, remembered owners, the user's name (shown to others in locks)
-and the folders last used for export and import.
+Window geometry, recent files, remembered owners, the user's name (shown to others in locks,
+and on the progress they record), the folders last used for export and import, and how close
+a target is before its action counts as due soon.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 from actionplan.paths import config_dir
+from actionplan.tracking import DUE_SOON_DAYS
 
 SETTINGS_FILE_NAME = "settings.ini"
 MAX_RECENT_FILES = 10
@@ -96,6 +98,27 @@ class AppSettings:
 
     def set_user_name(self, name: str) -> None:
         self._store.setValue("user/name", name.strip())
+        self._store.sync()
+
+    def has_user_name(self) -> bool:
+        """Whether the user has said their name, rather than the login standing in for it.
+        Progress records carry it, so the editor asks once, as Word does."""
+        value = self._store.value("user/name", "")
+        return isinstance(value, str) and bool(value.strip())
+
+    # Progress ----------------------------------------------------------------------------
+
+    def due_soon_days(self) -> int:
+        """How close a target is before its action counts as due soon (45 days unless set)."""
+        value = self._store.value("progress/due_soon_days", DUE_SOON_DAYS)
+        try:
+            days = int(value)  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            return DUE_SOON_DAYS
+        return days if 1 <= days <= 366 else DUE_SOON_DAYS
+
+    def set_due_soon_days(self, days: int) -> None:
+        self._store.setValue("progress/due_soon_days", days)
         self._store.sync()
 
     # Folders -----------------------------------------------------------------------------

@@ -25,7 +25,8 @@ _SET_FIELD_ID = 1001
 CONCERN_FIELD_NAMES = {"text": "concern", "reference": "Rec No", "agreement": "agreement",
                        "self_assessment": "self-assessed progress", "hmip_judgement": "HMIP judgement"}
 ACTION_FIELD_NAMES = {"text": "action", "owner": "responsible owner", "target": "target date",
-                      "lead": "lead", "evidence_needed": "evidence needed"}
+                      "lead": "lead", "evidence_needed": "evidence needed", "status": "status",
+                      "updates": "updates", "evidence": "evidence held", "target_revisions": "revised targets"}
 DETAILS_FIELD_NAMES = {
     "establishment": "establishment",
     "submitted": "submission date",

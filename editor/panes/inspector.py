@@ -75,9 +75,17 @@ class Inspector(QScrollArea):
 
     # Building ----------------------------------------------------------------------------
 
+    def add_section(self, section: QWidget) -> None:
+        """Another room's part of the inspector (progress), under the heading. It follows
+        ``item_changed`` itself."""
+        layout = self._body_layout
+        section.setParent(self.widget())
+        layout.insertWidget(1, section)
+
     def _build(self) -> None:
         body = QWidget(self)
         layout = QVBoxLayout(body)
+        self._body_layout = layout
         self.heading = QLabel(body)
         self.heading.setAccessibleName("Selected item")
         font = self.heading.font()

@@ -40,6 +40,7 @@ from editor.table.delegates import install_delegates
 from editor.table.open_edits import commit_open_edits
 from editor.table.plan_table_view import PlanTableView
 from editor.window.pane_navigation import Pane, PaneNavigation
+from editor.window.plan_views import install_plan_views
 from editor.window.side_docks import SideDockRoom, let_form_shrink
 from editor.window.structure_actions import StructureActions
 
@@ -91,6 +92,8 @@ class MainWindow(QMainWindow):
         self.exporting = install_export(self, self.document, current_errors=self.validation.current_errors)
         self.progress_report = install_progress_report(self, self.document, after=self.exporting.action)
         self.panes = self._build_pane_navigation()
+        self.views = install_plan_views(self, self.table, self.inspector, self.menus["view"], self.panes,
+                                        [a for a in self.structure.all() if a is not None])
         fit_to_screen(self, PREFERRED_SIZE)
 
     # Building ----------------------------------------------------------------------------
@@ -274,12 +277,16 @@ class MainWindow(QMainWindow):
         self.find_replace.open_for()
 
     def _edit_current(self) -> None:
+        self.views.show_drafting()
         index = self.table.currentIndex()
         if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable:
             self.table.edit(index)
 
     def reveal(self, concern_id: str | None, action_id: str | None, field: str) -> None:
-        """Select and scroll to the cell showing ``field``; plan details fields open the form."""
+        """Select and scroll to the cell showing ``field``; plan details fields open the form. In the
+        progress view, an action's row is shown there."""
+        if self.views.reveal(concern_id, action_id, field):
+            return
         if concern_id is None:
             self.details_dock.show()
             self.details_dock.raise_()
@@ -299,6 +306,7 @@ class MainWindow(QMainWindow):
     def show_match(self, match: Match) -> None:
         """Find: go to the match and show it selected, in its cell opened for editing (the
         found word can then be typed over) or in its plan details field."""
+        self.views.show_drafting()
         self.table.keep_open_edit()
         ref = match.ref
         self.reveal(ref.concern_id, ref.action_id, ref.field)

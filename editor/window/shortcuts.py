@@ -31,6 +31,7 @@ SHORTCUT_GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("Alt+P", "The Plan menu: press a command's underlined letter (Alt+P, A adds an action)"),
     )),
     ("Moving around", (
+        ("Ctrl+1 / Ctrl+2", "Drafting view / progress view"),
         ("F6 / Shift+F6", "Next / previous pane: the table, the inspector or plan details, the problems list "
                           "(in the inspector, the field of the current cell)"),
         ("Esc (in the inspector, plan details or problems)",
@@ -39,6 +40,10 @@ SHORTCUT_GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("Ctrl+F", "Find and replace"),
         ("Enter / Shift+Enter (in Find)", "Find the next / previous match"),
         ("Ctrl+= / Ctrl+- / Ctrl+0", "Zoom the table text in, out, back to normal"),
+    )),
+    ("Tracking progress", (
+        ("Enter, F2 or typing (progress view)", "Choose the status or type the lead of the current action"),
+        ("Ctrl+Enter (in Add an update)", "Add the update, dated today, in your name"),
     )),
 )
 """Shortcuts by topic: each group's heading, then (keys, what they do)."""

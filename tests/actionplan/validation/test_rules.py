@@ -8,12 +8,18 @@ from typing import Any
 import pytest
 
 from actionplan.model import Action, Category, Concern, Era, Plan
+from actionplan.progress import ActionStatus, EvidenceItem, TargetRevision
+from actionplan.target_date import TargetDate
 from actionplan.validation import RULES, Severity, validate
 from tests.actionplan.validation.small_plans import findings_of, make_plan, rules_found
 
 A = "action"
 C = "concern"
 D = "details"
+
+def _revision(month: int) -> TargetRevision:
+    return TargetRevision(target=TargetDate.of_month(2027, month), reason="Contractor late", made_on=dt.date(2026, 6, 30))
+
 
 # rule id -> (what breaks it, a near miss). Each is (part of the plan, its fields).
 CASES: dict[str, tuple[tuple[str, dict[str, Any]], tuple[str, dict[str, Any]]]] = {
@@ -60,6 +66,20 @@ CASES: dict[str, tuple[tuple[str, dict[str, Any]], tuple[str, dict[str, Any]]]] 
     "style-words-to-avoid": (
         (A, {"text": "A robust weekly check of visits."}),
         (A, {"text": "A thorough weekly check of visits."}),
+    ),
+    # Progress, counted from the tests' fixed day, 1 July 2026 (tests/conftest.py).
+    "progress-complete-no-evidence": (
+        (A, {"status": ActionStatus.COMPLETE, "target": "Completed"}),
+        (A, {"status": ActionStatus.COMPLETE, "target": "Completed", "evidence": [EvidenceItem(description="Minutes")]}),
+    ),
+    "progress-overdue": ((A, {"target": "June 2026"}), (A, {"target": "July 2026"})),
+    "progress-target-revised-often": (
+        (A, {"target_revisions": [_revision(month) for month in (1, 2, 3)]}),
+        (A, {"target_revisions": [_revision(month) for month in (1, 2)]}),
+    ),
+    "progress-complete-target-ahead": (
+        (A, {"status": ActionStatus.COMPLETE, "target": "August 2026"}),
+        (A, {"status": ActionStatus.COMPLETE, "target": "July 2026"}),
     ),
 }
 

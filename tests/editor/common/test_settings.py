@@ -81,3 +81,22 @@ def test_window_layout_and_folders_round_trip(tmp_path: Path) -> None:
     assert reread.last_folder("import") is None
     settings.set_last_folder("import", tmp_path / "gone")
     assert AppSettings().last_folder("import") is None
+
+
+def test_the_user_has_said_their_name_only_once_they_have() -> None:
+    settings = AppSettings()
+    assert not settings.has_user_name()  # the login stands in for it until then
+    settings.set_user_name("  ")
+    assert not settings.has_user_name()
+    settings.set_user_name("J. Patel, Head of Residence")
+    assert AppSettings().has_user_name()
+
+
+def test_due_soon_is_45_days_unless_set() -> None:
+    settings = AppSettings()
+    assert settings.due_soon_days() == 45
+    settings.set_due_soon_days(30)
+    assert AppSettings().due_soon_days() == 30
+    for unusable in (0, 1000, "soon"):
+        settings._store.setValue("progress/due_soon_days", unusable)
+        assert settings.due_soon_days() == 45
