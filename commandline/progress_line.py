@@ -37,10 +37,11 @@ def progress_line(stream: TextIO | None = None, *, force: bool = False) -> Itera
         if finished.wait(after):
             return
         while not finished.is_set():
-            elapsed = int(time.monotonic() - started)
-            percent = f" {round(work.fraction * 100)}%" if work.fraction > 0 else ""
-            _write(out, f"\r\x1b[2K{work.doing or 'Working'}…{percent} {elapsed} s")
-            shown.set()
+            if work.doing:  # nothing to say until the task has said what it is doing
+                elapsed = int(time.monotonic() - started)
+                percent = f" {round(work.fraction * 100)}%" if work.fraction > 0 else ""
+                _write(out, f"\r\x1b[2K{work.doing}…{percent} {elapsed} s")
+                shown.set()
             finished.wait(EVERY_SECONDS)
 
     ticker = threading.Thread(target=show, name="progress line", daemon=True)

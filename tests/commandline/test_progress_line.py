@@ -57,7 +57,7 @@ def test_nothing_when_standard_error_is_not_a_terminal(monkeypatch: pytest.Monke
 @pytest.mark.skipif(os.name == "nt", reason="needs a pseudo-terminal")
 def test_check_on_a_terminal_and_through_a_pipe(tmp_path: Path) -> None:
     plan = tmp_path / "large.actionplan"
-    save_plan(make_plan(2_000), plan)
+    save_plan(make_plan(5_000), plan)
     command = [sys.executable, str(ROOT / "main.py"), "check", str(plan)]
     environment = {**os.environ, "ACTIONPLAN_PROGRESS_AFTER": "0"}
     piped = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300, env=environment)
