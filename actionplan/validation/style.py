@@ -124,7 +124,9 @@ _AVOID: tuple[tuple[str, str, str], ...] = (
     (r"deploy(?:s|ed|ing)?", "deploy", "use or put into place"),
     (r"dialogue", "dialogue", "talk to or discuss"),
     (r"disincentivi[sz]e", "disincentivise", "discourage or deter"),
-    (r"driv(?:e|es|ing)(?!\s+(?:a|the)?\s*(?:car|vehicle|van|bus)s?\b)", "drive", "say what you are doing"),
+    # The runs of white space are possessive: "drive" and then many spaces took time in the square
+    # of their number, as two runs shared them out every way.
+    (r"driv(?:e|es|ing)(?!\s++(?:(?:a|the)\s*+)?(?:car|vehicle|van|bus)s?\b)", "drive", "say what you are doing"),
     (r"empower(?:s|ed|ing)?", "empower", "allow or give permission"),
     (r"facilitat(?:e|es|ed|ing)", "facilitate", "say what you are doing: run, help or arrange"),
     # The verb only: "a clear focus on" is a plain noun.
