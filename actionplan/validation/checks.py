@@ -81,7 +81,7 @@ def _text_findings(action: Action, here: LocationFor, spelling: SpellChecker | N
 
 
 def spelling_finding(text: str, location: Location, spelling: SpellChecker) -> Finding | None:
-    unknown = list(dict.fromkeys(m.word for m in spelling.misspellings(text)))
+    unknown = list(dict.fromkeys(spelling.unknown_words(text)))
     if not unknown:
         return None
     shown = ", ".join(f"“{word}”" for word in unknown[:5]) + (" and others" if len(unknown) > 5 else "")

@@ -590,9 +590,13 @@ class PlainSpelling:
 
     def __init__(self, dictionary, plan_words=(), user_words=()) -> None:
         self._dictionary = dictionary
-        self._plan_words = frozenset(w.strip().lower() for w in plan_words if w.strip())
+        self.set_plan_words(plan_words)
         self._user_words = set(user_words)
+        self.ignored: set[str] = set()
         self._names: set[str] = set()
+
+    def set_plan_words(self, words) -> None:
+        self._plan_words = frozenset(w.strip().lower() for w in words if w.strip())
 
     def learn_names(self, text: str) -> None:
         for match in _CAPITALISED.finditer(text):
@@ -603,7 +607,7 @@ class PlainSpelling:
     def is_known(self, word: str) -> bool:
         plain = word.replace("’", "'")
         lowered = plain.lower()
-        if lowered in self._plan_words or lowered in self._user_words:
+        if lowered in self._plan_words or lowered in self._user_words or lowered in self.ignored:
             return True
         if word in self._names or lowered in _HOUSE_WORDS or self._in_dictionary(plain):
             return True

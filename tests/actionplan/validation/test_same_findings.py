@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from actionplan.model import Action, Plan
@@ -146,7 +146,11 @@ _SPELLING_PIECES = [
 ]
 SPELLING_WORDY = st.lists(st.sampled_from(_PIECES + _SPELLING_PIECES) | st.text(max_size=3), max_size=40).map(
     lambda parts: " ".join(parts) if len(parts) % 2 else "".join(parts))
-PLAN_TEXTS = SPELLING_WORDY | SPELLING_WORDY | ANY
+# ASCII text takes the spell checker's quickest path (chunks), so it gets a strategy of its own.
+_ASCII_PIECES = [piece for piece in _PIECES + _SPELLING_PIECES if piece.isascii()]
+ASCII_WORDY = st.lists(st.sampled_from(_ASCII_PIECES) | st.text(st.characters(max_codepoint=127), max_size=3),
+                       max_size=40).map(lambda parts: " ".join(parts) if len(parts) % 2 else "".join(parts))
+PLAN_TEXTS = ASCII_WORDY | ASCII_WORDY | SPELLING_WORDY | ANY
 OWNERS = st.sampled_from(["Governor", "", "Governor Governor", "Mr Smith", "HMPPS Estates", "Head of Safety",
                           "a@b.co", "Governor, Head of Safety", "J. Jones"]) | WORDY
 
@@ -304,3 +308,49 @@ def test_words_to_avoid_as_before(text: str) -> None:
 def test_abbreviations_as_before(text: str) -> None:
     assert parsing.abbreviations(text) == [
         parsing.Abbreviation(a.start, a.abbreviation, a.defines) for a in oracle.abbreviations(text)]
+
+
+# The spell checker's memory ------------------------------------------------------------------
+#
+# SpellChecker remembers answers (words, chunks, names read later): through any run of learning
+# names, checking texts and accepting words, it answers what the plain checker answers.
+
+# Few words, so that the steps meet the same words again after the checker's memory changed.
+_FEW = ["recieve", "Novus", "houseblock"]
+_FEW_WORDS = st.lists(st.sampled_from([*_FEW, "Recieve", "The", "met", ".", " ", "\n- ", "é", "x@y.z", "it's"]),
+                      max_size=6).map(" ".join)
+_SPELLING_STEPS = st.one_of(
+    st.tuples(st.just("check"), _FEW_WORDS),
+    st.tuples(st.just("learn"), _FEW_WORDS),
+    st.tuples(st.just("ignore"), st.sampled_from(_FEW)),
+    st.tuples(st.just("plan words"), st.lists(st.sampled_from(_FEW), max_size=2)),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_SPELLING_STEPS, max_size=10))
+@example([("check", "recieve"), ("ignore", "recieve"), ("check", "recieve")])
+@example([("plan words", ["recieve"]), ("check", "recieve"), ("plan words", []), ("check", "recieve")])
+@example([("check", "Novus met"), ("learn", "The Novus"), ("check", "Novus met")])
+def test_the_spell_checker_answers_as_the_plain_one_through_any_steps(steps: list[tuple[str, object]]) -> None:
+    plain = oracle.PlainSpelling(_dictionary())
+    checker = SpellChecker()
+    for step, value in steps:
+        if step == "check":
+            assert isinstance(value, str)
+            expected = plain.misspellings(value)
+            assert [(m.start, m.end, m.word) for m in checker.misspellings(value)] == [
+                (m.start, m.end, m.word) for m in expected]
+            assert checker.unknown_words(value) == [m.word for m in expected]
+        elif step == "learn":
+            assert isinstance(value, str)
+            plain.learn_names(value)
+            checker.learn_names(value)
+        elif step == "ignore":
+            assert isinstance(value, str)
+            plain.ignored.add(value.lower())
+            checker.ignore(value)
+        else:
+            assert isinstance(value, list)
+            plain.set_plan_words(value)
+            checker.set_plan_words(value)
