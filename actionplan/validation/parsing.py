@@ -22,8 +22,10 @@ _ABBREVIATIONS = frozenset(
 # stop of a run (the look-behind), and its runs never give back what they took (possessive: what
 # follows each run cannot match it anyway). Without both, a line of full stops with no space took
 # time in the square of its length: each stop started a scan to the end of the run.
-_END = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+\s+")
-_END_STOP = re.compile(r"(?<![.!?])\.[.!?]*+[\"'”’)\]]*+\s+")  # _END, where a line has no ! or ?
+# (The look-behind comes after the first stop, so that the search can still look for the stop
+# itself first, which is quick.)
+_END = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*+[\"'”’)\]]*+\s+")
+_END_STOP = re.compile(r"\.(?<![.!?]\.)[.!?]*+[\"'”’)\]]*+\s+")  # _END, where a line has no ! or ?
 _STARTS_SENTENCE = re.compile(r"[\"'“‘(\[]?[A-Z0-9]")
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _DIGIT = re.compile(r"\d")
@@ -97,7 +99,14 @@ def _is_boundary(line: str, match: re.Match[str]) -> bool:
     stop = match.start()
     if stop >= 7 and line[stop - 7: stop].isalpha():
         return True  # a word of 7 letters or more is neither an abbreviation nor an initial
-    last_word = _last_word(line, stop)
+    # The word before the stop, from the few characters before it, as copying the line up to
+    # each stop took time in the square of its length; the rare word too long for those (or
+    # after a long space) from _last_word.
+    before = line[stop - 24: stop].rsplit(None, 1) if stop > 24 else line[:stop].rsplit(None, 1)
+    if stop <= 24 or len(before) == 2:
+        last_word = before[-1].lower().rstrip(".") if before else ""
+    else:
+        last_word = _last_word(line, stop)
     if last_word in _ABBREVIATIONS:
         return False
     # "J. Jones": a single capital before the stop is an initial, not a sentence end.

@@ -22,6 +22,10 @@ _VAGUE = re.compile(
 )
 _VAGUE_LOWERED = re.compile(_VAGUE.pattern)  # its letters are all small
 _VAGUE_WORDS = ("review", "consider", "explore", "look", "continue")
+# The vague verb of every match, a whole word (white space or a word boundary either side): in a
+# text without FOLDS_TO_ASCII, one of its runs of letters.
+_VAGUE_RUNS = frozenset({b"review", b"consider", b"explore", b"look", b"continue",
+                         b"reviewed", b"considered", b"explored", b"looked"})
 # What follows a vague verb when the action says what it is for.
 _OUTCOME = re.compile(
     r"\b(?:so\s+that|in\s+order\s+to|so\s+as\s+to|with\s+a\s+view\s+to|resulting\s+in|which\s+will"
@@ -42,6 +46,8 @@ def vague_problem(text: str, scan: TextScan | None = None) -> str | None:
 
     ``scan`` is ``TextScan(text)``, when the caller has it already."""
     scan = scan or TextScan(text)
+    if scan.letter_runs is not None and _VAGUE_RUNS.isdisjoint(scan.letter_runs):
+        return None  # the common case: none of the verbs is a word of the text
     lowered = scan.lowered
     places = _places(lowered, _VAGUE_WORDS)  # every match holds one of the words
     if not places:

@@ -92,6 +92,9 @@ def date_format_problem(text: str, scan: TextScan | None = None) -> str | None:
 
 
 def long_sentence_problem(text: str, scan: TextScan | None = None) -> str | None:
+    if at_most_words(text, MAX_SENTENCE_WORDS) or (
+            "\n" in text and all(at_most_words(line, MAX_SENTENCE_WORDS) for line in text.split("\n"))):
+        return None  # no line, so no sentence, is long enough: no need to find the sentences
     sentences = (scan or TextScan(text)).sentences
     lengths = [(count, sentence) for _, sentence in sentences
                if not at_most_words(sentence, MAX_SENTENCE_WORDS)

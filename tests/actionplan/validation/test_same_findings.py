@@ -284,7 +284,9 @@ def test_vague_actions_as_before(text: str) -> None:
 
 @settings(max_examples=3000, deadline=None)
 @given(_made_of(["Mr", ".", " ", "  ", "Mr.", "approx", "X", "J", "e.g", "No", "abc", "Abcdefgh", "!", "?", "\"",
-                 "\n", "- ", "1. ", "İ", "\t", ")"]))
+                 "\n", "- ", "1. ", "İ", "\t", ")", "x" * 20 + "no", " " * 22, "y" * 30,
+                 "Mr" + " " * 30, "approx." + " " * 25 + ". ", "J" + "\t" * 26,
+                 "e.g......" + " " * 25]))
 def test_sentences_split_as_before(text: str) -> None:
     assert _sentences(parsing.split_sentences(text)) == _sentences(oracle.split_sentences(text))
 
