@@ -36,7 +36,8 @@ _HOUSE_WORDS = frozenset(
      "incentivise", "incentivised", "incentivises", "incentivising", "standalone"}
 )
 _CAPITALISED = re.compile(r"(?<![\w'’@./-])[A-Z][^\W\d_]*(?:['’\-][^\W\d_]+)*")
-_SKIPPED = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\S+")
+_NOT_SPACES = re.compile(r"\S+")
+_WEB_STARTS = ("http://", "https://", "www.")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*['’]?|\w+")
 
 
@@ -52,7 +53,13 @@ def user_dictionary_path() -> Path:
 
 
 class SpellChecker:
-    """Checks words and texts. Results are cached per word, so checking is cheap once warm."""
+    """Checks words and texts. Results are cached per word, so checking is cheap once warm.
+
+    A plan checks the same few thousand words over and over, so besides each word's answer it
+    keeps the words (as ``_TOKEN`` finds them) that are right wherever they stand, and, for ASCII
+    text, the "chunks" (runs of letters, digits, ``_``, ``'`` and ``-``, which hold whole words
+    and nothing that depends on what is around them) that are right or wrong wherever they
+    stand: most texts are then checked with one split and one set test, not word by word."""
 
     def __init__(self, plan_words: Iterable[str] = (), user_dictionary: Path | None = None,
                  language: str = LANGUAGE) -> None:
@@ -62,8 +69,16 @@ class SpellChecker:
         self._plan_words: frozenset[str] = frozenset()
         self._ignored: set[str] = set()
         self._names: set[str] = set()
-        self._skipped_by_shape: set[str] = set()
+        self._unread_names: list[str] = []
+        """Texts given to learn_names and not read yet: names matter only for a capitalised word
+        the dictionary does not know, which most plans never have, so reading is put off."""
+        self._unread_size = 0
         self._cache: dict[str, bool] = {}
+        self._right_anywhere: set[str] = set()
+        """Words (as _TOKEN finds them) never marked wherever they stand."""
+        self._right_chunks: set[bytes] = set()
+        self._wrong_in_chunk: dict[bytes, tuple[str, ...]] = {}
+        """Chunks that always give these misspelt words, whatever is around them."""
         self.set_plan_words(plan_words)
 
     @property
@@ -72,16 +87,32 @@ class SpellChecker:
 
     def set_plan_words(self, words: Iterable[str]) -> None:
         self._plan_words = frozenset(word.strip().lower() for word in words if word.strip())
+        self._forget_answers()
+
+    def _forget_answers(self) -> None:
+        # Taking a word away can make any word wrong again: start afresh.
         self._cache.clear()
+        self._right_anywhere.clear()
+        self._right_chunks.clear()
+        self._wrong_in_chunk.clear()
 
     def learn_names(self, text: str) -> None:
         """Remember the capitalised words ``text`` uses inside sentences (Stoke Heath, Novus) as
         names, so the same word opening another sentence is not marked either."""
-        for match in _CAPITALISED.finditer(text):
-            word = match.group().rstrip("'’")
-            if not _starts_sentence(text, match.start()) and word not in self._names:
-                self._names.add(word)
-                self._cache.pop(word, None)
+        self._unread_names.append(text)
+        self._unread_size += len(text)
+        if self._unread_size > _UNREAD_NAMES_LIMIT:
+            self._read_names()
+
+    def _read_names(self) -> None:
+        texts, self._unread_names, self._unread_size = self._unread_names, [], 0
+        names, cache = self._names, self._cache
+        for text in texts:
+            for match in _CAPITALISED.finditer(text):
+                word = match.group().rstrip("'’")
+                if word not in names and not _starts_sentence(text, match.start()):
+                    names.add(word)
+                    cache.pop(word, None)  # only "wrong" can be cached: a name is right
 
     # Words ---------------------------------------------------------------------------------
 
@@ -89,6 +120,11 @@ class SpellChecker:
         known = self._cache.get(word)
         if known is None:
             known = self._cache[word] = self._check(word)
+        elif not known and self._unread_names and word[:1] in _CAPITALS:
+            self._read_names()  # it may be a name in a text not read yet
+            known = self._cache.get(word)
+            if known is None:
+                known = self._cache[word] = self._check(word)
         return known
 
     def _check(self, word: str) -> bool:
@@ -98,7 +134,7 @@ class SpellChecker:
         lowered = plain.lower()
         if lowered in self._plan_words or lowered in self._user_words or lowered in self._ignored:
             return True
-        if word in self._names or lowered in _HOUSE_WORDS or self._in_dictionary(plain):
+        if lowered in _HOUSE_WORDS or self._in_dictionary(plain):
             return True
         stem = re.sub(r"'s?$", "", plain)
         if stem != plain and stem and self.is_known(stem):
@@ -106,9 +142,20 @@ class SpellChecker:
         if "-" in plain:
             # "co-ordinated" is "coordinated"; "day-to-day" is three known words.
             parts = [part for part in plain.split("-") if part]
-            return self.is_known("".join(parts)) or all(self.is_known(part) for part in parts)
-        ascii_form = _without_accents(plain)
-        return ascii_form != plain and self.is_known(ascii_form)
+            if self.is_known("".join(parts)) or all(self.is_known(part) for part in parts):
+                return True
+        else:
+            ascii_form = _without_accents(plain)
+            if ascii_form != plain and self.is_known(ascii_form):
+                return True
+        return self._is_learnt_name(word)  # last, as it may read the unread texts first
+
+    def _is_learnt_name(self, word: str) -> bool:
+        if word[:1] not in _CAPITALS:
+            return False  # a name starts with a capital
+        if self._unread_names:
+            self._read_names()
+        return word in self._names
 
     def _in_dictionary(self, word: str) -> bool:
         assert self._dictionary is not None
@@ -128,7 +175,7 @@ class SpellChecker:
     def ignore(self, word: str) -> None:
         """Accept ``word`` until the program closes."""
         self._ignored.add(word.lower().replace("’", "'"))
-        self._cache.clear()
+        self._forget_answers()
 
     def add_to_user_dictionary(self, word: str) -> None:
         """Accept ``word`` from now on, in every plan, by adding it to the user's dictionary file."""
@@ -139,7 +186,7 @@ class SpellChecker:
         with self._user_path.open("a", encoding="utf-8") as file:
             file.write(word + "\n")
         self._user_words.add(word.lower())
-        self._cache.clear()
+        self._forget_answers()
 
     # Texts ---------------------------------------------------------------------------------
 
@@ -149,22 +196,124 @@ class SpellChecker:
         if self._dictionary is None:
             return []
         if "@" in text or "http" in text or "www." in text:
-            text = _SKIPPED.sub(lambda m: " " * len(m.group()), text)
-        cache, names, by_shape = self._cache, self._names, self._skipped_by_shape
-        if all(cache.get(word) or word in names or word in by_shape for word in _TOKEN.findall(text)):
-            return []  # every word known or skipped before: most texts, most of the time
-        found: list[Misspelling] = []
-        for match in _TOKEN.finditer(text):
-            word = match.group().rstrip("'’")
-            if cache.get(word):
-                continue  # the cache first: most words are known and were seen before
-            if _is_skipped_by_shape(word):
-                by_shape.add(word)
+            text = blank_addresses(text)
+        if text.isascii():
+            chunks = _chunks(text)
+            if self._right_chunks.issuperset(chunks):
+                return []  # most texts, once the plan's words have been seen
+            if all(self._chunk_words(chunk) == () for chunk in chunks):
+                return []
+        elif self._right_anywhere.issuperset(_TOKEN.findall(text)):
+            return []
+        return self._find(text)
+
+    def unknown_words(self, text: str) -> list[str]:
+        """``[m.word for m in self.misspellings(text)]``, quicker where places are not needed:
+        a chunk that is wrong wherever it stands gives its words without being read again."""
+        if self._dictionary is None:
+            return []
+        if "@" in text or "http" in text or "www." in text:
+            text = blank_addresses(text)
+        if not text.isascii():
+            return [misspelling.word for misspelling in self.misspellings(text)]
+        chunks = _chunks(text)
+        right = self._right_chunks
+        if right.issuperset(chunks):
+            return []  # most texts, once the plan's words have been seen
+        found: list[str] = []
+        for chunk in chunks:
+            if chunk in right:
                 continue
-            if _is_name(word, text, match.start()) or self.is_known(word):
-                continue
-            found.append(Misspelling(match.start(), match.start() + len(word), word))
+            words = self._chunk_words(chunk)
+            if words is None:  # it depends on where a capitalised word stands
+                return [misspelling.word for misspelling in self._find(text)]
+            found += words
         return found
+
+    def _chunk_words(self, chunk: bytes) -> tuple[str, ...] | None:
+        """The misspelt words of ``chunk`` wherever it stands, or None if a capitalised word in
+        it is right or wrong depending on where (a name inside a sentence, checked at its start)."""
+        known = self._wrong_in_chunk.get(chunk)
+        if known is not None:
+            return known
+        if chunk in self._right_chunks:
+            return ()
+        found: list[str] = []
+        for token in _TOKEN.findall(chunk.decode("ascii")):
+            if token in self._right_anywhere:
+                continue
+            word = token.rstrip("'")
+            if _is_skipped_by_shape(word) or self.is_known(word):
+                self._right_anywhere.add(token)
+            elif word[0] in _CAPITALS:
+                return None
+            else:
+                found.append(word)
+        words = tuple(found)
+        if words:
+            self._wrong_in_chunk[chunk] = words
+        else:
+            self._right_chunks.add(chunk)
+        return words
+
+    def _find(self, text: str) -> list[Misspelling]:
+        """The plain way: every word of ``text`` in turn."""
+        found: list[Misspelling] = []
+        right = self._right_anywhere
+        for match in _TOKEN.finditer(text):
+            token = match.group()
+            if token in right:
+                continue  # most words are right and were seen before
+            word = token.rstrip("'’")
+            if _is_skipped_by_shape(word) or self.is_known(word):
+                right.add(token)
+                continue
+            if not _is_name(word, text, match.start()):
+                found.append(Misspelling(match.start(), match.start() + len(word), word))
+        return found
+
+
+_UNREAD_NAMES_LIMIT = 4_000_000
+"""Characters of text kept for reading names later, at most: an editor typing for hours keeps
+each version of the text it checks, so past this the names are read, as they were before."""
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+# Every byte that cannot be part of a word (_TOKEN) in ASCII text, to a space.
+_NOT_IN_WORDS = bytes.maketrans(
+    bytes(b for b in range(128) if not (chr(b).isalnum() or chr(b) in "_'-")),
+    b" " * sum(1 for b in range(128) if not (chr(b).isalnum() or chr(b) in "_'-")))
+
+
+def _chunks(text: str) -> list[bytes]:
+    """An ASCII text's runs of letters, digits and _ ' -: each holds whole words, which _TOKEN
+    splits the same way whatever is around the run."""
+    return text.encode("ascii").translate(_NOT_IN_WORDS).split()
+
+
+def blank_addresses(text: str) -> str:
+    """``text`` with web and email addresses turned to spaces, as
+    ``re.sub(r"(?:https?://|www\\.)\\S+|\\S+@\\S+\\.\\S+", spaces, text)`` does, in one pass (the
+    pattern backtracks through every "@" and "." of a word, and a long run of them took hours).
+
+    Every match runs to the end of its run of non-space characters. An email address matches
+    from the run's start when the run has an "@" after its first character and a "." at least
+    two characters after that "@" with a character after it; otherwise a web address matches
+    from its first "http://", "https://" or "www." with a character after it."""
+    pieces: list[str] = []
+    done = 0
+    for run in _NOT_SPACES.finditer(text):
+        word = run.group()
+        stop = word.rfind(".", 0, len(word) - 1)
+        if stop > 2 and word.rfind("@", 1, stop - 1) > 0:
+            start = 0
+        else:
+            starts = [at for prefix in _WEB_STARTS
+                      if 0 <= (at := word.find(prefix)) < len(word) - len(prefix)]
+            if not starts:
+                continue
+            start = min(starts)
+        pieces += (text[done: run.start() + start], " " * (len(word) - start))
+        done = run.end()
+    return "".join(pieces) + text[done:] if pieces else text
 
 
 def _is_skipped_by_shape(word: str) -> bool:

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import itertools
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
 
 from actionplan.changes import PlanChange
 from actionplan.model import Action, Plan
 from actionplan.spelling import SpellChecker
+from actionplan.storage import save_plan
 from actionplan.validation import PlanValidator, validate
 from benchmarks.generate import make_plan
-from benchmarks.harness import Benchmark
+from benchmarks.harness import Benchmark, Result, format_seconds
 
 SIZE = 10_000
 
@@ -71,8 +79,49 @@ def benchmarks() -> list[Benchmark]:
             name=f"re-validate after one keystroke in an owner ({SIZE:,} actions)",
             target="under 5 ms", limit_seconds=0.005, setup=owner.setup, run=owner.keystroke, repeat=200,
         ),
+        check_command_benchmark(),
         *editor_benchmarks(),
     ]
+
+
+ROOT = Path(__file__).resolve().parents[1]
+CHECK_RUNS = 7
+BASELINE_RUNS = 3
+
+
+def check_command_benchmark() -> Benchmark:
+    """``python main.py check`` on the stress plan as a user runs it: a new process each time,
+    imports, reading the file, opening the dictionary, every rule with spelling, printing. Timed
+    against the python-docx baseline of bench_export (the same 10,000 rows written the plain
+    python-docx way, in this process) in the same run, as the machine's speed varies."""
+    name = f"check command on a {SIZE:,}-action plan, whole process, against the python-docx baseline"
+
+    def measure() -> Result:
+        from benchmarks.bench_export import plan_of, python_docx_baseline
+
+        folder = Path(tempfile.mkdtemp(prefix="bench-check-"))
+        path = folder / "stress.actionplan"
+        save_plan(make_plan(SIZE), path, keep_backup=False)
+        command = [sys.executable, str(ROOT / "main.py"), "check", str(path)]
+        subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, check=False)  # warm the disk cache
+        checks = [_timed(lambda: subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, check=False))
+                  for _ in range(CHECK_RUNS)]
+        plan_of(SIZE)
+        baseline_run = python_docx_baseline(SIZE)
+        baselines = [_timed(baseline_run) for _ in range(BASELINE_RUNS)]
+        check, baseline = statistics.median(checks), statistics.median(baselines)
+        shown = (f"{format_seconds(check)} (best {format_seconds(min(checks))}) vs {format_seconds(baseline)} "
+                 f"for the python-docx baseline: 1/{baseline / check:.1f} of it")
+        return Result(benchmark, check, min(checks), shown, check < 1.0 and check <= baseline / 8)
+
+    benchmark = Benchmark(name, "under 1 s, and at most 1/8 of the baseline", None, lambda: None, measure=measure)
+    return benchmark
+
+
+def _timed(run: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
 
 
 class _EditorTyping:

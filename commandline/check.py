@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import threading
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -23,6 +24,9 @@ def fail(message: str) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    # Opening the en-GB dictionary reads a few megabytes in Enchant's own code, which lets other
+    # threads run: it is done beside reading the plan rather than after it.
+    opening = _SpellCheckerOpening()
     from actionplan.file_errors import PlanFileError
     from actionplan.storage import read_plan
     from actionplan.validation import PlanValidator, Severity
@@ -36,7 +40,7 @@ def run_check(args: argparse.Namespace) -> int:
             return fail(error.message)
         plan = loaded.plan
         work.step(0.2, "Checking the plan")
-        validator = PlanValidator(plan, _spell_checker(plan.word_list))
+        validator = PlanValidator(plan, opening.result(plan.word_list))
         findings = validator.findings()
     for repair in loaded.repairs:  # on standard error, so --json stays JSON
         print(f"Note: {' '.join(repair.split())}", file=sys.stderr)
@@ -44,25 +48,44 @@ def run_check(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([finding.to_json(noun) for finding in findings], indent=2, ensure_ascii=False))
     else:
-        for finding in findings:
-            print(f"{finding.severity.value}: {finding.location.describe(noun)}: {finding.message} [{finding.rule}]")
+        lines = [f"{finding.severity.value}: {finding.location.describe(noun)}: {finding.message} [{finding.rule}]"
+                 for finding in findings]
         errors = sum(1 for f in findings if f.severity is Severity.ERROR)
         warnings = len(findings) - errors
         dismissed = validator.counts().dismissed
         hidden = f" ({dismissed} dismissed, not counted)" if dismissed else ""
-        print(f"{_count(errors, 'error')}, {_count(warnings, 'warning')}{hidden}.")
+        lines.append(f"{_count(errors, 'error')}, {_count(warnings, 'warning')}{hidden}.")
+        print("\n".join(lines))
     has_errors = any(finding.severity is Severity.ERROR for finding in findings)
     return EXIT_PLAN_HAS_ERRORS if has_errors else EXIT_OK
 
 
-def _spell_checker(plan_words: list[str]) -> SpellChecker | None:
-    from actionplan.spelling import SpellChecker
+class _SpellCheckerOpening:
+    """A SpellChecker being opened on another thread."""
 
-    spelling = SpellChecker(plan_words)
-    if not spelling.available:
-        print(f"Note: {spelling.reason}", file=sys.stderr)
-        return None
-    return spelling
+    def __init__(self) -> None:
+        self._checker: SpellChecker | None = None
+        self._thread = threading.Thread(target=self._open, name="open-dictionary", daemon=True)
+        self._thread.start()
+
+    def _open(self) -> None:
+        from actionplan.spelling import SpellChecker
+
+        self._checker = SpellChecker()
+
+    def result(self, plan_words: list[str]) -> SpellChecker | None:
+        """The checker with the plan's own words, or None (and a note) when spelling is off."""
+        self._thread.join()
+        if self._checker is None:  # opening it failed: the thread said why on stderr
+            from actionplan.spelling import SpellChecker
+
+            self._checker = SpellChecker()
+        spelling = self._checker
+        spelling.set_plan_words(plan_words)
+        if not spelling.available:
+            print(f"Note: {spelling.reason}", file=sys.stderr)
+            return None
+        return spelling
 
 
 def _count(number: int, noun: str) -> str:

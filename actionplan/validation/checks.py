@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import lru_cache
 
 from actionplan.model import Action, Concern, Era, PlanDetails
 from actionplan.spelling import SpellChecker
-from actionplan.target_date import TargetKind, format_long_date, parse_target
+from actionplan.target_date import TargetDate, TargetKind, format_long_date, parse_target
 from actionplan.validation import smart, style
 from actionplan.validation.findings import Finding, Location
 from actionplan.validation.parsing import TextScan
@@ -26,22 +27,36 @@ MAX_MONTHS_AHEAD = 18
 
 
 def check_action(action: Action, here: LocationFor, spelling: SpellChecker | None = None) -> list[Finding]:
-    findings = _owner_findings(action.owner, here) + _target_findings(action, here)
+    findings = _located(owner_problems(action.owner), here, "owner")
+    findings += _target_findings(action, here)
     findings += _text_findings(action, here, spelling)
     return findings
 
 
-def _owner_findings(owner: str, here: LocationFor) -> list[Finding]:
+Problems = tuple[tuple[str, str], ...]
+"""(rule id, message) for each problem with one field, before it is given a place."""
+
+
+def _located(problems: Problems, here: LocationFor, field: str) -> list[Finding]:
+    if not problems:
+        return []
+    location = here(field)
+    return [rule(rule_id).finding(message, location) for rule_id, message in problems]
+
+
+@lru_cache(maxsize=4096)
+def owner_problems(owner: str) -> Problems:
+    """What is wrong with an owner. A plan names the same few owners on thousands of actions, so
+    each is worked out once."""
     if not owner.strip():
-        return [rule("owner-missing").finding(
-            "Add a responsible owner: the role who answers for this action, such as Governor.",
-            here("owner"))]
-    findings = []
+        return (("owner-missing",
+                 "Add a responsible owner: the role who answers for this action, such as Governor."),)
+    problems = []
     if message := smart.multiple_owners_problem(owner):
-        findings.append(rule("owner-multiple").finding(message, here("owner")))
+        problems.append(("owner-multiple", message))
     if message := smart.person_name_problem(owner):
-        findings.append(rule("owner-person-name").finding(message, here("owner")))
-    return findings
+        problems.append(("owner-person-name", message))
+    return tuple(problems)
 
 
 def _target_findings(action: Action, here: LocationFor) -> list[Finding]:
@@ -66,28 +81,34 @@ def _text_findings(action: Action, here: LocationFor, spelling: SpellChecker | N
         return [rule("action-text-missing").finding(
             "Write what will be done to answer the concern, or delete this action.", here("text"))]
     scan = TextScan(text)  # what the checks share
-    checks: list[tuple[str, str | None]] = [
-        ("action-vague", smart.vague_problem(text, scan)),
-        ("style-date-format", style.date_format_problem(text, scan)),
-        ("style-long-sentence", style.long_sentence_problem(text, scan)),
-        ("style-words-to-avoid", style.words_to_avoid_problem(text, scan)),
-    ]
-    if action.target.kind is not TargetKind.COMPLETED:
-        # A completed action reports what was done; there is nothing left to measure.
-        checks.insert(1, ("action-no-measure", smart.no_measure_problem(text, scan)))
-    findings = [rule(rule_id).finding(message, here("text")) for rule_id, message in checks if message]
-    if spelling is not None and (found := spelling_finding(text, here("text"), spelling)):
-        findings.append(found)
-    return findings
+    problems: list[tuple[str, str]] = []
+    if message := smart.vague_problem(text, scan):
+        problems.append(("action-vague", message))
+    # A completed action reports what was done; there is nothing left to measure.
+    if action.target.kind is not TargetKind.COMPLETED and (message := smart.no_measure_problem(text, scan)):
+        problems.append(("action-no-measure", message))
+    if message := style.date_format_problem(text, scan):
+        problems.append(("style-date-format", message))
+    if message := style.long_sentence_problem(text, scan):
+        problems.append(("style-long-sentence", message))
+    if message := style.words_to_avoid_problem(text, scan):
+        problems.append(("style-words-to-avoid", message))
+    if spelling is not None and (message := spelling_problem(text, spelling)):
+        problems.append(("spelling", message))
+    return _located(tuple(problems), here, "text")
 
 
 def spelling_finding(text: str, location: Location, spelling: SpellChecker) -> Finding | None:
-    unknown = list(dict.fromkeys(m.word for m in spelling.misspellings(text)))
+    message = spelling_problem(text, spelling)
+    return rule("spelling").finding(message, location) if message else None
+
+
+def spelling_problem(text: str, spelling: SpellChecker) -> str | None:
+    unknown = list(dict.fromkeys(spelling.unknown_words(text)))
     if not unknown:
         return None
     shown = ", ".join(f"“{word}”" for word in unknown[:5]) + (" and others" if len(unknown) > 5 else "")
-    return rule("spelling").finding(
-        f"Check the spelling of {shown}. If a word is right, add it to the dictionary.", location)
+    return f"Check the spelling of {shown}. If a word is right, add it to the dictionary."
 
 
 def check_timing(action: Action, here: LocationFor, submitted: dt.date | None) -> list[Finding]:
@@ -95,16 +116,25 @@ def check_timing(action: Action, here: LocationFor, submitted: dt.date | None) -
     target = action.target
     if submitted is None or not target.has_date or target.year is None or target.month is None:
         return []
+    return _located(timing_problems(target, submitted), here, "target")
+
+
+@lru_cache(maxsize=4096)
+def timing_problems(target: TargetDate, submitted: dt.date) -> Problems:
+    """What is wrong with a dated target, against the submission date: worked out once for each
+    month or date a plan uses."""
+    if target.year is None or target.month is None:
+        return ()
     months_ahead = (target.year - submitted.year) * 12 + target.month - submitted.month
     if months_ahead < 0:
-        return [rule("target-before-submission").finding(
-            f"“{target.format()}” is before the plan is submitted ({format_long_date(submitted)}). "
-            "Mark the action Completed if it is done, or give a later date.", here("target"))]
+        return (("target-before-submission",
+                 f"“{target.format()}” is before the plan is submitted ({format_long_date(submitted)}). "
+                 "Mark the action Completed if it is done, or give a later date."),)
     if months_ahead > MAX_MONTHS_AHEAD:
-        return [rule("target-far").finding(
-            f"“{target.format()}” is {months_ahead} months after submission. Add a nearer milestone "
-            "that the progress review, 8 to 12 months on, can check.", here("target"))]
-    return []
+        return (("target-far",
+                 f"“{target.format()}” is {months_ahead} months after submission. Add a nearer milestone "
+                 "that the progress review, 8 to 12 months on, can check."),)
+    return ()
 
 
 def check_concern(concern: Concern, here: LocationFor, spelling: SpellChecker | None = None) -> list[Finding]:

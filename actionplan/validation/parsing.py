@@ -7,6 +7,7 @@ person types.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from actionplan.model import Category
@@ -17,8 +18,14 @@ _ABBREVIATIONS = frozenset(
     {"e.g", "i.e", "eg", "ie", "etc", "mr", "mrs", "ms", "mx", "dr", "no", "nos", "st", "vs",
      "approx", "inc", "ltd", "co", "cf", "fig", "para", "ref"}
 )
-_END = re.compile(r"[.!?]+[\"'”’)\]]*\s+")
-_END_STOP = re.compile(r"\.[.!?]*[\"'”’)\]]*\s+")  # _END, where a line has no ! or ?
+# A run of stops, closing quotes or brackets, then white space. A match only starts at the first
+# stop of a run (the look-behind), and its runs never give back what they took (possessive: what
+# follows each run cannot match it anyway). Without both, a line of full stops with no space took
+# time in the square of its length: each stop started a scan to the end of the run.
+# (The look-behind comes after the first stop, so that the search can still look for the stop
+# itself first, which is quick.)
+_END = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*+[\"'”’)\]]*+\s+")
+_END_STOP = re.compile(r"\.(?<![.!?]\.)[.!?]*+[\"'”’)\]]*+\s+")  # _END, where a line has no ! or ?
 _STARTS_SENTENCE = re.compile(r"[\"'“‘(\[]?[A-Z0-9]")
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _DIGIT = re.compile(r"\d")
@@ -92,12 +99,41 @@ def _is_boundary(line: str, match: re.Match[str]) -> bool:
     stop = match.start()
     if stop >= 7 and line[stop - 7: stop].isalpha():
         return True  # a word of 7 letters or more is neither an abbreviation nor an initial
-    before = line[:stop].rsplit(None, 1)
-    last_word = before[-1].lower().rstrip(".") if before else ""
+    # The word before the stop, from the few characters before it, as copying the line up to
+    # each stop took time in the square of its length; the rare word too long for those (or
+    # after a long space) from _last_word.
+    before = line[stop - 24: stop].rsplit(None, 1) if stop > 24 else line[:stop].rsplit(None, 1)
+    if stop <= 24 or len(before) == 2:
+        last_word = before[-1].lower().rstrip(".") if before else ""
+    else:
+        last_word = _last_word(line, stop)
     if last_word in _ABBREVIATIONS:
         return False
     # "J. Jones": a single capital before the stop is an initial, not a sentence end.
     return not (len(last_word) == 1 and last_word.isalpha() and line[match.start()] == ".")
+
+
+_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
+
+
+def _last_word(line: str, end: int) -> str:
+    """``line[:end].rsplit(None, 1)[-1].lower().rstrip(".")`` (or ""), as far as _is_boundary
+    needs it, without copying the line up to each stop (which made a line of many short
+    sentences take time in the square of its length). A word too long to be an abbreviation or
+    an initial comes back cut, still too long to be either."""
+    index = end
+    while index > 0 and line[index - 1].isspace():
+        index -= 1
+    word_end = index
+    while index > 0 and line[index - 1] == ".":
+        index -= 1
+    core_end = index  # the word without its closing stops, which rstrip(".") takes off
+    limit = max(0, core_end - _LONGEST_ABBREVIATION - 1)
+    while index > limit and not line[index - 1].isspace():
+        index -= 1
+    if index == limit and index > 0 and not line[index - 1].isspace():
+        return line[index:core_end].lower()  # longer still: cut, and too long to matter
+    return line[index:word_end].lower().rstrip(".")
 
 
 def words(text: str) -> list[Span]:
@@ -167,18 +203,22 @@ def at_most_words(text: str, limit: int) -> bool:
 
 # Cross-references ---------------------------------------------------------------------------
 
+# Every run of white space is possessive (++, *+): what follows a run never starts with white
+# space, so giving some back cannot help a match, and the next quantifier would only take it
+# again. With plain runs, "see" and then many spaces took time in the cube of their number, as
+# three runs in a row shared them out every way before giving up.
 _REF = r"(?:[A-Za-z]{1,2}\d+|\d+(?:\.\d+)?)"
-_SECTION = r"(?:(?:priority|key)\s+)"
+_SECTION = r"(?:(?:priority|key)\s++)"
 _NOUN = r"(?:concerns?|recommendations?|recs?\.?)"
-_MORE = rf"\s*(?:,|&|\band\b|\bor\b)\s*{_SECTION}?(?:{_NOUN}\s*)?(?:no\.?\s*)?{_REF}\b"
+_MORE = rf"\s*+(?:,|&|\band\b|\bor\b)\s*+{_SECTION}?(?:{_NOUN}\s*+)?(?:no\.?\s*+)?{_REF}\b"
 _CROSS_REFERENCE = re.compile(
-    rf"\b(?:see|refer\s+to)\s+(?:also\s+)?(?:the\s+)?"
-    rf"(?P<actions>(?:actions?|responses?|work)\s+(?:in|at|under|for|against)\s+(?:the\s+)?)?"
-    rf"(?P<section>priority|key)?\s*(?P<noun>{_NOUN})?\s*(?:no\.?\s*)?"
+    rf"\b(?:see|refer\s++to)\s++(?:also\s++)?(?:the\s++)?"
+    rf"(?P<actions>(?:actions?|responses?|work)\s++(?:in|at|under|for|against)\s++(?:the\s++)?)?"
+    rf"(?P<section>priority|key)?\s*+(?P<noun>{_NOUN})?\s*+(?:no\.?\s*+)?"
     rf"(?P<refs>{_REF}\b(?:{_MORE})*)",
     re.IGNORECASE,
 )
-_ONE_REF = re.compile(rf"(?:(?P<section>priority|key)\s+)?(?:{_NOUN}\s*)?(?:no\.?\s*)?(?P<ref>{_REF})\b",
+_ONE_REF = re.compile(rf"(?:(?P<section>priority|key)\s++)?(?:{_NOUN}\s*+)?(?:no\.?\s*+)?(?P<ref>{_REF})\b",
                       re.IGNORECASE)
 
 
@@ -204,9 +244,10 @@ def cross_references(text: str) -> list[CrossReference]:
         if not (match.group("noun") or match.group("actions")):
             continue  # "see 3 people" is not a cross-reference
         section = _section(match.group("section"))
+        phrase = match.group()  # one string for all its references: a copy each made a long list quadratic
         for one in _ONE_REF.finditer(match.group("refs")):
             section = _section(one.group("section")) or section
-            found.append(CrossReference(match.start(), match.end(), match.group(), one.group("ref"), section))
+            found.append(CrossReference(match.start(), match.end(), phrase, one.group("ref"), section))
     return found
 
 
@@ -225,19 +266,69 @@ _GOV_UK = re.compile(r"\bGOV\.UK\b", re.IGNORECASE)
 _SHAPES = bytes.maketrans(bytes(range(128)), bytes(
     ord("A") if chr(b).isupper() else ord("a") if chr(b).islower() else b if chr(b) == "&" else 0x20
     for b in range(128)))
-# Where an _ACRONYM match can start: a capital, then letters or "&" up to another capital.
-_ACRONYM_START = re.compile(rb"A(?=[Aa&]*A)")
+# Where an _ACRONYM match can start: a capital, then small letters or "&" up to another capital.
+# (The small letters' run is possessive and holds no capital, so each place is tried once: with
+# "[Aa&]*A", a run of capitals took time in the square of its length.)
+_ACRONYM_START = re.compile(rb"A(?=[a&]*+A)")
+_LETTERS_OR_AND = re.compile(rb"[Aa&]*+")
 
 
-def _acronym_starts(text: str) -> list[int]:
+def _shapes(text: str) -> bytes:
+    data = text.encode("ascii") if text.isascii() else text.encode("ascii", "replace")  # a byte each
+    return data.translate(_SHAPES)
+
+
+def _acronym_starts(shapes: bytes) -> list[int]:
     """Every place where _ACRONYM can match, found in the text's shapes: a pattern that starts
     with a plain letter is much quicker than _ACRONYM, whose look-behind is tried everywhere."""
-    data = text.encode("ascii") if text.isascii() else text.encode("ascii", "replace")  # a byte each
-    shapes = data.translate(_SHAPES)
     first = _ACRONYM_START.search(shapes)
     if first is None:
         return []  # the common case
     return [match.start() for match in _ACRONYM_START.finditer(shapes, first.start())]
+
+
+def _acronym_end(text: str, shapes: bytes, start: int) -> int | None:
+    """Where ``_ACRONYM.match(text, start)`` ends, or None where it does not match; in time
+    linear in the run of letters, where the pattern backtracks through every capital and every
+    letter after it when the run cannot end (a long run of capitals then a digit took seconds).
+
+    The pattern's first letter run is greedy, so its second capital is the last one after which
+    the match can end; the match then ends at the first "&" after that capital, or at the end of
+    the run of letters and "&" if what follows lets it end there."""
+    if start and _joins_word(text[start - 1]) or shapes[start] != _CAPITAL:
+        return None
+    run = _LETTERS_OR_AND.match(shapes, start + 1)
+    run_end = run.end() if run else start + 1
+    if _can_end_at(text, run_end):
+        capital = shapes.rfind(b"A", start + 1, run_end)
+    else:
+        last_and = shapes.rfind(b"&", start + 1, run_end)  # a match can end only before an "&"
+        capital = shapes.rfind(b"A", start + 1, last_and) if last_and > 0 else -1
+    if capital < 0:
+        return None
+    after = shapes.find(b"&", capital + 1, run_end)
+    return run_end if after < 0 else after
+
+
+_CAPITAL = ord("A")
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _joins_word(char: str) -> bool:
+    """_ACRONYM's look-behind: [\\w.’'-]."""
+    return char.isalnum() or char in "_.’'-"
+
+
+def _can_end_at(text: str, end: int) -> bool:
+    """_ACRONYM's look-ahead: (?![\\w’'-]|\\.[A-Za-z])."""
+    if end >= len(text):
+        return True
+    char = text[end]
+    if char.isalnum() or char in "_’'-":
+        return False
+    return not (char == "." and end + 1 < len(text) and text[end + 1] in _ASCII_LETTERS)
+
+
 # Capitalised ordinary words that a shouty sentence might contain.
 _NOT_ABBREVIATIONS = frozenset(
     {"A", "I", "AND", "THE", "OR", "OF", "TO", "IN", "ON", "AT", "BY", "FOR", "NOT", "ALL", "NEW",
@@ -270,27 +361,32 @@ def _looks_like_abbreviation(token: str) -> bool:
 def abbreviations(text: str) -> list[Abbreviation]:
     """Abbreviations in order. "Quality Improvement Group (QIG)" and "QIG (Quality Improvement
     Group)" spell QIG out; any other "QIG" uses it."""
-    starts = _acronym_starts(text)
+    shapes = _shapes(text)
+    starts = _acronym_starts(shapes)
     if not starts:
         return []  # the common case
     if "gov.uk" in text.lower():
         text = _GOV_UK.sub(lambda m: " " * len(m.group()), text)
+        shapes = _shapes(text)
+        starts = _acronym_starts(shapes)
     found: dict[int, Abbreviation] = {}
     end = 0
     for start in starts:  # what _ACRONYM.finditer(text) finds, trying only where it can match
-        if start < end or (match := _ACRONYM.match(text, start)) is None:
+        if start < end or (stop := _acronym_end(text, shapes, start)) is None:
             continue
-        end = match.end()
-        token = normalise_abbreviation(match.group().rstrip("&"))
+        end = stop
+        token = normalise_abbreviation(text[start:stop].rstrip("&"))
         if _looks_like_abbreviation(token):
-            found[match.start()] = Abbreviation(match.start(), token, defines=False)
+            found[start] = Abbreviation(start, token, defines=False)
     if found and "(" in text:
+        places = list(found)  # in order
         for group in _PARENTHESES.finditer(text):
-            _mark_definition(text, group, found)
+            _mark_definition(text, group, found, places)
     return list(found.values())  # found in order, and marking keeps the order
 
 
-def _mark_definition(text: str, group: re.Match[str], found: dict[int, Abbreviation]) -> None:
+def _mark_definition(text: str, group: re.Match[str], found: dict[int, Abbreviation], places: list[int]) -> None:
+    """``places``: the keys of ``found``, in order."""
     inside = group.group(1).strip()
     inner_start = group.start(1) + (len(group.group(1)) - len(group.group(1).lstrip()))
     if inner_start in found and normalise_abbreviation(inside) == found[inner_start].abbreviation:
@@ -298,12 +394,17 @@ def _mark_definition(text: str, group: re.Match[str], found: dict[int, Abbreviat
         if _WORD.search(text, max(0, group.start() - 80), group.start()):  # a word in the 80 before
             found[inner_start] = Abbreviation(inner_start, found[inner_start].abbreviation, True)
         return
-    before = text[: group.start()].rstrip()
-    near = max(0, len(before) - 16)
-    if not any(near <= start < len(before) for start in found):
+    # Where text[:group.start()].rstrip() ends, found without copying the text before each
+    # bracket (many brackets in a long text took time in the square of its length).
+    before_end = group.start()
+    while before_end > 0 and text[before_end - 1].isspace():
+        before_end -= 1
+    near = max(0, before_end - 16)
+    first = bisect_left(places, near)
+    if first == len(places) or places[first] >= before_end:
         return  # no abbreviation just before the bracket
     # The last abbreviation before the bracket, if the bracket follows it directly.
-    match = next(reversed(list(_ACRONYM.finditer(before, near))), None)
-    if match and match.end() == len(before) and word_count(inside) >= 2 and match.start() in found:
+    match = next(reversed(list(_ACRONYM.finditer(text, near, before_end))), None)
+    if match and match.end() == before_end and word_count(inside) >= 2 and match.start() in found:
         # "ABC (words spelled out)".
         found[match.start()] = Abbreviation(match.start(), found[match.start()].abbreviation, True)

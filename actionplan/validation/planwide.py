@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from actionplan.model import Category, Concern
+from actionplan.model import Concern
 from actionplan.validation.findings import Finding, Location
 from actionplan.validation.parsing import Abbreviation, CrossReference, abbreviations, cross_references
 from actionplan.validation.rules import rule
@@ -54,8 +54,17 @@ def abbreviation_key(summary: TextSummary) -> tuple[tuple[str, bool], ...]:
     return tuple((a.abbreviation, a.defines) for a in summary.abbreviations)
 
 
-def cross_reference_key(summary: TextSummary) -> tuple[tuple[str, Category | None, str], ...]:
-    return tuple((c.reference, c.section, c.text) for c in summary.cross_references)
+def cross_reference_key(summary: TextSummary) -> tuple[object, ...]:
+    """What about a text matters to the cross-reference rule: each reference and its section,
+    and each phrase with how many references it holds. A phrase is named once, not once for each
+    of its references, so that a phrase listing thousands of concerns is compared in one go."""
+    phrases: list[tuple[str, int]] = []
+    for reference in summary.cross_references:
+        if phrases and phrases[-1][0] is reference.text:
+            phrases[-1] = (reference.text, phrases[-1][1] + 1)
+        else:
+            phrases.append((reference.text, 1))
+    return (tuple((c.reference, c.section) for c in summary.cross_references), tuple(phrases))
 
 
 # Rec Nos --------------------------------------------------------------------------------------
@@ -94,21 +103,38 @@ def broken_cross_references(summaries: Iterable[TextSummary], concerns: Iterable
     by_reference = {references[c.id].strip().lower(): c for c in concerns}
     findings = []
     for summary in summaries:
+        shown: dict[str, str] = {}  # each phrase as quoted, worked out once for all its references
         problems = [problem for ref in summary.cross_references
-                    if (problem := _problem(ref, by_reference.get(ref.reference.lower())))]
+                    if (problem := _problem(ref, by_reference.get(ref.reference.lower()), shown))]
         if problems:
             findings.append(rule("cross-reference-broken").finding(
                 " ".join(dict.fromkeys(problems)), location_of(summary.item_id, summary.field)))
     return findings
 
 
-def _problem(ref: CrossReference, target: Concern | None) -> str | None:
+def _problem(ref: CrossReference, target: Concern | None, shown: dict[str, str]) -> str | None:
     if target is None:
-        return f"There is no concern {ref.reference} in this plan: correct “{ref.text.strip()}”."
+        return f"There is no concern {ref.reference} in this plan: correct “{_phrase(ref.text, shown)}”."
     if ref.section is not None and ref.section is not target.category:
         return (f"Concern {ref.reference} is a {target.category.singular}, not a "
-                f"{ref.section.singular}: correct “{ref.text.strip()}”.")
+                f"{ref.section.singular}: correct “{_phrase(ref.text, shown)}”.")
     return None
+
+
+QUOTED_PHRASE_LIMIT = 200
+"""Characters of a cross-reference phrase quoted in a finding; a longer phrase is cut at a word
+and ends "…", so a phrase listing thousands of concerns does not repeat itself thousands of
+times over in the message. Real phrases ("see actions in priority concern 3 and 4") are far
+shorter."""
+
+
+def _phrase(text: str, shown: dict[str, str]) -> str:
+    if text not in shown:
+        phrase = text.strip()
+        if len(phrase) > QUOTED_PHRASE_LIMIT:
+            phrase = phrase[:QUOTED_PHRASE_LIMIT].rsplit(None, 1)[0] + "…"
+        shown[text] = phrase
+    return shown[text]
 
 
 # Abbreviations --------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 
 from actionplan.validation.parsing import TextScan
 
@@ -21,6 +22,10 @@ _VAGUE = re.compile(
 )
 _VAGUE_LOWERED = re.compile(_VAGUE.pattern)  # its letters are all small
 _VAGUE_WORDS = ("review", "consider", "explore", "look", "continue")
+# The vague verb of every match, a whole word (white space or a word boundary either side): in a
+# text without FOLDS_TO_ASCII, one of its runs of letters.
+_VAGUE_RUNS = frozenset({b"review", b"consider", b"explore", b"look", b"continue",
+                         b"reviewed", b"considered", b"explored", b"looked"})
 # What follows a vague verb when the action says what it is for.
 _OUTCOME = re.compile(
     r"\b(?:so\s+that|in\s+order\s+to|so\s+as\s+to|with\s+a\s+view\s+to|resulting\s+in|which\s+will"
@@ -41,6 +46,8 @@ def vague_problem(text: str, scan: TextScan | None = None) -> str | None:
 
     ``scan`` is ``TextScan(text)``, when the caller has it already."""
     scan = scan or TextScan(text)
+    if scan.letter_runs is not None and _VAGUE_RUNS.isdisjoint(scan.letter_runs):
+        return None  # the common case: none of the verbs is a word of the text
     lowered = scan.lowered
     places = _places(lowered, _VAGUE_WORDS)  # every match holds one of the words
     if not places:
@@ -48,6 +55,7 @@ def vague_problem(text: str, scan: TextScan | None = None) -> str | None:
     # Without FOLDS_TO_ASCII the lowered text keeps every place, and the patterns can run on it
     # without IGNORECASE, which is quicker.
     plain = scan.letter_runs is not None
+    outcome_after = _FirstMatch(_OUTCOME_LOWERED.search if plain else _OUTCOME.search, lowered if plain else text)
     for start, sentence in scan.sentences:
         if plain:
             first = bisect_left(places, start)
@@ -60,16 +68,39 @@ def vague_problem(text: str, scan: TextScan | None = None) -> str | None:
             matches = _VAGUE_LOWERED.finditer(said, len(before[0]) if len(before) == 4 else 0)
         else:
             matches = _VAGUE.finditer(sentence)
+        reach: int | None = None  # how far into the sentence a measure starts; found when needed
         for match in matches:
             # A purpose anywhere after it, or a measure in the same sentence, says what for.
-            rest = start + match.end()
-            if ((_OUTCOME_LOWERED.search(lowered[rest:]) if plain else _OUTCOME.search(text[rest:]))
-                    or has_measure(sentence[match.end():])):
+            if outcome_after(start + match.end()):
+                continue
+            if reach is None:
+                reach = measure_reach(sentence)
+            if reach >= match.end():
                 continue
             verb = " ".join((match.group("verb") or match.group("passive") or match.group("continue")).split())
             return (f"Say what “{verb.lower()}” will achieve, for example “… to reduce …” or "
                     f"“… so that …”, or how it will be measured.")
     return None
+
+
+class _FirstMatch:
+    """Whether ``search(text, place)`` finds anything, asked for places that never go back: each
+    answer serves the next question until the place passes the match it found, so a text with
+    many vague verbs is searched once, not once for each (which took time in the square of its
+    length). A match starts at a word boundary, and the places asked come after a word, where
+    searching from the place finds what searching ``text[place:]`` finds."""
+
+    def __init__(self, search: Callable[[str, int], re.Match[str] | None], text: str) -> None:
+        self._search, self._text = search, text
+        self._asked = -1
+        self._found: int | None = None  # where the last search found a match
+
+    def __call__(self, place: int) -> bool:
+        if self._asked < 0 or (self._found is not None and self._found < place):
+            match = self._search(self._text, place)
+            self._found = match.start() if match else None
+            self._asked = place
+        return self._found is not None
 
 
 def _places(text: str, words: tuple[str, ...]) -> list[int]:
@@ -101,6 +132,7 @@ _MEASURE_WORDS = frozenset(
 )
 _MEASURE_RUNS = frozenset(word.encode("ascii") for word in _MEASURE_WORDS)
 _LETTERS = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
 _REPORTED = re.compile(r"\b(?:report(?:ed|ing|s)?\s+(?:to|through|at|in|on|via)|review(?:ed)?\s+(?:through|at|in|by|via))\b")
 
 
@@ -119,6 +151,39 @@ def has_measure(text: str, scan: TextScan | None = None) -> bool:
     return ("report" in lowered or "review" in lowered) and _REPORTED.search(lowered) is not None
 
 
+# A measure word as a whole run of letters, written backwards: searching the reversed text finds
+# the last one first.
+_MEASURE_WORD_REVERSED = re.compile(
+    r"(?<![a-z])(?:" + "|".join(sorted((word[::-1] for word in _MEASURE_WORDS), key=len, reverse=True))
+    + r")(?![a-z])")
+
+
+def measure_reach(sentence: str) -> int:
+    """Where the last measure in ``sentence`` starts (-1 for none): ``has_measure(sentence[e:])``
+    is ``measure_reach(sentence) >= e`` for each ``e`` that is not inside a word. One pass over
+    the sentence, where asking has_measure after each of many vague verbs in one sentence took
+    time in the square of its length."""
+    lowered = sentence.lower()
+    last = max(lowered.rfind(stem) for stem in _MEASURE_STEMS)
+    if (word := _MEASURE_WORD_REVERSED.search(lowered[::-1])) is not None:
+        last = max(last, len(lowered) - word.end())
+    if "report" in lowered or "review" in lowered:
+        for reported in _REPORTED.finditer(lowered, last + 1):
+            last = reported.start()
+    if last >= 0 and len(lowered) != len(sentence):
+        last = _original_places(sentence)[last]  # "İ" lowers to two characters
+    digit = _DIGIT.search(sentence[::-1])
+    return max(last, len(sentence) - 1 - digit.start()) if digit else last
+
+
+def _original_places(text: str) -> list[int]:
+    """For each character of ``text.lower()``, the place in ``text`` it comes from."""
+    places: list[int] = []
+    for index, char in enumerate(text):
+        places.extend([index] * len(char.lower()))
+    return places
+
+
 def no_measure_problem(text: str, scan: TextScan | None = None) -> str | None:
     if not text.strip() or has_measure(text, scan):
         return None
@@ -134,13 +199,17 @@ _ROLE_WORDS = re.compile(
     r"|custodial|senior|chief|coordinator|department|unit|service|group)\b",
     re.IGNORECASE,
 )
-_LIST_SEPARATORS = re.compile(r"\s*(?:[,;/\n]|\s-\s|\s&\s)\s*")
+# The guard (?!(?<=\s)\s) starts a match only where a run of white space starts (or at no white
+# space): a match starting inside a run can always start at its beginning instead, which the
+# split reaches first. Without it, each space of a long run started a scan to the end of the run.
+_LIST_SEPARATORS = re.compile(r"(?!(?<=\s)\s)\s*(?:[,;/\n]|\s-\s|\s&\s)\s*")
 _SEPARATOR_CHARACTER = re.compile(r"[,;/\n&-]")  # what every separator holds, quicker to find
 _TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?")
 # What a match of each of those needs: a title, a full stop or an @.
 _TITLE_OR_MARK = re.compile(r"M[rsix]|Dr|Prof|[.@]")
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s*){1,3}[A-Z][a-z'’-]+")
-_EMAIL = re.compile(r"\S+@\S+\.\w+")
+_NOT_SPACES = re.compile(r"\S+")
+_WORD_CHARACTERS = re.compile(r"\w+")
 
 
 def multiple_owners_problem(owner: str) -> str | None:
@@ -161,11 +230,36 @@ def multiple_owners_problem(owner: str) -> str | None:
 
 
 def _is_repeated(words: list[str]) -> bool:
-    size = len(words)
-    for part in range(1, size // 2 + 1):
-        if size % part == 0 and words[:part] * (size // part) == words:
-            return True
-    return False
+    """Whether ``words`` is one group of words said two or more times over. A text is a
+    repetition exactly when it is found inside itself doubled, less the first and last
+    characters; ending each word with a space keeps the groups to whole words. One search, where
+    trying every group length took time in the length times its number of divisors."""
+    said = " ".join(words) + " "
+    return said in (said + said)[1:-1]
+
+
+def first_email(owner: str) -> str | None:
+    """What ``re.search(r"\\S+@\\S+\\.\\w+", owner)`` finds, in one pass over the owner (the
+    pattern backtracks through every "@" and "." of a word, and a long run of them took hours).
+
+    A match lies in one run of non-space characters and, if it starts anywhere in the run, it can
+    start at the run's beginning. Its greedy parts take the last "." with a word character after
+    it and at least two characters after an "@", then the last such "@", then the word after."""
+    for run in _NOT_SPACES.finditer(owner):
+        word = run.group()
+        if "@" not in word:
+            continue
+        stop = len(word)
+        while (stop := word.rfind(".", 0, stop)) > 1 and not _is_word_character(word, stop + 1):
+            pass
+        if stop > 1 and word.rfind("@", 1, stop - 1) > 0:
+            after = _WORD_CHARACTERS.match(word, stop + 1)
+            return word[: after.end()] if after else None
+    return None
+
+
+def _is_word_character(text: str, index: int) -> bool:
+    return index < len(text) and (text[index].isalnum() or text[index] == "_")
 
 
 def person_name_problem(owner: str) -> str | None:
@@ -173,8 +267,9 @@ def person_name_problem(owner: str) -> str | None:
     # have none.
     if _TITLE_OR_MARK.search(owner) is None:
         return None
-    match = _TITLE.search(owner) or _INITIALS.search(owner) or _EMAIL.search(owner)
-    if match is None:
+    match = _TITLE.search(owner) or _INITIALS.search(owner)
+    found = match.group() if match is not None else first_email(owner)
+    if found is None:
         return None
-    return (f"Name the role, not the person (“{match.group().strip()}”): for example Governor or "
+    return (f"Name the role, not the person (“{found.strip()}”): for example Governor or "
             "Head of Safety. Plans are published and outlast staff changes.")

@@ -70,6 +70,14 @@ class _Store:
             if self.groups[group].get(item_id) != item_findings:
                 self.put(group, item_id, item_findings)
 
+    def recount(self) -> None:
+        """Count every finding afresh, after groups were filled directly."""
+        self.errors = self.warnings = 0
+        for group in self.groups.values():
+            for findings in group.values():
+                self._count(findings, 1)
+        self.version += 1
+
     def for_item(self, item_id: str) -> list[Finding]:
         found: list[Finding] = []
         for group in self.groups.values():
@@ -109,13 +117,8 @@ class PlanValidator:
         self._submitted: dt.date | None = plan.details.submitted
         self._index()
         self._learn_names()
-        self._resetting = True  # names were just learned from every text
         self._check_details()
-        for concern in plan.concerns:
-            self._check_concern(concern)
-            for action in concern.actions:
-                self._check_action(concern, action)
-        self._resetting = False
+        self._check_every_item()
         self._check_structure()
         self._check_cross_references()
         self._check_abbreviations()
@@ -315,6 +318,29 @@ class PlanValidator:
             for action in concern.actions:
                 self.spelling.learn_names(action.text)
 
+    def _check_every_item(self) -> None:
+        """_check_concern and _check_action for every item, filling the empty store directly
+        (names were just learnt from every text)."""
+        groups = self._store.groups
+        local, timing, progress = groups[_LOCAL], groups[_TIMING], groups[_PROGRESS]
+        summaries, spelling, submitted, today = self._summaries, self.spelling, self._submitted, self._today
+        for concern in self.plan.concerns:
+            if found := checks.check_concern(concern, self._here(concern.id), spelling):
+                local[concern.id] = found
+            if summary := planwide.definitions(concern.id, "text", concern.text):
+                summaries[(concern.id, "text")] = summary
+            for action in concern.actions:
+                here = self._here(action.id)
+                if found := checks.check_action(action, here, spelling):
+                    local[action.id] = found
+                if found := checks.check_timing(action, here, submitted):
+                    timing[action.id] = found
+                if found := progress_checks.check_progress(action, here, today):
+                    progress[action.id] = found
+                if summary := planwide.summarise(action.id, "text", action.text):
+                    summaries[(action.id, "text")] = summary
+        self._store.recount()
+
     def _check_concern(self, concern: Concern) -> None:
         self._store.put(_LOCAL, concern.id, checks.check_concern(concern, self._here(concern.id), self.spelling))
         # Concern text is HMIP's, so it is not checked; what it spells out still counts.
@@ -322,7 +348,7 @@ class PlanValidator:
 
     def _check_action(self, concern: Concern, action: Action) -> None:
         here = self._here(action.id)
-        if self.spelling is not None and not self._resetting:
+        if self.spelling is not None:
             self.spelling.learn_names(action.text)
         self._store.put(_LOCAL, action.id, checks.check_action(action, here, self.spelling))
         self._store.put(_TIMING, action.id, checks.check_timing(action, here, self._submitted))

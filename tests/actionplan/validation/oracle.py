@@ -556,3 +556,199 @@ def spelling_finding(text: str, location: Location, spelling: SpellChecker) -> F
     shown = ", ".join(f"“{word}”" for word in unknown[:5]) + (" and others" if len(unknown) > 5 else "")
     return rule("spelling").finding(
         f"Check the spelling of {shown}. If a word is right, add it to the dictionary.", location)
+
+
+# ================================================================================================
+# The whole plan, plainly: what PlanValidator.reset found before the speed-up of issue 21 (December
+# 2026), written as one straight pass with no caches, no quick tests and no shared state. Spelling
+# is the plain loop over every word, with the names of the plan learnt first; the word-by-word
+# dictionary decision is SpellChecker._check as it was, without its cache.
+# ================================================================================================
+
+import unicodedata
+
+from actionplan.model import Plan
+from actionplan.spelling import _HOUSE_WORDS
+from actionplan import clock as _clock
+from actionplan.validation import checks as _checks, planwide as _planwide, progress_checks as _progress
+from actionplan.validation.findings import Severity
+from actionplan.validation.planwide import TextSummary
+
+_CAPITALISED = re.compile(r"(?<![\w'’@./-])[A-Z][^\W\d_]*(?:['’\-][^\W\d_]+)*")
+_SKIPPED = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\S+")
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*['’]?|\w+")
+
+
+@dataclass(frozen=True)
+class PlainMisspelling:
+    start: int
+    end: int
+    word: str
+
+
+class PlainSpelling:
+    """SpellChecker's answers, worked out afresh for every word of every text."""
+
+    def __init__(self, dictionary, plan_words=(), user_words=()) -> None:
+        self._dictionary = dictionary
+        self.set_plan_words(plan_words)
+        self._user_words = set(user_words)
+        self.ignored: set[str] = set()
+        self._names: set[str] = set()
+
+    def set_plan_words(self, words) -> None:
+        self._plan_words = frozenset(w.strip().lower() for w in words if w.strip())
+
+    def learn_names(self, text: str) -> None:
+        for match in _CAPITALISED.finditer(text):
+            word = match.group().rstrip("'’")
+            if not _starts_sentence(text, match.start()):
+                self._names.add(word)
+
+    def is_known(self, word: str) -> bool:
+        plain = word.replace("’", "'")
+        lowered = plain.lower()
+        if lowered in self._plan_words or lowered in self._user_words or lowered in self.ignored:
+            return True
+        if word in self._names or lowered in _HOUSE_WORDS or self._in_dictionary(plain):
+            return True
+        stem = re.sub(r"'s?$", "", plain)
+        if stem != plain and stem and self.is_known(stem):
+            return True
+        if "-" in plain:
+            parts = [part for part in plain.split("-") if part]
+            return self.is_known("".join(parts)) or all(self.is_known(part) for part in parts)
+        ascii_form = "".join(c for c in unicodedata.normalize("NFKD", plain) if not unicodedata.combining(c))
+        return ascii_form != plain and self.is_known(ascii_form)
+
+    def _in_dictionary(self, word: str) -> bool:
+        try:
+            return bool(self._dictionary.check(word)) or bool(self._dictionary.check(word.lower()))
+        except Exception:
+            return True
+
+    def misspellings(self, text: str) -> list[PlainMisspelling]:
+        text = _SKIPPED.sub(lambda m: " " * len(m.group()), text)
+        found = []
+        for match in _TOKEN.finditer(text):
+            word = match.group().rstrip("'’")
+            if _skipped_by_shape(word):
+                continue
+            if (word[0].isupper() and not _starts_sentence(text, match.start())) or self.is_known(word):
+                continue
+            found.append(PlainMisspelling(match.start(), match.start() + len(word), word))
+        return found
+
+
+def _skipped_by_shape(word: str) -> bool:
+    if len(word) < 2 or (not word.isalpha() and any(char.isdigit() or char == "_" for char in word)):
+        return True
+    return word[1:] != word[1:].lower()
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    index = start - 1
+    while index >= 0 and text[index] in " \t":
+        index -= 1
+    if index < 0 or text[index] == "\n" or text[index] in ".!?:":
+        return True
+    if text[index] in "-–—•*":
+        before = index - 1
+        while before >= 0 and text[before] in " \t":
+            before -= 1
+        return before < 0 or text[before] == "\n"
+    return False
+
+
+def _check_concern(concern, here, spelling) -> list[Finding]:
+    if not concern.text.strip():
+        return [rule("concern-text-missing").finding(
+            "Copy the concern's wording from the inspection report.", here("text"))]
+    if spelling is not None and (found := spelling_finding(concern.text, here("text"), spelling)):
+        return [found]
+    return []
+
+
+def _summary(item_id: str, field: str, text: str, defining_only: bool) -> TextSummary | None:
+    found = abbreviations(text)
+    if defining_only:
+        found = [a for a in found if a.defines]
+        return TextSummary(item_id, field, (), tuple(found)) if found else None
+    references = cross_references(text)
+    if not (references or found):
+        return None
+    return TextSummary(item_id, field, tuple(references), tuple(found))
+
+
+def plan_findings(plan: Plan, spelling: PlainSpelling | None = None, include_dismissed: bool = False) -> list[Finding]:
+    """Every finding of ``plan`` in display order, as PlanValidator(plan, spelling).findings() gave."""
+    references = plan.references()
+    places: dict[str, tuple[str, int]] = {}
+    positions: dict[str, int] = {"details": -1}
+    for concern in plan.in_display_order():
+        positions[concern.id] = len(positions)
+        for number, action in enumerate(concern.actions, start=1):
+            places[action.id] = (concern.id, number)
+            positions[action.id] = len(positions)
+
+    def location(item_id: str, field: str) -> Location:
+        if item_id == "details":
+            return Location(None, None, field)
+        if item_id in places:
+            concern_id, number = places[item_id]
+            return Location(concern_id, item_id, field, references.get(concern_id, ""), number)
+        return Location(item_id, None, field, references.get(item_id, ""))
+
+    def here(item_id: str) -> LocationFor:
+        return lambda field: location(item_id, field)
+
+    def describe(item_id: str) -> str:
+        return location(item_id, "").describe(plan.details.era.item_noun()).lower()
+
+    if spelling is not None:
+        spelling.learn_names(plan.details.establishment)
+        for concern in plan.concerns:
+            spelling.learn_names(concern.text)
+            for action in concern.actions:
+                spelling.learn_names(action.text)
+    # Groups in the order PlanValidator shows them for one item.
+    groups: dict[str, dict[str, list[Finding]]] = {
+        name: {} for name in ("contents", "local", "timing", "actions", "references", "cross", "abbreviations",
+                             "progress")}
+
+    def put(group: str, findings: list[Finding]) -> None:
+        for finding in findings:
+            groups[group].setdefault(finding.location.item_id, []).append(finding)
+
+    summaries: list[TextSummary] = []
+    put("local", _checks.check_details(plan.details, here("details")))
+    if (summary := _summary("details", "introduction", plan.details.introduction, True)) is not None:
+        summaries.append(summary)
+    for concern in plan.concerns:
+        put("local", _check_concern(concern, here(concern.id), spelling))
+        if (summary := _summary(concern.id, "text", concern.text, True)) is not None:
+            summaries.append(summary)
+        for action in concern.actions:
+            put("local", check_action(action, here(action.id), spelling))
+            put("timing", _checks.check_timing(action, here(action.id), plan.details.submitted))
+            put("progress", _progress.check_progress(action, here(action.id), _clock.today()))
+            if (summary := _summary(action.id, "text", action.text, False)) is not None:
+                summaries.append(summary)
+    put("contents", _checks.check_plan_contents(plan.details, len(plan.concerns), here("details")))
+    for concern in plan.concerns:
+        put("actions", _checks.check_concern_actions(concern, here(concern.id)))
+    put("references", _planwide.duplicate_references(plan.concerns, references, location))
+    put("cross", _planwide.broken_cross_references(
+        [s for s in summaries if s.cross_references], plan.concerns, references, location))
+    ordered = sorted((s for s in summaries if s.abbreviations), key=lambda s: positions.get(s.item_id, -2))
+    known = _planwide.WELL_KNOWN_ABBREVIATIONS | frozenset(plan.word_list)
+    put("abbreviations", _planwide.undefined_abbreviations(ordered, known, location, describe))
+
+    found: list[Finding] = []
+    for item_id in positions:
+        for group in groups.values():
+            found.extend(group.get(item_id, ()))
+    if include_dismissed:
+        return found
+    hidden = {(d.rule, d.item_id, d.field) for d in plan.dismissals}
+    return [f for f in found if not (f.severity is Severity.WARNING and f.key in hidden)]
