@@ -33,16 +33,21 @@ def progress_line(stream: TextIO | None = None, *, force: bool = False) -> Itera
     shown = threading.Event()
     started = time.monotonic()
 
+    def say() -> None:
+        elapsed = int(time.monotonic() - started)
+        percent = f" {round(work.fraction * 100)}%" if work.fraction > 0 else ""
+        _write(out, f"\r\x1b[2K{work.doing}…{percent} {elapsed} s")
+        shown.set()
+
     def show() -> None:
         if finished.wait(after):
             return
         while not finished.is_set():
             if work.doing:  # nothing to say until the task has said what it is doing
-                elapsed = int(time.monotonic() - started)
-                percent = f" {round(work.fraction * 100)}%" if work.fraction > 0 else ""
-                _write(out, f"\r\x1b[2K{work.doing}…{percent} {elapsed} s")
-                shown.set()
-            finished.wait(EVERY_SECONDS)
+                say()
+                finished.wait(EVERY_SECONDS)
+            else:
+                finished.wait(min(EVERY_SECONDS, 0.02))
 
     ticker = threading.Thread(target=show, name="progress line", daemon=True)
     ticker.start()
@@ -51,6 +56,10 @@ def progress_line(stream: TextIO | None = None, *, force: bool = False) -> Itera
     finally:
         finished.set()
         ticker.join()
+        # A busy machine can starve the ticker: a task that ran past the threshold still says
+        # once what it was doing, so what is shown never depends on thread scheduling.
+        if not shown.is_set() and work.doing and time.monotonic() - started >= after:
+            say()
         if shown.is_set():
             _write(out, "\r\x1b[2K")
 

@@ -10,6 +10,7 @@ was sent and to whom. No cell holds a formula: text starting with = is written a
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 from collections.abc import Iterable
@@ -44,6 +45,7 @@ from actionplan.update_forms import (
     form_file_name,
     forms_to_send,
 )
+from actionplan.work import NO_WORK, Cancelled, Work
 from exporters.errors import ExportError
 from exporters.files import folder_message, write_output
 
@@ -99,21 +101,38 @@ class SentForms:
 
 def send_update_forms(plan: Plan, folder: Path, send_to: SendTo = SendTo.LEAD,
                       only: Iterable[Position] | None = None, sent_on: dt.date | None = None,
-                      plan_file: str = "", return_to: str = "") -> SentForms:
+                      plan_file: str = "", return_to: str = "", work: Work = NO_WORK) -> SentForms:
     """Write one form per recipient into ``folder`` (made if need be), never over an existing
     file: a name already taken gets a number. Raises ``ExportError`` when a form cannot be
-    written; the forms written before it stay."""
+    written; the forms written before it stay. Raises ``Cancelled`` when ``work`` is cancelled,
+    after taking away the forms this call wrote (and the folder, if it made it and it is empty)."""
     day = sent_on or dt.date.today()
     chosen = forms_to_send(plan, send_to, day, only)
     references = plan.references()
+    made_folder = not folder.exists()
     _make_folder(folder)
-    sent = []
-    for form in chosen.forms:
-        identity = FormIdentity(new_id(), form.name, day, send_to, plan.details.establishment, plan_file)
-        path = _free_path(folder / form_file_name(form.name))
-        write_output(path, update_form_bytes(form, identity, references, return_to))
-        sent.append(SentForm(form.name, path, len(form.actions)))
+    sent: list[SentForm] = []
+    try:
+        for number, form in enumerate(chosen.forms):
+            work.step(number / max(1, len(chosen.forms)), f"Making the form for {form.name}")
+            identity = FormIdentity(new_id(), form.name, day, send_to, plan.details.establishment, plan_file)
+            path = _free_path(folder / form_file_name(form.name))
+            write_output(path, update_form_bytes(form, identity, references, return_to))
+            sent.append(SentForm(form.name, path, len(form.actions)))
+        work.step(1.0)
+    except Cancelled:
+        _take_away(sent, folder if made_folder else None)
+        raise
     return SentForms(folder, sent, chosen.left_out)
+
+
+def _take_away(sent: list[SentForm], made_folder: Path | None) -> None:
+    """Remove forms written by a cancelled send: every one is new (names are never reused)."""
+    for form in sent:
+        form.path.unlink(missing_ok=True)
+    if made_folder is not None:
+        with contextlib.suppress(OSError):  # only when empty: anything else in it is not ours
+            made_folder.rmdir()
 
 
 def _make_folder(folder: Path) -> None:

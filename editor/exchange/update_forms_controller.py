@@ -2,13 +2,17 @@
 forms… (or forms dropped on the window) reads them back, shows the preview, and on Record adds
 every answer as one undo step (``RecordProgress``).
 
-Forms are read on the screen's thread: a dozen returned forms take well under a second, and
-the plan must not change between the preview and the recording anyway.
+Making and reading forms run off the screen's thread, with a progress window and Cancel once
+they take more than a moment (a plan of thousands of actions takes seconds). The preview is
+worked out on a copy of the plan; Record works it out again from the plan as it is then.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -16,10 +20,14 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
-from actionplan.model import Action
+from actionplan.model import Action, Plan
 from actionplan.returned_forms import Proposal, ReturnedForm, propose, record_changes
 from actionplan.target_date import format_long_date
+from actionplan.tracking import Position
+from actionplan.update_forms import SendTo
+from actionplan.work import Cancelled, Work
 from editor.common.settings import AppSettings
+from editor.common.task_progress import TaskProgress
 from editor.edits.document import PlanDocument
 from editor.edits.progress_commands import RecordProgress
 from editor.exchange.returned_forms_dialog import ReturnedFormsDialog
@@ -55,9 +63,30 @@ class QtFormsPrompter:
         QMessageBox.information(self._parent, title, message)
 
 
+@dataclass(frozen=True)
+class _Finished:
+    """How a task run off the screen's thread ended: with a result, an error or a cancel."""
+
+    result: object = None
+    error: str | None = None
+    cancelled: bool = False
+
+
+@dataclass(frozen=True)
+class _Read:
+    forms: list[ReturnedForm]
+    proposal: Proposal
+
+
 class UpdateFormsController(QObject):
     recorded = Signal(object)
     """The ``Proposal`` whose changes were just recorded."""
+    preview_shown = Signal(object)
+    """The ``ReturnedFormsDialog`` just opened on the forms read."""
+    forms_made = Signal(object)
+    """``SentForms`` once forms are made, or None when making them failed or was cancelled."""
+    _sent = Signal(object)  # from the worker thread
+    _read = Signal(object)
 
     def __init__(self, window: QMainWindow, document: PlanDocument, settings: AppSettings,
                  prompter: FormsPrompter | None = None) -> None:
@@ -69,6 +98,9 @@ class UpdateFormsController(QObject):
         self.send_dialog: SendFormsDialog | None = None
         self.preview_dialog: ReturnedFormsDialog | None = None
         self.forms: list[ReturnedForm] = []
+        self.progress: TaskProgress | None = None
+        self._sent.connect(self._forms_sent, Qt.ConnectionType.QueuedConnection)
+        self._read.connect(self._forms_read, Qt.ConnectionType.QueuedConnection)
         self.menu = QMenu("Collect &updates", window)
         self.send_action = self.menu.addAction("&Send forms…")
         self.send_action.setStatusTip("Make an Excel form for each lead with just their actions, to fill in")
@@ -80,7 +112,32 @@ class UpdateFormsController(QObject):
         self._refresh()
 
     def _refresh(self) -> None:
-        self.read_action.setEnabled(not self.document.read_only)
+        self.read_action.setEnabled(not self.document.read_only and not self.busy)
+        self.send_action.setEnabled(not self.busy)
+
+    @property
+    def busy(self) -> bool:
+        """Forms are being made or read."""
+        return self.progress is not None
+
+    def cancel(self) -> None:
+        """Stop making or reading forms: nothing is left half-made, nothing changes."""
+        if self.progress is not None:
+            self.progress.work.cancel()
+
+    def _begin(self, title: str) -> Work:
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        self.window.statusBar().showMessage(f"{title}…")
+        self.progress = TaskProgress(self.window, title)
+        self._refresh()
+        return self.progress.work
+
+    def _end(self) -> None:
+        QApplication.restoreOverrideCursor()
+        if self.progress is not None:
+            self.progress.finish()
+            self.progress = None
+        self._refresh()
 
     def actions(self) -> list[QAction]:
         return [self.send_action, self.read_action]
@@ -106,25 +163,48 @@ class UpdateFormsController(QObject):
         return base / f"Update forms {format_long_date(dt.date.today())}"
 
     def _make_forms(self, dialog: SendFormsDialog) -> None:
+        if self.busy:
+            return
+        path = self.document.path
+        plan = self.document.plan.model_copy(deep=True)  # the plan may be edited while the forms are made
+        task = (plan, dialog.folder(), dialog.send_to(), dialog.only(), path.name if path else "",
+                self.settings.user_name())
+        work = self._begin("Making update forms")
+        threading.Thread(target=self._send_in_background, args=(*task, work), name="send-forms", daemon=True).start()
+
+    def _send_in_background(self, plan: Plan, folder: Path, send_to: SendTo, only: Iterable[Position] | None,
+                            plan_file: str, return_to: str, work: Work) -> None:
         from exporters.errors import ExportError
         from exporters.update_forms import send_update_forms
 
-        folder = dialog.folder()
-        path = self.document.path
-        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         try:
-            sent = send_update_forms(self.document.plan, folder, dialog.send_to(), dialog.only(),
-                                     plan_file=path.name if path else "", return_to=self.settings.user_name())
+            sent = send_update_forms(plan, folder, send_to, only, plan_file=plan_file, return_to=return_to,
+                                     work=work)
+            self._sent.emit(_Finished(sent))
+        except Cancelled:
+            self._sent.emit(_Finished(cancelled=True))
         except ExportError as error:
-            QApplication.restoreOverrideCursor()
-            self.prompter.show_error("Could not make the forms", error.message)
-            return
-        QApplication.restoreOverrideCursor()
-        self.settings.set_last_folder(SEND_FOLDER, folder.parent)
-        self.window.statusBar().showMessage(sent.describe(), STATUS_MS)
-        names = "\n".join(f"• {form.path.name}" for form in sent.forms)
-        self.prompter.show_done("Forms made", f"{sent.describe()} Email each one to the person it is named "
-                                f"after.\n\n{names}")
+            self._sent.emit(_Finished(error=error.message))
+        except Exception as error:  # noqa: BLE001 - any failure must reach the user, not vanish with the thread
+            self._sent.emit(_Finished(error=f"Making the forms failed unexpectedly: {error}"))
+
+    def _forms_sent(self, finished: _Finished) -> None:
+        from exporters.update_forms import SentForms
+
+        self._end()
+        sent = finished.result
+        if finished.cancelled:
+            self.window.statusBar().showMessage("Cancelled: no forms were made.", STATUS_MS)
+        elif finished.error is not None or not isinstance(sent, SentForms):
+            self.window.statusBar().showMessage("The forms could not be made.", STATUS_MS)
+            self.prompter.show_error("Could not make the forms", finished.error or "")
+        else:
+            self.settings.set_last_folder(SEND_FOLDER, sent.folder.parent)
+            self.window.statusBar().showMessage(sent.describe(), STATUS_MS)
+            names = "\n".join(f"• {form.path.name}" for form in sent.forms)
+            self.prompter.show_done("Forms made", f"{sent.describe()} Email each one to the person it is named "
+                                    f"after.\n\n{names}")
+        self.forms_made.emit(sent if isinstance(sent, SentForms) else None)
 
     def _forget_send(self, dialog: SendFormsDialog) -> None:
         dialog.deleteLater()
@@ -133,28 +213,57 @@ class UpdateFormsController(QObject):
 
     # Reading -----------------------------------------------------------------------------------
 
-    def read_forms(self, paths: list[Path] | None = None) -> ReturnedFormsDialog | None:
-        """Read returned forms (asking for them unless given) and show the preview."""
-        if self.document.read_only or self.preview_dialog is not None:
-            return None
+    def read_forms(self, paths: list[Path] | None = None) -> bool:
+        """Read returned forms (asking for them unless given), then show the preview
+        (``preview_shown``). False when nothing was started."""
+        if self.document.read_only or self.preview_dialog is not None or self.busy:
+            return False
         if paths is None:
             paths = self.prompter.choose_forms(self.settings.last_folder(READ_FOLDER))
         if not paths:
-            return None
+            return False
+        self.settings.set_last_folder(READ_FOLDER, paths[0].absolute().parent)
+        plan = self.document.plan.model_copy(deep=True)
+        plan_file = self.document.path.name if self.document.path else ""
+        work = self._begin(f"Reading {len(paths)} returned form{'' if len(paths) == 1 else 's'}")
+        threading.Thread(target=self._read_in_background, args=(list(paths), plan, plan_file, work),
+                         name="read-forms", daemon=True).start()
+        return True
+
+    def _read_in_background(self, paths: list[Path], plan: Plan, plan_file: str, work: Work) -> None:
         from importers.update_forms import read_returned_form
 
-        self.settings.set_last_folder(READ_FOLDER, paths[0].absolute().parent)
-        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         try:
-            self.forms = [read_returned_form(path) for path in paths]
-            proposal = self._propose()
-        finally:
-            QApplication.restoreOverrideCursor()
-        dialog = self.preview_dialog = ReturnedFormsDialog(proposal, self.window)
+            forms = []
+            for number, path in enumerate(paths):
+                work.step(0.9 * number / len(paths), f"Reading “{path.name}”")
+                forms.append(read_returned_form(path))
+            work.step(0.9, "Working out what will change")
+            proposal = propose(plan, forms, dt.date.today(), plan_file)
+            self._read.emit(_Finished(_Read(forms, proposal)))
+        except Cancelled:
+            self._read.emit(_Finished(cancelled=True))
+        except Exception as error:  # noqa: BLE001 - any failure must reach the user, not vanish with the thread
+            self._read.emit(_Finished(error=f"Reading the forms failed unexpectedly: {error}"))
+
+    def _forms_read(self, finished: _Finished) -> None:
+        self._end()
+        read = finished.result
+        if finished.cancelled:
+            self.window.statusBar().showMessage("Cancelled: the forms were not read, and nothing changed.", STATUS_MS)
+            return
+        if finished.error is not None or not isinstance(read, _Read):
+            self.prompter.show_error("Could not read the forms", finished.error or "")
+            return
+        if self.document.read_only:  # made read-only while the forms were read
+            self.window.statusBar().showMessage("The plan is now read-only, so the forms were not used.", STATUS_MS)
+            return
+        self.forms = read.forms
+        dialog = self.preview_dialog = ReturnedFormsDialog(read.proposal, self.window)
         dialog.accepted.connect(self.record)
         dialog.finished.connect(lambda _code: self._forget_preview(dialog))
         dialog.open()
-        return dialog
+        self.preview_shown.emit(dialog)
 
     def _propose(self) -> Proposal:
         path = self.document.path

@@ -19,6 +19,8 @@ from actionplan.returned_forms import Outcome
 from actionplan.storage import save_plan
 from actionplan.update_forms import SendTo
 from editor.edits.document import PlanDocument
+from editor.exchange.returned_forms_dialog import ReturnedFormsDialog
+from editor.exchange.send_forms_dialog import SendFormsDialog
 from editor.exchange.update_forms_controller import UpdateFormsController
 from editor.window.main_window import MainWindow
 from editor.window.updates_menu import install_update_forms, returned_forms_in
@@ -70,6 +72,20 @@ def controller(host: Host, prompter: FakeFormsPrompter) -> UpdateFormsController
     return install_update_forms(window, host.files, prompter).controller
 
 
+def read(qtbot: QtBot, controller: UpdateFormsController, paths: list[Path] | None = None) -> ReturnedFormsDialog:
+    """Read forms as the menu does, and wait for the preview: reading runs off the screen's thread."""
+    with qtbot.waitSignal(controller.preview_shown, timeout=20000) as shown:
+        assert controller.read_forms(paths)
+    dialog = shown.args[0]
+    assert isinstance(dialog, ReturnedFormsDialog)
+    return dialog
+
+
+def make_forms(qtbot: QtBot, controller: UpdateFormsController, dialog: SendFormsDialog) -> None:
+    with qtbot.waitSignal(controller.forms_made, timeout=20000):
+        dialog.make_button.click()
+
+
 def returned_form(host: Host, tmp_path: Path) -> tuple[Path, list[str]]:
     """Priya's form, sent and filled in: a status and an update, a revised target, and a row
     that cannot be used."""
@@ -95,7 +111,8 @@ def test_collect_updates_sits_after_export_in_the_file_menu(host: Host, controll
     assert [action.text() for action in controller.menu.actions()] == ["&Send forms…", "&Read returned forms…"]
 
 
-def test_send_forms_makes_one_form_per_lead_in_the_folder_chosen(host: Host, controller: UpdateFormsController,
+def test_send_forms_makes_one_form_per_lead_in_the_folder_chosen(qtbot: QtBot, host: Host,
+                                                                 controller: UpdateFormsController,
                                                                  prompter: FakeFormsPrompter, tmp_path: Path) -> None:
     dialog = controller.send_forms()
     assert dialog is not None
@@ -112,7 +129,7 @@ def test_send_forms_makes_one_form_per_lead_in_the_folder_chosen(host: Host, con
     dialog.by_lead.setChecked(True)
     dialog.folder_edit.setText(str(tmp_path / "March forms"))
     assert dialog.make_button.text() == "&Make 8 forms"
-    dialog.make_button.click()
+    make_forms(qtbot, controller, dialog)
     made = sorted(path.name for path in (tmp_path / "March forms").glob("*.xlsx"))
     assert len(made) == 8
     assert "Progress update - Priya Shah, Head of Safety.xlsx" in made
@@ -123,14 +140,14 @@ def test_send_forms_makes_one_form_per_lead_in_the_folder_chosen(host: Host, con
     assert host.document.undo_stack.count() == 0
 
 
-def test_a_folder_that_cannot_be_used_is_explained(host: Host, controller: UpdateFormsController,
+def test_a_folder_that_cannot_be_used_is_explained(qtbot: QtBot, host: Host, controller: UpdateFormsController,
                                                    prompter: FakeFormsPrompter, tmp_path: Path) -> None:
     blocker = tmp_path / "not a folder"
     blocker.write_text("a file")
     dialog = controller.send_forms()
     assert dialog is not None
     dialog.folder_edit.setText(str(blocker))
-    dialog.make_button.click()
+    make_forms(qtbot, controller, dialog)
     ((title, message),) = prompter.errors
     assert title == "Could not make the forms"
     assert "is a file, not a folder" in message
@@ -145,13 +162,12 @@ def test_a_plan_never_saved_must_be_saved_before_sending(host: Host, controller:
     assert not dialog.make_button.isEnabled()
 
 
-def test_reading_shows_the_preview_and_record_is_one_undo_step(host: Host, controller: UpdateFormsController,
+def test_reading_shows_the_preview_and_record_is_one_undo_step(qtbot: QtBot, host: Host, controller: UpdateFormsController,
                                                                prompter: FakeFormsPrompter, tmp_path: Path) -> None:
     path, ids = returned_form(host, tmp_path)
     before = host.document.plan.model_dump()
     prompter.chosen.append([path])
-    dialog = controller.read_forms()
-    assert dialog is not None
+    dialog = read(qtbot, controller)
     assert dialog.isVisible()
     assert dialog.summary_label.text().startswith("1 form read. 2 answers will be recorded on 2 actions")
     shown = [[dialog.model.index(row, column).data() for column in range(4)] for row in range(dialog.model.rowCount())]
@@ -178,20 +194,17 @@ def test_reading_shows_the_preview_and_record_is_one_undo_step(host: Host, contr
     assert host.document.plan.find_action(ids[0])[1].status is ActionStatus.COMPLETE  # type: ignore[index]
 
 
-def test_cancel_changes_nothing_and_reading_again_adds_nothing(host: Host, controller: UpdateFormsController,
+def test_cancel_changes_nothing_and_reading_again_adds_nothing(qtbot: QtBot, host: Host, controller: UpdateFormsController,
                                                                prompter: FakeFormsPrompter, tmp_path: Path) -> None:
     path, _ids = returned_form(host, tmp_path)
     before = host.document.plan.model_dump()
-    dialog = controller.read_forms([path])
-    assert dialog is not None
+    dialog = read(qtbot, controller, [path])
     dialog.cancel_button.click()
     assert host.document.plan.model_dump() == before
     assert host.document.undo_stack.count() == 0
-    dialog = controller.read_forms([path])
-    assert dialog is not None
+    dialog = read(qtbot, controller, [path])
     dialog.record_button.click()
-    again = controller.read_forms([path])
-    assert again is not None
+    again = read(qtbot, controller, [path])
     assert again.proposal.changes() == []
     assert not again.record_button.isEnabled()
     assert again.proposal.count(Outcome.ALREADY_READ) == 2
@@ -200,8 +213,7 @@ def test_cancel_changes_nothing_and_reading_again_adds_nothing(host: Host, contr
 def test_rows_in_view_fit_what_they_say_at_any_width(qtbot: QtBot, host: Host, controller: UpdateFormsController,
                                                      tmp_path: Path) -> None:
     path, _ids = returned_form(host, tmp_path)
-    dialog = controller.read_forms([path])
-    assert dialog is not None
+    dialog = read(qtbot, controller, [path])
     table = dialog.table
     rows = range(dialog.model.rowCount())
 
@@ -216,11 +228,10 @@ def test_rows_in_view_fit_what_they_say_at_any_width(qtbot: QtBot, host: Host, c
     assert table.rowHeight(1) > wide
 
 
-def test_copy_to_clipboard_and_rows_with_nothing_filled_in(host: Host, controller: UpdateFormsController,
+def test_copy_to_clipboard_and_rows_with_nothing_filled_in(qtbot: QtBot, host: Host, controller: UpdateFormsController,
                                                            tmp_path: Path) -> None:
     path, _ids = returned_form(host, tmp_path)
-    dialog = controller.read_forms([path])
-    assert dialog is not None
+    dialog = read(qtbot, controller, [path])
     rows = dialog.model.rowCount()
     dialog.show_empty.setChecked(True)
     assert dialog.model.rowCount() == rows + 2
@@ -230,12 +241,11 @@ def test_copy_to_clipboard_and_rows_with_nothing_filled_in(host: Host, controlle
     assert "Status: In progress → Complete" in copied
 
 
-def test_a_file_that_cannot_be_read_is_explained_in_the_preview(host: Host, controller: UpdateFormsController,
+def test_a_file_that_cannot_be_read_is_explained_in_the_preview(qtbot: QtBot, host: Host, controller: UpdateFormsController,
                                                                 tmp_path: Path) -> None:
     old = tmp_path / "Progress update - Tom.xls"
     old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
-    dialog = controller.read_forms([old])
-    assert dialog is not None
+    dialog = read(qtbot, controller, [old])
     heading = dialog.model.index(0, 0).data()
     assert heading.startswith("Progress update - Tom.xls: not read. “Progress update - Tom.xls” was saved in the old")
     assert not dialog.record_button.isEnabled()
@@ -245,7 +255,7 @@ def test_read_only_plans_cannot_read_forms(host: Host, controller: UpdateFormsCo
     path, _ids = returned_form(host, tmp_path)
     host.document.set_read_only(True)
     assert not controller.read_action.isEnabled()
-    assert controller.read_forms([path]) is None
+    assert not controller.read_forms([path])
 
 
 def test_forms_dropped_on_the_window_are_read(qtbot: QtBot, host: Host, controller: UpdateFormsController,
@@ -257,6 +267,52 @@ def test_forms_dropped_on_the_window_are_read(qtbot: QtBot, host: Host, controll
     qtbot.waitUntil(lambda: controller.preview_dialog is not None, timeout=5000)
     assert controller.preview_dialog is not None
     assert host.document.path == tmp_path / "ashvale.actionplan"  # the plan was not replaced
+
+
+def test_cancelling_while_forms_are_made_leaves_no_form(qtbot: QtBot, host: Host, controller: UpdateFormsController,
+                                                       prompter: FakeFormsPrompter, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import exporters.update_forms as writing
+
+    made_one = writing.update_form_bytes
+
+    def cancel_after_the_first(*args: object, **kwargs: object) -> bytes:
+        controller.cancel()  # as the Cancel button does, while the first form is being made
+        return made_one(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(writing, "update_form_bytes", cancel_after_the_first)
+    dialog = controller.send_forms()
+    assert dialog is not None
+    folder = tmp_path / "Cancelled forms"
+    dialog.folder_edit.setText(str(folder))
+    make_forms(qtbot, controller, dialog)
+    assert not folder.exists()  # the first form was written, then taken away with its new folder
+    assert prompter.done == []
+    assert prompter.errors == []
+    assert host.window.statusBar().currentMessage() == "Cancelled: no forms were made."
+    assert controller.send_action.isEnabled()
+    assert not controller.busy
+
+
+def test_cancelling_while_forms_are_read_changes_nothing(qtbot: QtBot, host: Host, controller: UpdateFormsController,
+                                                        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importers.update_forms as reading
+
+    path, _ids = returned_form(host, tmp_path)
+    before = host.document.plan.model_dump()
+    read_one = reading.read_returned_form
+
+    def cancel_while_reading(form: Path) -> object:
+        controller.cancel()
+        return read_one(form)
+
+    monkeypatch.setattr(reading, "read_returned_form", cancel_while_reading)
+    assert controller.read_forms([path, path])
+    qtbot.waitUntil(lambda: not controller.busy, timeout=20000)
+    assert controller.preview_dialog is None
+    assert host.document.plan.model_dump() == before
+    assert host.document.undo_stack.count() == 0
+    assert host.window.statusBar().currentMessage() == "Cancelled: the forms were not read, and nothing changed."
 
 
 def test_only_spreadsheets_are_taken_as_returned_forms() -> None:
