@@ -17,8 +17,8 @@ records it through ``actionplan.recording``.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import functools
 import hashlib
 import re
 from collections import defaultdict
@@ -26,6 +26,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from actionplan.form_answers import AnsweredRow, ReturnedForm, TypedDate
+from actionplan.form_row_checks import FormActions, RowMatch, match_row, typed_in_unread_columns
 from actionplan.model import Action, Plan
 from actionplan.progress import ActionStatus
 from actionplan.recording import add_evidence, record_update, revise_target
@@ -35,74 +37,6 @@ from actionplan.update_forms import STATUS_CHOICES, Answer, FormIdentity
 SOURCE_PREFIX = "form:"
 _LINK = re.compile(r"https?://[^\s<>\"]+", re.IGNORECASE)
 _SHORT = 160
-
-
-# What the importer reads ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class TypedDate:
-    """A date Excel holds as a date rather than as text. ``month_only`` when its cell shows no
-    day ("Mar-27"), as Excel does with "Mar 2027" typed into a cell it formats itself."""
-
-    value: dt.date
-    month_only: bool = False
-
-    def words(self) -> str:
-        return self.target().format()
-
-    def target(self) -> TargetDate:
-        if self.month_only:
-            return TargetDate.of_month(self.value.year, self.value.month)
-        return TargetDate.of_date(self.value)
-
-
-CellAnswer = str | TypedDate
-
-
-@dataclass(frozen=True)
-class AnsweredRow:
-    """One row of a returned form: its row number in the sheet, the action id it carries, and
-    what was filled in (only the answers that are not empty)."""
-
-    row: int
-    action_id: str
-    answers: Mapping[Answer, CellAnswer] = field(default_factory=dict)
-
-    def text(self, answer: Answer) -> str:
-        return self.texts[answer]
-
-    @functools.cached_property
-    def texts(self) -> dict[Answer, str]:
-        """Each answer as text, spaces at the ends taken off; a date in GOV.UK style."""
-        return {answer: _as_text(self.answers.get(answer, "")) for answer in Answer}
-
-    @property
-    def is_blank(self) -> bool:
-        return not any(self.texts.values())
-
-
-def _as_text(value: CellAnswer) -> str:
-    return value.words() if isinstance(value, TypedDate) else value.strip()
-
-
-@dataclass(frozen=True)
-class ReturnedForm:
-    """A returned workbook as read: who and what it was sent for, its answered rows, when it
-    was last saved, and ``problem`` when it could not be read at all."""
-
-    file_name: str
-    identity: FormIdentity | None = None
-    rows: tuple[AnsweredRow, ...] = ()
-    saved_at: dt.datetime | None = None
-    """When the workbook was last saved, as it records itself (UTC)."""
-    problem: str = ""
-    notes: tuple[str, ...] = ()
-    """Read, but with something to know: a column not found, rows left unread."""
-
-    @classmethod
-    def unreadable(cls, file_name: str, problem: str) -> ReturnedForm:
-        return cls(file_name, problem=problem)
 
 
 # What would change ------------------------------------------------------------------------------
@@ -333,7 +267,9 @@ def _read_form(index: _ActionIndex, form: ReturnedForm, order: int, today: dt.da
         return reading
     if not with_ids:
         reading.notes.append("No row in this form names an action, so nothing was read from it.")
-    reading.rows = [_propose_row(index, reading, row) for row in form.rows]
+    sent = [index.actions[row.action_id] for row in with_ids if row.action_id in index.actions]
+    in_form = FormActions(sent, index.rec_nos)
+    reading.rows = [_propose_row(index, reading, row, in_form) for row in form.rows]
     return reading
 
 
@@ -346,9 +282,19 @@ def _not_this_plan(file_name: str, identity: FormIdentity, index: _ActionIndex, 
             "not from this plan, so nothing was read from it. Open that plan to read it.")
 
 
-def _propose_row(index: _ActionIndex, form: FormReading, answered: AnsweredRow) -> ProposedRow:
-    row = ProposedRow(form, answered.row, answered.action_id, blank=answered.is_blank)
+def _propose_row(index: _ActionIndex, form: FormReading, answered: AnsweredRow, in_form: FormActions) -> ProposedRow:
     action = index.actions.get(answered.action_id)
+    match = match_row(answered, action, in_form) if action is not None else RowMatch(None)
+    if match.action is not None and match.action is not action:
+        action, answered = match.action, dataclasses.replace(answered, action_id=match.action.id)
+    row = ProposedRow(form, answered.row, answered.action_id, blank=answered.is_blank)
+    row.notes.extend([match.note] if match.note else [])
+    if action is not None:
+        row.problems.extend(typed_in_unread_columns(answered, action))
+        row.blank = row.blank and not row.problems
+    if match.problem:
+        row.problems.append(match.problem)
+        return row
     if row.blank:
         if action is not None:
             row.rec_no, row.action_text = index.rec_nos[action.id], action.text

@@ -30,7 +30,7 @@ from typing import Any
 from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 
-from actionplan.returned_forms import AnsweredRow, CellAnswer, ReturnedForm, TypedDate
+from actionplan.form_answers import AnsweredRow, CellAnswer, ReturnedForm, TypedDate
 from actionplan.update_forms import ACTIONS_SHEET, DETAILS_SHEET, ID_HEADING, Answer, FormIdentity, Shown
 from importers import sheet_rows
 from importers.workbook_checks import UnusableWorkbook, check_workbook
@@ -41,6 +41,9 @@ HEADING_ROWS = 30
 """Headings are looked for this far down, in case rows were added above them."""
 MAX_ROWS = 60_000
 """The most rows read from one form: six times the largest plan we have seen."""
+CHECKED = (Shown.REC_NO, Shown.ACTION, Shown.STATUS, Shown.CURRENT_TARGET)
+"""Columns shown for people to read that are read back too, only to check each row against its
+action and to notice answers typed in the wrong column."""
 MAX_ANSWER_CHARACTERS = 32_767
 """Excel's own limit for one cell."""
 MATCH_THRESHOLD = 0.82
@@ -244,7 +247,8 @@ def _read_rows(found: _Headings, archive: zipfile.ZipFile) -> tuple[list[Answere
     part = book.sheets.get(found.sheet.title)
     id_column = found.columns[_ID_KEY] + 1
     answer_columns = {answer: found.columns[answer.name] + 1 for answer in Answer if answer.name in found.columns}
-    wanted = {id_column, *answer_columns.values()}
+    shown_columns = {shown: found.columns[shown.name] + 1 for shown in CHECKED if shown.name in found.columns}
+    wanted = {id_column, *answer_columns.values(), *shown_columns.values()}
     last = found.row + MAX_ROWS
     if part is not None:
         cells: Iterator[tuple[int, dict[int, Any]]] = sheet_rows.iter_rows(archive, part, book, wanted,
@@ -270,7 +274,8 @@ def _read_rows(found: _Headings, archive: zipfile.ZipFile) -> tuple[list[Answere
             if value != "":
                 answers[answer] = value
         if action_id or answers:
-            rows.append(AnsweredRow(number, action_id, answers))
+            shown = {item: _as_words(values.get(column)) for item, column in shown_columns.items()}
+            rows.append(AnsweredRow(number, action_id, answers, {item: words for item, words in shown.items() if words}))
     if cut:
         notes.append(f"Some answers were longer than Excel allows ({MAX_ANSWER_CHARACTERS:,} characters) and were cut.")
     return rows, notes
@@ -283,6 +288,11 @@ def _rows_by_openpyxl(found: _Headings, wanted: set[int], last: int) -> Iterator
                   and cells[column - 1].value is not None}
         if values:
             yield number, values
+
+
+def _as_words(value: object) -> str:
+    answer = _answer_of(value)
+    return answer.words() if isinstance(answer, TypedDate) else answer.strip()[:MAX_ANSWER_CHARACTERS]
 
 
 def _answer_of(value: object) -> CellAnswer:

@@ -72,6 +72,15 @@ class FormSheet:
         column = self.column(heading)
         self.rows.sort(key=lambda row: str(row[column] or ""), reverse=reverse)
 
+    def sort_visible_only(self, heading: str, reverse: bool = False) -> None:
+        """Sort as a person does who selects only the columns they can see: the hidden id
+        column stays where it was."""
+        id_column = self.column(ID_HEADING)
+        ids = [row[id_column] for row in self.rows]
+        self.sort_by(heading, reverse)
+        for row, action_id in zip(self.rows, ids, strict=True):
+            row[id_column] = action_id
+
     def move_column(self, heading: str, to: int) -> None:
         column = self.column(heading)
         self.headings.insert(to, self.headings.pop(column))

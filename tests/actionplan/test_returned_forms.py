@@ -11,19 +11,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from actionplan.form_answers import AnsweredRow, CellAnswer, ReturnedForm, TypedDate
 from actionplan.model import Action, Category, Concern, Plan, PlanDetails
 from actionplan.progress import ActionStatus
 from actionplan.recording import record_update
-from actionplan.returned_forms import (
-    AnsweredRow,
-    CellAnswer,
-    Outcome,
-    ReturnedForm,
-    TypedDate,
-    answered_on,
-    apply,
-    propose,
-)
+from actionplan.returned_forms import Outcome, answered_on, apply, propose
 from actionplan.target_date import TargetDate
 from actionplan.update_forms import Answer, FormIdentity, SendTo
 

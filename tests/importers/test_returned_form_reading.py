@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 from openpyxl.worksheet.formula import ArrayFormula
 
-from actionplan.returned_forms import TypedDate
+from actionplan.form_answers import TypedDate
 from actionplan.update_forms import ACTIONS_SHEET, Answer
 from exporters.update_forms import HEADINGS, send_update_forms
 from importers import update_forms as reading
