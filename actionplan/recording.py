@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from actionplan.model import Action
+from actionplan.model import Action, Plan
 from actionplan.progress import ActionStatus, EvidenceItem, ProgressUpdate, TargetRevision
 from actionplan.target_date import TargetDate
 
@@ -50,6 +50,26 @@ def remove_evidence(action: Action, evidence_id: str) -> EvidenceItem | None:
     if found is not None:
         action.evidence = [item for item in action.evidence if item.id != evidence_id]
     return found
+
+
+def is_being_tracked(plan: Plan, action: Action, today: dt.date) -> bool:
+    """The plan has been submitted and progress is recorded on the action: its published target
+    is a commitment the prison is held to, and moving it leaves a trace."""
+    submitted = plan.details.submitted
+    has_progress = bool(action.updates or action.target_revisions or action.evidence) \
+        or action.status is not ActionStatus.NOT_STARTED
+    return submitted is not None and submitted <= today and has_progress
+
+
+def note_published_target_change(action: Action, before: TargetDate, after: TargetDate, on: dt.date,
+                                 author: str) -> ProgressUpdate:
+    """The trace left when the published target itself is changed after submission, rather than
+    revised: an update saying what it was and what it is now."""
+    said = before.format() if before.is_set else "not set"
+    now = after.format() if after.is_set else "not set"
+    text = (f"Published target date changed from {said} to {now} in the plan itself (not a revised target, "
+            "so no reason was recorded).")
+    return record_update(action, on, author, text)
 
 
 def _place_by_date(held: list[dt.date], on: dt.date) -> int:

@@ -150,7 +150,7 @@ class SetField(PlanCommand):
         return _SET_FIELD_ID if self.merge_key is not None else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, SetField) or other.ref != self.ref:
+        if not isinstance(other, SetField) or type(other) is not type(self) or other.ref != self.ref:
             return False
         if other.merge_key is None or other.merge_key != self.merge_key:
             return False

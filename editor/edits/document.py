@@ -5,6 +5,7 @@ Every edit goes through ``undo_stack``. The modified flag is ``not undo_stack.is
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -29,6 +30,8 @@ class PlanDocument(QObject):
         self._plan = plan if plan is not None else Plan()
         self._path = path
         self._read_only = False
+        self.author: Callable[[], str] = str
+        """The name records made as a side effect of an edit are given: the user's, once known."""
         self.undo_stack = QUndoStack(self)
         # A bound method, not a lambda: Qt drops the connection when the document goes, so
         # the stack's last cleanChanged (while it is destroyed) reaches nobody.

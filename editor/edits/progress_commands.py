@@ -8,12 +8,18 @@ ids. A lead, the evidence needed and a concern's IRP judgements are plain fields
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from PySide6.QtGui import QUndoCommand
+
 from actionplan.changes import PlanChange
 from actionplan.model import Action
-from editor.edits.commands import PlanCommand
+from actionplan.progress import ProgressUpdate
+from actionplan.recording import note_published_target_change
+from actionplan.target_date import TargetDate
+from editor.edits.commands import FieldRef, PlanCommand, SetField
 from editor.edits.document import PlanDocument
 
 PROGRESS_FIELDS = ("status", "lead", "updates", "evidence_needed", "evidence", "target_revisions")
@@ -68,6 +74,61 @@ class RecordProgress(PlanCommand):
 
     def _change(self) -> PlanChange:
         return PlanChange(action_ids=frozenset(self.action_ids), fields=frozenset(PROGRESS_FIELDS))
+
+
+class ChangePublishedTarget(SetField):
+    """The published target of an action being tracked, changed in the plan itself rather than
+    revised: the change, and an update in the action's history saying what it was and what it
+    is now. Typing in the cell merges into one step, whose update always tells the whole change."""
+
+    def __init__(self, document: PlanDocument, ref: FieldRef, value: TargetDate, on: dt.date, author: str,
+                 merge_key: object | None = None) -> None:
+        super().__init__(document, ref, value, merge_key)
+        self.setText("Change published target date")
+        self.on, self.author = on, author
+        self.updates_before = list(self._action().updates)
+        self._notes: dict[TargetDate, list[ProgressUpdate]] = {}
+        """The updates after each change made, so redo puts back the same record, with its id."""
+
+    def _action(self) -> Action:
+        assert self.ref.action_id is not None
+        found = self.plan.find_action(self.ref.action_id)
+        if found is None:
+            raise KeyError(f"no action {self.ref.action_id}")
+        return found[1]
+
+    def _do(self) -> PlanChange:
+        change = super()._do()
+        self._note()
+        return _with_updates(change)
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not super().mergeWith(other):
+            return False
+        # ``other`` has already noted its own step: one update tells the change from the start.
+        self._note()
+        self.document.edited.emit(_with_updates(self.ref.change()))
+        return True
+
+    def _note(self) -> None:
+        action = self._action()
+        if self.new == self.old:
+            action.updates = list(self.updates_before)
+            return
+        if self.new not in self._notes:
+            action.updates = list(self.updates_before)
+            note_published_target_change(action, self.old, self.new, self.on, self.author)
+            self._notes[self.new] = list(action.updates)
+        action.updates = list(self._notes[self.new])
+
+    def _undo(self) -> PlanChange:
+        change = super()._undo()
+        self._action().updates = list(self.updates_before)
+        return _with_updates(change)
+
+
+def _with_updates(change: PlanChange) -> PlanChange:
+    return PlanChange(action_ids=change.action_ids, fields=change.fields | {"updates"})
 
 
 def _copied(value: Any) -> Any:

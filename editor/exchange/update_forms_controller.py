@@ -20,8 +20,9 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
+from actionplan.form_answers import ReturnedForm
 from actionplan.model import Action, Plan
-from actionplan.returned_forms import Proposal, ReturnedForm, propose, record_changes
+from actionplan.returned_forms import Proposal, propose, record_changes
 from actionplan.target_date import format_long_date
 from actionplan.tracking import Position
 from actionplan.update_forms import SendTo

@@ -6,11 +6,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from actionplan import clock
 from actionplan.model import Action, Concern
+from actionplan.recording import is_being_tracked
 from actionplan.target_date import TargetDate
 from editor.edits import commands
 from editor.edits.commands import FieldRef
 from editor.edits.document import PlanDocument
+from editor.edits.progress_commands import ChangePublishedTarget
 from editor.table.columns import Column
 from editor.table.table_rows import Row
 
@@ -31,7 +34,13 @@ def set_cell(document: PlanDocument, row: Row, column: Column, value: Any, merge
     ref = FieldRef(row.concern.id, action_id, column.field)
     if ref.read(document.plan) == value:
         return True
-    document.undo_stack.push(commands.SetField(document, ref, value, merge_key=merge_key))
+    if column is Column.TARGET and row.action is not None and is_being_tracked(document.plan, row.action,
+                                                                               clock.today()):
+        command: commands.SetField = ChangePublishedTarget(document, ref, value, clock.today(), document.author(),
+                                                           merge_key=merge_key)
+    else:
+        command = commands.SetField(document, ref, value, merge_key=merge_key)
+    document.undo_stack.push(command)
     return True
 
 

@@ -49,6 +49,7 @@ class PlanViews(QObject):
         self.inspector = inspector
         self.document = table.document
         self.settings = settings or AppSettings()
+        self.document.author = self._known_user_name
         self.recorder = ProgressRecorder(self.document, self.settings, questions or QtProgressQuestions(window),
                                          opener=opener, parent=self)
         self.stack = QStackedWidget(window)
@@ -237,6 +238,11 @@ class PlanViews(QObject):
         return True
 
     # Recording from the view -----------------------------------------------------------------
+
+    def _known_user_name(self) -> str:
+        """The user's name for a record an edit makes by itself: never asked for in the middle of
+        an edit, so empty until the user has given it."""
+        return self.settings.user_name() if self.settings.has_user_name() else ""
 
     def _set_status_soon(self, action_id: str, status: ActionStatus) -> None:
         # After the status list has closed: recording may ask the user's name, and a dialog
