@@ -34,7 +34,7 @@ def check_progress(action: Action, here: LocationFor, today: dt.date) -> list[Fi
     findings = [] if done else _overdue(action.current_target(), here, today)
     if done:
         findings += _no_evidence(action, here) + _still_due(action, here, today)
-    return findings + _revised_often(action, here)
+    return findings + _revised_often(action, here) + _revised_without_reason(action, here)
 
 
 def _no_evidence(action: Action, here: LocationFor) -> list[Finding]:
@@ -69,6 +69,18 @@ def _revised_often(action: Action, here: LocationFor) -> list[Finding]:
     return [rule("progress-target-revised-often").finding(
         f"The target has been revised {count} times (it is now {action.current_target().format()}). "
         "Say what is stopping the work, and whether the action itself needs to change.",
+        here("target_revisions"))]
+
+
+def _revised_without_reason(action: Action, here: LocationFor) -> list[Finding]:
+    unexplained = [revision for revision in action.target_revisions if not revision.reason.strip()]
+    if not unexplained:
+        return []
+    latest = unexplained[-1]
+    times = "" if len(unexplained) == 1 else f" ({len(unexplained)} revisions have none)"
+    return [rule("progress-revision-no-reason").finding(
+        f"The target was revised to {latest.target.format()} on {format_long_date(latest.made_on)} with no "
+        f"reason{times}. The progress review asks why a date moved: say why in a progress update.",
         here("target_revisions"))]
 
 

@@ -93,6 +93,8 @@ _ALL = (
          "them rather than hiding them."),
     Rule("progress-target-revised-often", _W, "Target revised more than twice",
          "A target pushed back again and again is a warning sign that the action is not working."),
+    Rule("progress-revision-no-reason", _W, "Target revised with no reason",
+         "The inspectorate asks why each target moved; a new date with no reason looks like drift."),
     Rule("progress-complete-target-ahead", _W, "Complete but shown as due",
          "Readers of the published plan would think the work is still to be done."),
 )

@@ -20,7 +20,7 @@ from tests.actionplan.validation.small_plans import make_plan
 
 DAY = dt.date(2026, 12, 4)
 PROGRESS_RULES = {"progress-complete-no-evidence", "progress-overdue", "progress-target-revised-often",
-                  "progress-complete-target-ahead"}
+                  "progress-complete-target-ahead", "progress-revision-no-reason"}
 
 
 def progress_findings(action: dict[str, object], today: dt.date = DAY) -> list[tuple[str, str, str]]:
@@ -159,3 +159,12 @@ def test_overdue_is_what_the_progress_view_calls_overdue(target: TargetDate, rev
     found = {f.rule for f in check_progress(action, lambda field: Location(field=field), today)}
     assert ("progress-overdue" in found) is (position(action, today) is Position.OVERDUE)
     assert ("progress-target-revised-often" in found) is (len(revised) > 2)
+
+
+def test_a_revised_target_with_no_reason_is_a_warning_naming_the_date() -> None:
+    unexplained = TargetRevision(target=TargetDate.of_month(2027, 5), made_on=dt.date(2026, 9, 1))
+    found = progress_findings({"target": "March 2027", "target_revisions": [_revised(4), unexplained]})
+    assert found == [("progress-revision-no-reason", "target_revisions",
+                      "The target was revised to May 2027 on 1 September 2026 with no reason. The progress review "
+                      "asks why a date moved: say why in a progress update.")]
+

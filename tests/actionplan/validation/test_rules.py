@@ -77,6 +77,10 @@ CASES: dict[str, tuple[tuple[str, dict[str, Any]], tuple[str, dict[str, Any]]]] 
         (A, {"target_revisions": [_revision(month) for month in (1, 2, 3)]}),
         (A, {"target_revisions": [_revision(month) for month in (1, 2)]}),
     ),
+    "progress-revision-no-reason": (
+        (A, {"target_revisions": [TargetRevision(target=TargetDate.of_month(2027, 1), made_on=dt.date(2026, 6, 30))]}),
+        (A, {"target_revisions": [_revision(1)]}),
+    ),
     "progress-complete-target-ahead": (
         (A, {"status": ActionStatus.COMPLETE, "target": "August 2026"}),
         (A, {"status": ActionStatus.COMPLETE, "target": "July 2026"}),
