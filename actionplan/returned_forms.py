@@ -400,7 +400,7 @@ def _read_target(row: ProposedRow, answered: AnsweredRow, action: Action) -> Non
     row.target, row.target_before, row.reason = target, current, reason
     if not reason:
         row.notes.append("No reason was given for the new date: the inspectorate asks for one, and the plan will "
-                         "show a warning until the reason is given in an update.")
+                         "show a warning about it until it is explained.")
     last_day = target.last_day()
     if last_day is not None and last_day < row.on:
         row.notes.append("The revised target date had already passed when the form was filled in.")

@@ -80,7 +80,8 @@ def _revised_without_reason(action: Action, here: LocationFor) -> list[Finding]:
     times = "" if len(unexplained) == 1 else f" ({len(unexplained)} revisions have none)"
     return [rule("progress-revision-no-reason").finding(
         f"The target was revised to {latest.target.format()} on {format_long_date(latest.made_on)} with no "
-        f"reason{times}. The progress review asks why a date moved: say why in a progress update.",
+        f"reason{times}. The progress review asks why a date moved: say why in an update, then dismiss this "
+        "warning giving the reason.",
         here("target_revisions"))]
 
 

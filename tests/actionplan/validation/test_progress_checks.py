@@ -166,5 +166,5 @@ def test_a_revised_target_with_no_reason_is_a_warning_naming_the_date() -> None:
     found = progress_findings({"target": "March 2027", "target_revisions": [_revised(4), unexplained]})
     assert found == [("progress-revision-no-reason", "target_revisions",
                       "The target was revised to May 2027 on 1 September 2026 with no reason. The progress review "
-                      "asks why a date moved: say why in a progress update.")]
+                      "asks why a date moved: say why in an update, then dismiss this warning giving the reason.")]
 
