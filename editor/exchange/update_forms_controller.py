@@ -214,13 +214,18 @@ class UpdateFormsController(QObject):
 
     # Reading -----------------------------------------------------------------------------------
 
+    def _read_folder(self) -> Path:
+        """Where the file chooser opens: where forms were last read from, else beside the plan."""
+        path = self.document.path
+        return self.settings.last_folder(READ_FOLDER) or (path.parent if path is not None else Path.home())
+
     def read_forms(self, paths: list[Path] | None = None) -> bool:
         """Read returned forms (asking for them unless given), then show the preview
         (``preview_shown``). False when nothing was started."""
         if self.document.read_only or self.preview_dialog is not None or self.busy:
             return False
         if paths is None:
-            paths = self.prompter.choose_forms(self.settings.last_folder(READ_FOLDER))
+            paths = self.prompter.choose_forms(self._read_folder())
         if not paths:
             return False
         self.settings.set_last_folder(READ_FOLDER, paths[0].absolute().parent)

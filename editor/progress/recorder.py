@@ -50,7 +50,8 @@ class ProgressRecorder(QObject):
         return self.change_user_name()
 
     def change_user_name(self) -> str | None:
-        name = self.questions.ask_user_name(self.settings.user_name())
+        # The login ("root", "jsmith") is no name to sign records with: the box starts empty.
+        name = self.questions.ask_user_name(self.settings.user_name() if self.settings.has_user_name() else "")
         if not name:
             return None
         self.settings.set_user_name(name)

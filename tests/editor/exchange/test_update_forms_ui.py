@@ -21,7 +21,7 @@ from actionplan.update_forms import SendTo
 from editor.edits.document import PlanDocument
 from editor.exchange.returned_forms_dialog import ReturnedFormsDialog
 from editor.exchange.send_forms_dialog import SendFormsDialog
-from editor.exchange.update_forms_controller import UpdateFormsController
+from editor.exchange.update_forms_controller import READ_FOLDER, UpdateFormsController
 from editor.window.main_window import MainWindow
 from editor.window.updates_menu import install_update_forms, returned_forms_in
 from exporters.update_forms import send_update_forms
@@ -37,8 +37,10 @@ class FakeFormsPrompter:
         self.chosen: list[list[Path]] = []
         self.errors: list[tuple[str, str]] = []
         self.done: list[tuple[str, str]] = []
+        self.opened_in: list[Path | None] = []
 
     def choose_forms(self, folder: Path | None) -> list[Path]:
+        self.opened_in.append(folder)
         return self.chosen.pop(0)
 
     def show_error(self, title: str, message: str) -> None:
@@ -320,3 +322,16 @@ def test_only_spreadsheets_are_taken_as_returned_forms() -> None:
     assert returned_forms_in(forms) == forms
     assert returned_forms_in([Path("plan.actionplan")]) == []
     assert returned_forms_in([Path("a.xlsx"), Path("plan.actionplan")]) == []
+
+
+def test_the_file_chooser_opens_beside_the_plan_then_where_forms_were_last_read(
+        host: Host, controller: UpdateFormsController, prompter: FakeFormsPrompter, tmp_path: Path) -> None:
+    prompter.chosen = [[], []]
+    assert not controller.read_forms()
+    returned = tmp_path / "returned"
+    returned.mkdir()
+    host.settings.set_last_folder(READ_FOLDER, returned)
+    assert not controller.read_forms()
+    assert host.document.path is not None
+    assert prompter.opened_in == [host.document.path.parent, returned]
+

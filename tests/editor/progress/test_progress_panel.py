@@ -235,6 +235,10 @@ def test_the_name_can_be_changed_and_is_kept(tracking: MainWindow, qtbot: QtBot,
     qtbot.mouseClick(panel.change_name, Qt.MouseButton.LeftButton)
     assert panel.signed.text() == "Recorded as M. Brennan, dated 1 July 2026."
     assert tracking.views.settings.user_name() == "M. Brennan"
+    questions.script("ask_user_name", "Mary Brennan")
+    qtbot.mouseClick(panel.change_name, Qt.MouseButton.LeftButton)
+    # The login is never offered as a name; the name given is, when it is changed.
+    assert questions.questions("ask_user_name") == [("",), ("M. Brennan",)]
 
 
 def test_the_section_folds_to_one_line_in_the_drafting_view(tracking: MainWindow, qtbot: QtBot) -> None:
