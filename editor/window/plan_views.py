@@ -10,9 +10,9 @@ bring the drafting view to the front; a problem with an action shows its row whe
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QObject, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStackedWidget, QWidget
 
@@ -25,6 +25,7 @@ from editor.progress.progress_filter import ProgressFilter
 from editor.progress.progress_panel import ProgressPanel
 from editor.progress.progress_questions import ProgressQuestions, QtProgressQuestions
 from editor.progress.progress_view import ProgressView
+from editor.progress.progress_words import progress_held_words
 from editor.progress.recorder import ProgressRecorder
 from editor.table.open_edits import keep_open_cell
 from editor.table.plan_table_view import PlanTableView
@@ -41,7 +42,7 @@ class PlanViews(QObject):
     """True when the progress view came to the front, False for the drafting view."""
 
     def __init__(self, window: QMainWindow, table: PlanTableView, inspector: Inspector, view_menu: QMenu,
-                 panes: PaneNavigation, drafting_commands: list[QAction], settings: AppSettings | None = None,
+                 panes: PaneNavigation, drafting_done: SignalInstance, settings: AppSettings | None = None,
                  questions: ProgressQuestions | None = None, opener: Opener = open_with_desktop) -> None:
         super().__init__(window)
         self.window = window
@@ -73,9 +74,8 @@ class PlanViews(QObject):
             # F6 to the inspector from the progress view: its progress section, not the action text.
             inspector_pane.choose = lambda: self._inspector_field(drafting_choice)
         self.drafting_action, self.progress_action = self._actions(view_menu)
-        for command in drafting_commands:
-            # After the command has changed the plan and chosen its cell in the drafting table.
-            command.triggered.connect(lambda _checked=False: self.show_drafting())
+        # After a command has changed the plan and chosen its cell in the drafting table.
+        drafting_done.connect(self.show_drafting)
         self._connect()
 
     def _actions(self, menu: QMenu) -> tuple[QAction, QAction]:
@@ -236,6 +236,29 @@ class PlanViews(QObject):
         self.progress.table.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
 
+    # Deleting --------------------------------------------------------------------------------
+
+    def may_delete(self, concern_ids: Sequence[str], action_ids: Sequence[str]) -> bool:
+        """Asks first when the concerns or actions to be deleted hold progress records, which
+        the drafting table does not show; True when nothing is held or the user says go on."""
+        plan = self.document.plan
+        concerns = [c for c in (plan.find_concern(i) for i in concern_ids) if c is not None]
+        found = [plan.find_action(i) for i in action_ids]
+        actions = [a for c in concerns for a in c.actions] + [f[1] for f in found if f is not None]
+        held = progress_held_words(actions)
+        if not held:
+            return True
+        many = len(concerns) > 1 if concerns else len(actions) > 1
+        noun = plan.details.era.item_noun(plural=many) if concerns else ("actions" if many else "action")
+        whose, them = ("their", "them") if many else ("its", "it")
+        title = f"Delete {noun} and {whose} progress?"
+        if concerns:
+            holder = f"These {noun}' actions have" if many else f"This {noun}'s actions have"
+        else:
+            holder = "These actions have" if many else "This action has"
+        message = f"{holder} {held}. They will be deleted with {them}."
+        return bool(self.recorder.questions.confirm_delete(title, message))
+
     # Recording from the view -----------------------------------------------------------------
 
     def _set_status_soon(self, action_id: str, status: ActionStatus) -> None:
@@ -245,5 +268,5 @@ class PlanViews(QObject):
 
 
 def install_plan_views(window: QMainWindow, table: PlanTableView, inspector: Inspector, view_menu: QMenu,
-                       panes: PaneNavigation, drafting_commands: list[QAction]) -> PlanViews:
-    return PlanViews(window, table, inspector, view_menu, panes, drafting_commands)
+                       panes: PaneNavigation, drafting_done: SignalInstance) -> PlanViews:
+    return PlanViews(window, table, inspector, view_menu, panes, drafting_done)

@@ -9,11 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
-from actionplan.progress import ActionStatus
+from actionplan.progress import ActionStatus, EvidenceItem
 from editor.progress.progress_model import ProgressColumn
 from editor.window.main_window import MainWindow
 from tests.editor.progress.progress_fakes import ScriptedQuestions
-from tests.editor.progress.test_progress_view_in_window import go_to_cell, press, to_progress
+from tests.editor.progress.test_progress_view_in_window import CTRL, go_to_cell, press, to_progress
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -58,3 +58,51 @@ def test_escape_after_a_letter_on_a_status_records_nothing(tracking: MainWindow,
     assert tracking.document.plan.concerns[0].actions[0].status is ActionStatus.NOT_STARTED
     assert tracking.document.undo_stack.count() == 0
     assert questions.asked == []
+
+
+def test_ctrl_delete_asks_before_an_action_with_progress_goes_and_undo_brings_it_all_back(
+        tracking: MainWindow, qtbot: QtBot, questions: ScriptedQuestions) -> None:
+    plan = tracking.document.plan
+    first = plan.concerns[0]
+    chosen = first.actions[1]  # one update, in progress
+    chosen.evidence.append(EvidenceItem(description="Window survey"))
+    questions.script("confirm_delete", False, True)
+    to_progress(tracking, qtbot)
+    go_to_cell(tracking, 1, ProgressColumn.STATUS)
+    press(qtbot, Qt.Key.Key_Delete, CTRL)
+    [(title, message)] = questions.questions("confirm_delete")
+    assert title == "Delete action and its progress?"
+    assert "1 update and 1 piece of evidence" in message
+    assert chosen in first.actions  # not deleted
+    assert tracking.views.showing_progress()  # and still where the user was
+    assert tracking.document.undo_stack.count() == 0
+    press(qtbot, Qt.Key.Key_Delete, CTRL)
+    assert chosen not in first.actions
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert first.actions[1] == chosen
+    assert [u.text for u in first.actions[1].updates] == ["Started the survey."]
+    assert [e.description for e in first.actions[1].evidence] == ["Window survey"]
+
+
+def test_ctrl_delete_of_an_action_with_no_progress_does_not_ask(tracking: MainWindow, qtbot: QtBot,
+                                                                questions: ScriptedQuestions) -> None:
+    first = tracking.document.plan.concerns[0]
+    survey = first.actions[0]
+    to_progress(tracking, qtbot)
+    go_to_cell(tracking, 0, ProgressColumn.STATUS)
+    press(qtbot, Qt.Key.Key_Delete, CTRL)
+    assert survey not in first.actions
+    assert questions.asked == []
+
+
+def test_deleting_a_concern_asks_with_all_its_actions_progress_counted(
+        tracking: MainWindow, qtbot: QtBot, questions: ScriptedQuestions) -> None:
+    plan = tracking.document.plan
+    concern = plan.concerns[0]
+    questions.script("confirm_delete", True)
+    tracking.reveal(concern.id, None, "text")  # the concern's cell, in the drafting view
+    press(qtbot, Qt.Key.Key_Delete, CTRL)
+    [(title, message)] = questions.questions("confirm_delete")
+    assert title == "Delete concern and its progress?"
+    assert "1 update and 1 piece of evidence" in message
+    assert concern not in plan.concerns
