@@ -278,7 +278,9 @@ class MainWindow(QMainWindow):
         self.find_replace.open_for()
 
     def _edit_current(self) -> None:
-        self.views.show_drafting()
+        if self.views.showing_progress():
+            self.views.edit_progress_cell()  # the progress view's own cell: never the action text
+            return
         index = self.table.currentIndex()
         if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable:
             self.table.edit(index)

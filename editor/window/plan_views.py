@@ -4,8 +4,9 @@ view (Ctrl+2) switch between them; the inspector's progress section opens with t
 
 Both views follow one selection: the row chosen in the progress view is the drafting table's
 current action too, so a menu command (delete, move, duplicate) acts on what the user sees.
-Commands that work in the drafting table (those, Edit cell, Find, a problem with a concern)
-bring the drafting view to the front; a problem with an action shows its row where it is.
+Commands that work in the drafting table (those, Find, a problem with a concern) bring the
+drafting view to the front; a problem with an action shows its row where it is. Edit cell (F2)
+in the progress view edits its current status or lead, never the drafting table.
 """
 
 from __future__ import annotations
@@ -235,6 +236,18 @@ class PlanViews(QObject):
         self.panel.set_expanded(True)
         self.progress.table.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
+
+    def edit_progress_cell(self) -> None:
+        """Edit cell (F2) with the progress view at the front, from wherever the keyboard is
+        (the inspector's progress section, the filter bar): the current row's status or lead,
+        if that is the current cell; any other cell is edited in the drafting view, so nothing."""
+        table = self.progress.table
+        index = table.currentIndex()
+        if not index.isValid() or not index.flags() & Qt.ItemFlag.ItemIsEditable:
+            return
+        table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if table.state() != table.State.EditingState:
+            table.edit(index)
 
     # Deleting --------------------------------------------------------------------------------
 

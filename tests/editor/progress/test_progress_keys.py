@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from actionplan.progress import ActionStatus, EvidenceItem
 from editor.progress.progress_model import ProgressColumn
 from editor.window.main_window import MainWindow
 from tests.editor.progress.progress_fakes import ScriptedQuestions
-from tests.editor.progress.test_progress_view_in_window import CTRL, go_to_cell, press, to_progress
+from tests.editor.progress.test_progress_view_in_window import CTRL, focus, go_to_cell, press, to_progress
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -106,3 +106,34 @@ def test_deleting_a_concern_asks_with_all_its_actions_progress_counted(
     assert title == "Delete concern and its progress?"
     assert "1 update and 1 piece of evidence" in message
     assert concern not in plan.concerns
+
+
+def test_f2_in_the_progress_section_edits_the_progress_cell_and_stays_in_the_progress_view(
+        tracking: MainWindow, qtbot: QtBot) -> None:
+    to_progress(tracking, qtbot)
+    go_to_cell(tracking, 1, ProgressColumn.LEAD)
+    panel = tracking.views.panel
+    panel.evidence_needed.setFocus()
+    qtbot.waitUntil(lambda: focus() is panel.evidence_needed)
+    press(qtbot, Qt.Key.Key_F2)
+    assert tracking.views.showing_progress()
+    assert tracking.table.state() != tracking.table.State.EditingState  # the action text is not open
+    table = tracking.views.progress.table
+    editor = table.indexWidget(table.model().index(1, ProgressColumn.LEAD))
+    assert isinstance(editor, QLineEdit)
+    assert focus() is editor
+    assert editor.text() == "J. Patel"
+    press(qtbot, Qt.Key.Key_Escape)
+    assert tracking.document.undo_stack.count() == 0
+
+
+def test_f2_on_a_progress_cell_that_is_not_edited_there_does_nothing(tracking: MainWindow, qtbot: QtBot) -> None:
+    to_progress(tracking, qtbot)
+    go_to_cell(tracking, 1, ProgressColumn.ACTION)
+    tracking.views.progress.filter_bar.overdue.setFocus()
+    qtbot.waitUntil(lambda: focus() is tracking.views.progress.filter_bar.overdue)
+    press(qtbot, Qt.Key.Key_F2)
+    assert tracking.views.showing_progress()
+    assert tracking.table.state() != tracking.table.State.EditingState
+    assert tracking.views.progress.table.state() != tracking.views.progress.table.State.EditingState
+    assert tracking.document.undo_stack.count() == 0
