@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -40,6 +39,7 @@ from actionplan.tracking import DUE_SOON_DAYS, standing
 from actionplan.validation.progress_checks import completed_target
 from editor.common.readable_hints import hint_label
 from editor.edits.document import PlanDocument
+from editor.progress.panel_recording import PanelRecording
 from editor.progress.progress_delegates import leads_in, status_box
 from editor.progress.progress_words import (
     NOT_RECORDED,
@@ -47,7 +47,7 @@ from editor.progress.progress_words import (
     describe_revision,
     describe_update,
 )
-from editor.progress.record_list import ITEM_ID_ROLE, RecordList
+from editor.progress.record_list import RecordList
 from editor.progress.recorder import ProgressRecorder
 from editor.table.text_editor import PlanTextEdit
 
@@ -67,7 +67,7 @@ def _judgement_box(parent: QWidget, name: str) -> QComboBox:
     return box
 
 
-class ProgressPanel(QWidget):
+class ProgressPanel(PanelRecording, QWidget):
     """Progress of the concern and action shown in the inspector."""
 
     expanded_changed = Signal(bool)
@@ -403,95 +403,20 @@ class ProgressPanel(QWidget):
 
     def _on_edited(self, change: object) -> None:
         if not isinstance(change, PlanChange) or change.structure or change.details \
-                or self.action_id in change.action_ids or self.concern_id in change.concern_ids:
+                or self.action_id in change.action_ids or self.concern_id in change.concern_ids \
+                or self._concern_holds(change.action_ids):
             concern, action = self._items()
             if concern is None or (action is None and self.action_id is not None):
                 self.show_item(concern.id if concern else None, None)
             else:
                 self.load()
 
+    def _concern_holds(self, action_ids: frozenset[str]) -> bool:
+        """Whether an action changed is one of the shown concern's: where its actions stand,
+        in the summary, may have moved (a form read back, an update in the progress view)."""
+        concern = self.document.plan.find_concern(self.concern_id) if self.concern_id and action_ids else None
+        return concern is not None and any(action.id in action_ids for action in concern.actions)
+
     def _on_plan_replaced(self) -> None:
         self._drafts.clear()
         self.show_item(None, None)
-
-    # Recording -------------------------------------------------------------------------------
-
-    def _set_status(self) -> None:
-        if self._loading or self.action_id is None:
-            return
-        value = self.status.currentData()
-        if value and not self.recorder.set_status(self.action_id, ActionStatus(value)):
-            self.load()  # not recorded (the name was not given): show the status as it is
-
-    def _set_field(self, field: str, value: Any) -> None:
-        if self._loading or self.action_id is None:
-            return
-        self.recorder.set_action_field(self.action_id, field, value, merge_key=("progress", field, self._session))
-
-    def _end_session(self) -> None:
-        self._session += 1
-
-    def _keep_draft(self) -> None:
-        if not self._loading and self.action_id is not None:
-            text = self.update_text.text()
-            if text.strip():
-                self._drafts[self.action_id] = text
-            else:
-                self._drafts.pop(self.action_id, None)
-
-    def _add_update(self) -> None:
-        if self.action_id is None:
-            return
-        value = self.update_status.currentData()
-        status = ActionStatus(value) if value else None
-        if not self.update_text.text().strip() and status is None:
-            self.update_text.setFocus(Qt.FocusReason.OtherFocusReason)
-            return
-        action_id = self.action_id
-        if self.recorder.add_update(action_id, self.update_text.text(), status):
-            self._drafts.pop(action_id, None)
-            if self.action_id == action_id:
-                self._loading = True
-                try:
-                    self.update_text.set_text("")
-                    self.update_status.setCurrentIndex(0)
-                finally:
-                    self._loading = False
-        self.load()
-
-    def _change_name(self) -> None:
-        self.recorder.change_user_name()
-        self.load()
-
-    def _chosen_evidence(self) -> str | None:
-        item = self.evidence.currentItem()
-        value = item.data(ITEM_ID_ROLE) if item is not None and item.isSelected() else None
-        return value if isinstance(value, str) else None
-
-    def _add_evidence(self) -> None:
-        if self.action_id is not None:
-            self.recorder.add_evidence(self.action_id)
-
-    def _open_evidence(self) -> None:
-        chosen = self._chosen_evidence()
-        if self.action_id is not None and chosen is not None:
-            self.recorder.open_evidence(self.action_id, chosen)
-
-    def _remove_evidence(self) -> None:
-        chosen = self._chosen_evidence()
-        if self.action_id is not None and chosen is not None:
-            self.recorder.remove_evidence(self.action_id, chosen)
-
-    def _revise(self) -> None:
-        if self.action_id is not None:
-            self.recorder.revise_target(self.action_id)
-
-    def _show_as_completed(self) -> None:
-        if self.action_id is not None:
-            self.recorder.show_as_completed(self.action_id)
-
-    def _set_judgement(self, field: str, box: QComboBox) -> None:
-        if self._loading or self.concern_id is None:
-            return
-        value = box.currentData()
-        self.recorder.set_concern_field(self.concern_id, field, IrpJudgement(value) if value else None)
