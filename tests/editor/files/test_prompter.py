@@ -118,7 +118,7 @@ def click_when_shown(text: str) -> None:
         ("ask_locked", ("plan.actionplan", LockInfo("Sam", "PC", 1, JUNE_AFTERNOON)), "Take over", LockChoice.TAKE_OVER),
         ("ask_outside_change", ("plan.actionplan", True), "Reload", OutsideChange.RELOAD),
         ("offer_save_as", ("could not be saved",), "Save As…", True),
-        ("confirm_revert", ("plan.actionplan",), "Go back", True),
+        ("confirm_revert", ("plan.actionplan",), "Revert", True),
         ("confirm_replace_locked", ("plan.actionplan", LockInfo("Sam", "PC", 1, JUNE_AFTERNOON)), "Save over it", True),
         ("confirm_replace_locked", ("plan.actionplan", LockInfo("Sam", "PC", 1, JUNE_AFTERNOON)), "Choose another name", False),
     ],
