@@ -1,5 +1,5 @@
 """Where each action stands on a given day, derived from its status and its latest target and
-never typed: Complete, Overdue, Due soon, On track or No target date. Always shown as words, with
+never typed: Complete, Overdue, Due soon, On track or No date. Always shown as words, with
 colour only as an extra (GOV.UK forbids meaning carried by colour alone).
 
 - **Complete**: status Complete or Ongoing; or no status recorded yet and the latest target
@@ -9,7 +9,7 @@ colour only as an extra (GOV.UK forbids meaning carried by colour alone).
 - **Overdue**: not complete, and its latest target has passed. A month passes at its end.
 - **Due soon**: not complete, not overdue, and its latest target ends within ``due_soon_days``
   (45 by default, as audit-action trackers remind owners).
-- **On track**: the rest with a target date; **No target date**: the rest.
+- **On track**: the rest with a target date; **No date**: no target date.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ class Position(StrEnum):
     OVERDUE = "Overdue"
     DUE_SOON = "Due soon"
     ON_TRACK = "On track"
-    NO_DATE = "No target date"
+    NO_DATE = "No date"
 
     @property
     def words(self) -> str:
@@ -82,7 +82,7 @@ class Standing:
 
     def describe(self) -> str:
         """"31 actions: 12 complete, 9 on track, 6 due soon, 4 overdue"; places with no action
-        are left out, and "No target date" comes last."""
+        are left out, and "No date" comes last."""
         total = self.total
         head = f"{total:,} action{'' if total == 1 else 's'}"
         parts = [f"{self.counts[where]:,} {where.words.lower()}" for where in POSITIONS_IN_ORDER if self.counts[where]]

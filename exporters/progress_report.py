@@ -213,7 +213,7 @@ class _Report:
             rows.append(self._standing_row(f"In {section.heading.lower()}", self._standing(section.actions()), widths))
         rows.append(self._standing_row("All actions", total, widths))
         yield self._table(rows, widths, "Where actions stand",
-                          "How many actions stand where, for each section and for the whole plan.")
+                          "The number of actions in each position, for each section and for the whole plan.")
 
     @staticmethod
     def _standing(actions: list[ActionProgress]) -> Standing:
@@ -317,8 +317,7 @@ class _Report:
             return
         yield wordml.paragraph(_sentence(self._standing(concern.actions).describe()), keep_next=True)
         widths = _widths(_CONCERN_SHARES, self.page.text_width)
-        headings = ("Action", "Lead (or owner)", "Target date", "Status", "Where it stands", "Latest update",
-                    "Evidence")
+        headings = ("Action", "Lead (or owner)", "Target date", "Status", "Position", "Latest update", "Evidence")
         rows = [self._header(headings, widths)]
         for action in concern.actions:
             status = action.action.status.label
@@ -335,7 +334,7 @@ class _Report:
         heading = concern.heading
         yield self._table(rows, widths, f"Actions for {heading[0].lower()}{heading[1:]}",
                           f"Each action for {heading[0].lower()}{heading[1:]} with who leads it, its latest target "
-                          "date, status, where it stands, latest update and the evidence held.")
+                          "date, status, position, latest update and the evidence held.")
 
     # Cells: each with the text it holds, for measuring its row
 

@@ -1,4 +1,4 @@
-"""The File menu: New, Open, Open Recent, Save, Save As, Go back to the saved version and Close, and
+"""The File menu: New, Open, Open Recent, Save, Save As, Revert to saved and Close, and
 everything around them: unsaved-changes questions, locks, recovery copies, outside changes.
 
 Nothing here loses work: a failed open leaves the current plan as it was, and a failed save
@@ -95,7 +95,7 @@ class FileController(QObject):
         if first is not None:
             menu.insertSeparator(first)
         # Typing open in a cell reaches the plan every 0.3 s; a menu opened sooner than that
-        # still sees it, so Go back to the saved version is offered when it should be.
+        # still sees it, so Revert to saved is offered when it should be.
         menu.aboutToShow.connect(self.commit_open_edits)
 
     def _make_actions(self) -> dict[str, QAction]:
@@ -114,8 +114,7 @@ class FileController(QObject):
             "save": action("&Save", keys.Save, self.save, "Save the plan"),
             "save_as": action("Save &As…", keys.SaveAs, self.save_as, "Save the plan as a new file"),
             # Access keys differ from Open &Recent and &New, and from Import and Export beside them.
-            "revert": action("Go back to the sa&ved version", None, self.revert,
-                             "Go back to the version you last saved, leaving out the changes since"),
+            "revert": action("Re&vert to Saved", None, self.revert, "Go back to the last saved version"),
             "close": action("&Close", keys.Close, self.close_plan, "Close this plan"),
             "user_name": action("Your Na&me…", None, self.change_user_name,
                                 "The name colleagues see when you have a plan open"),

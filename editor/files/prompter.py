@@ -105,9 +105,9 @@ def save_failed_box(parent: QWidget | None, message: str) -> QMessageBox:
 
 
 def revert_box(parent: QWidget | None, name: str) -> QMessageBox:
-    box = _box(parent, "Go back to the saved version?", f"Go back to the version of “{name}” you last saved?")
+    box = _box(parent, "Revert to saved?", f"Go back to the saved version of “{name}”?")
     box.setInformativeText("The changes you made since you last saved will be lost. You cannot undo this.")
-    box.addButton("Go back", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton("Revert", QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)

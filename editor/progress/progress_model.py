@@ -61,7 +61,7 @@ _HEADINGS = {
     ProgressColumn.OWNER: "Responsible owner",
     ProgressColumn.TARGET: "Target date",
     ProgressColumn.STATUS: "Status",
-    ProgressColumn.POSITION: "Where it stands",
+    ProgressColumn.POSITION: "Position",
     ProgressColumn.LEAD: "Lead",
     ProgressColumn.LATEST: "Latest update",
 }
@@ -320,12 +320,12 @@ def position_explained(action: Action, where: Position, as_of: dt.date) -> str:
     if where is Position.COMPLETE and done_by_target(action):
         return f"Complete: its target says {target}, and no status has been recorded yet."
     if where is Position.NO_DATE and action.current_target().is_completed:
-        return (f"No target date: its target says {target}, but its status is {action.status.label}. "
+        return (f"No date: its target says {target}, but its status is {action.status.label}. "
                 "Revise the target, or record the status.")
     return {
         Position.COMPLETE: f"Complete: its status is {action.status.label}.",
         Position.OVERDUE: f"Overdue: its target, {target}, had passed on {on}.",
         Position.DUE_SOON: f"Due soon: its target, {target}, is close (as of {on}).",
         Position.ON_TRACK: f"On track: its target, {target}, is not close yet (as of {on}).",
-        Position.NO_DATE: "No target date: it has none to count from.",
+        Position.NO_DATE: "No date: it has no target date to count from.",
     }[where]

@@ -1,5 +1,5 @@
 """The progress view beside the drafting view: the same plan, one row per action, with Status,
-Where it stands, Lead and Latest update after the published columns, a filter bar above (overdue,
+Position, Lead and Latest update after the published columns, a filter bar above (overdue,
 due soon, by lead, by owner, by status) and a summary line ("31 actions: 12 complete, 9 on
 track, 6 due soon, 4 overdue").
 

@@ -85,7 +85,7 @@ class PlanViews(QObject):
         first = menu.actions()[0] if menu.actions() else None
         for words, keys, tip, slot in (
             ("Dra&fting view", DRAFTING_KEYS, "The plan as the published table, for writing it", self.show_drafting),
-            ("Pro&gress view", PROGRESS_KEYS, "Status, lead, where it stands and latest update of every action",
+            ("Pro&gress view", PROGRESS_KEYS, "Status, lead, position and latest update of every action",
              self.show_progress),
         ):
             action = QAction(words, self.window)

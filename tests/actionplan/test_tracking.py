@@ -42,7 +42,7 @@ def action(target: str, status: ActionStatus = ActionStatus.NOT_STARTED) -> Acti
     ("Ongoing", ActionStatus.IN_PROGRESS, Position.NO_DATE),
     ("", ActionStatus.NOT_STARTED, Position.NO_DATE),
     ("Q2 2027", ActionStatus.NOT_STARTED, Position.NO_DATE),
-    # No status recorded, and the published plan says it is done: complete, not "no target date".
+    # No status recorded, and the published plan says it is done: complete, not "no date".
     ("Completed", ActionStatus.NOT_STARTED, Position.COMPLETE),
     ("Completed and ongoing", ActionStatus.NOT_STARTED, Position.COMPLETE),
     ("Completed", ActionStatus.IN_PROGRESS, Position.NO_DATE),  # someone said it is not done
@@ -92,7 +92,7 @@ def test_summary_line_in_words() -> None:
     actions = [action("November 2026")] * 4 + [action("December 2026")] * 6 \
         + [action("June 2027")] * 9 + [action("Completed", ActionStatus.COMPLETE)] * 12
     assert standing(actions, DAY).describe() == "31 actions: 12 complete, 9 on track, 6 due soon, 4 overdue"
-    assert standing([action("")], DAY).describe() == "1 action: 1 no target date"
+    assert standing([action("")], DAY).describe() == "1 action: 1 no date"
     assert standing([], DAY).describe() == "0 actions"
 
 

@@ -126,7 +126,7 @@ def test_counts_by_position_per_section_and_in_total(tmp_path: Path) -> None:
     assert "6 actions: 2 complete, 1 on track, 2 due soon, 1 overdue." in paragraphs_outside_tables(body)
     table = table_after(body, "Where actions stand")
     assert [[cell[0] for cell in row] for row in table] == [
-        ["Actions", "Complete", "On track", "Due soon", "Overdue", "No target date", "Total"],
+        ["Actions", "Complete", "On track", "Due soon", "Overdue", "No date", "Total"],
         ["In priority concerns", "2", "0", "1", "0", "0", "3"],
         ["In key concerns", "0", "1", "1", "1", "0", "3"],
         ["All actions", "2", "1", "2", "1", "0", "6"],
@@ -213,7 +213,7 @@ def test_each_concern_with_its_actions(tmp_path: Path) -> None:
         "3 actions: 1 on track, 1 due soon, 1 overdue.",
     ]
     table = table_after(body, "Key concern 3")
-    assert table[0] == [["Action"], ["Lead (or owner)"], ["Target date"], ["Status"], ["Where it stands"],
+    assert table[0] == [["Action"], ["Lead (or owner)"], ["Target date"], ["Status"], ["Position"],
                         ["Latest update"], ["Evidence"]]
     assert [[cell for cell in row] for row in table[1:]] == [
         [["A daily recording sheet for start times is in use."], ["Governor", "(owner; no lead named)"],

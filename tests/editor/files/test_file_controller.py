@@ -15,7 +15,6 @@ from pytestqt.qtbot import QtBot
 from actionplan.model import Plan
 from actionplan.storage import load_plan, save_plan
 from editor.common.settings import AppSettings, login_name
-from editor.files.prompter import revert_box
 from editor.files.questions import SaveChanges
 from editor.window.main_window import MainWindow
 from tests.editor.file_host import Host, close_quietly, make_host, sample_plan, write_plan
@@ -42,19 +41,10 @@ def test_file_menu_items_in_order_above_quit(host: Host) -> None:
     texts = host.menu_texts()
     # The main window adds Export (and the application Import) between Close and Quit.
     assert texts[:11] == [
-        "&New", "&Open…", "Open &Recent", "", "&Save", "Save &As…", "Go back to the sa&ved version", "",
+        "&New", "&Open…", "Open &Recent", "", "&Save", "Save &As…", "Re&vert to Saved", "",
         "Your Na&me…", "", "&Close",
     ]
     assert texts[-2:] == ["", "&Quit"]
-
-
-def test_going_back_to_the_saved_version_is_asked_in_plain_words(qtbot: QtBot) -> None:
-    box = revert_box(None, "stoke heath")
-    qtbot.addWidget(box)
-    assert box.windowTitle() == "Go back to the saved version?"
-    assert box.text() == "Go back to the version of “stoke heath” you last saved?"
-    assert sorted(button.text() for button in box.buttons()) == ["Cancel", "Go back"]
-    assert box.defaultButton().text() == "Cancel"
 
 
 def test_open_shows_the_plan_and_remembers_it(host: Host, plan_file: Path) -> None:

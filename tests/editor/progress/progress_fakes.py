@@ -52,7 +52,7 @@ class FakeOpener:
 def tracked_plan() -> Plan:
     """Two priority concerns, as the tests' day (1 July 2026) sees them: concern 1 has an
     overdue action (May 2026), one due soon (July 2026) led by J. Patel and one complete; concern
-    2 has one on track (March 2027, led by A. Hughes) and one with no target date."""
+    2 has one on track (March 2027, led by A. Hughes) and one with no date."""
     update = ProgressUpdate(on=dt.date(2026, 6, 1), author="J. Patel", text="Started the survey.",
                             status=ActionStatus.IN_PROGRESS)
     return Plan(

@@ -43,10 +43,10 @@ def test_a_concern_shown_on_its_own_follows_its_actions_too(tracking: MainWindow
     panel = tracking.views.panel
     assert (panel.concern_id, panel.action_id) == (concern.id, None)
     before = panel.folded_summary.text()
-    assert before == "2 actions: 1 on track, 1 no target date"
+    assert before == "2 actions: 1 on track, 1 no date"
     first = concern.actions[0]
     tracking.document.undo_stack.push(RecordProgress(tracking.document, [first.id], lambda found: (
         recording.record_update(found[first.id], TODAY, "A. Hughes", "Visits open on time.",
                                 ActionStatus.COMPLETE)), "Record update"))
     QApplication.processEvents()
-    assert panel.folded_summary.text() == "2 actions: 1 complete, 1 no target date"
+    assert panel.folded_summary.text() == "2 actions: 1 complete, 1 no date"

@@ -55,9 +55,9 @@ def test_one_row_per_action_with_the_published_columns_then_progress(qapp: objec
     model = model_of(PlanDocument(tracked_plan()))
     headings = [model.headerData(n, Qt.Orientation.Horizontal) for n in range(model.columnCount())]
     assert headings == ["Rec No", "Concerns", "Response action taken/planned", "Responsible owner", "Target date",
-                        "Status", "Where it stands", "Lead", "Latest update"]
+                        "Status", "Position", "Lead", "Latest update"]
     assert column(model, ProgressColumn.REC_NO) == ["1", "1", "1", "2", "2"]
-    assert column(model, ProgressColumn.POSITION) == ["Overdue", "Due soon", "Complete", "On track", "No target date"]
+    assert column(model, ProgressColumn.POSITION) == ["Overdue", "Due soon", "Complete", "On track", "No date"]
     assert column(model, ProgressColumn.STATUS) == ["Not started", "In progress", "Complete", "Not started",
                                                     "Not started"]
     assert column(model, ProgressColumn.LATEST)[1] == "1 June 2026, J. Patel: Started the survey."
@@ -70,7 +70,7 @@ def test_position_is_words_with_a_tint_and_a_reason(qapp: object) -> None:
     assert overdue.data() == "Overdue"
     assert overdue.data(Qt.ItemDataRole.BackgroundRole) is not None
     assert overdue.data(Qt.ItemDataRole.ToolTipRole) == "Overdue: its target, May 2026, had passed on 1 July 2026."
-    assert overdue.data(Qt.ItemDataRole.AccessibleTextRole) == "Where it stands: Overdue"
+    assert overdue.data(Qt.ItemDataRole.AccessibleTextRole) == "Position: Overdue"
 
 
 def test_asleep_it_has_no_rows_and_pays_nothing_for_edits(qapp: object) -> None:

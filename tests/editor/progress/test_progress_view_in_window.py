@@ -54,7 +54,7 @@ def test_ctrl_2_and_ctrl_1_switch_views_from_the_keyboard_and_the_menu_says_whic
     assert not tracking.table.isVisible()
     assert focus() is views.progress.table
     assert views.panel.expanded  # the inspector's progress section opens with the view
-    assert views.progress.summary.text() == "5 actions: 1 complete, 1 on track, 1 due soon, 1 overdue, 1 no target date."
+    assert views.progress.summary.text() == "5 actions: 1 complete, 1 on track, 1 due soon, 1 overdue, 1 no date."
     press(qtbot, Qt.Key.Key_1, CTRL)
     assert not views.showing_progress()
     assert focus() is tracking.table
@@ -163,7 +163,7 @@ def test_filtering_with_the_filter_bar_and_the_summary_line(tracking: MainWindow
     bar = progress.filter_bar
     qtbot.mouseClick(bar.overdue, Qt.MouseButton.LeftButton)
     assert progress.filtered.rowCount() == 1
-    assert progress.summary.text().endswith("1 no target date. Showing 1.")
+    assert progress.summary.text().endswith("1 no date. Showing 1.")
     qtbot.mouseClick(bar.due_soon, Qt.MouseButton.LeftButton)
     assert progress.filtered.rowCount() == 2
     qtbot.mouseClick(bar.clear, Qt.MouseButton.LeftButton)
