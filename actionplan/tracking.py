@@ -2,7 +2,10 @@
 never typed: Complete, Overdue, Due soon, On track or No date. Always shown as words, with
 colour only as an extra (GOV.UK forbids meaning carried by colour alone).
 
-- **Complete**: status Complete or Ongoing.
+- **Complete**: status Complete or Ongoing; or no status recorded yet and the latest target
+  says the work is done (Completed, Completed and ongoing), as a plan read from a published
+  document says of work finished before anyone tracked it. A status recorded later (by an
+  update, even Not started) is what counts from then on.
 - **Overdue**: not complete, and its latest target has passed. A month passes at its end.
 - **Due soon**: not complete, not overdue, and its latest target ends within ``due_soon_days``
   (45 by default, as audit-action trackers remind owners).
@@ -18,7 +21,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from actionplan.model import Action, Category, Concern, Plan
-from actionplan.progress import IrpJudgement
+from actionplan.progress import ActionStatus, IrpJudgement
 
 DUE_SOON_DAYS = 45
 
@@ -39,9 +42,20 @@ POSITIONS_IN_ORDER = (Position.COMPLETE, Position.ON_TRACK, Position.DUE_SOON, P
 """The order a summary names them in."""
 
 
+def status_recorded(action: Action) -> bool:
+    """Whether anyone has said how the action is going: a status other than the one every
+    action starts with, or an update that set one."""
+    return action.status is not ActionStatus.NOT_STARTED or any(u.status is not None for u in action.updates)
+
+
+def done_by_target(action: Action) -> bool:
+    """No status recorded yet, and the latest target says the work is done."""
+    return action.current_target().is_completed and not status_recorded(action)
+
+
 def position(action: Action, as_of: dt.date, due_soon_days: int = DUE_SOON_DAYS) -> Position:
     """Where ``action`` stands on ``as_of``."""
-    if action.status.is_done:
+    if action.status.is_done or done_by_target(action):
         return Position.COMPLETE
     last_day = action.current_target().last_day()
     if last_day is None:

@@ -4,7 +4,7 @@ today, in the user's name) and a lead typed with the plan's other leads offered.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen, QTextLayout
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPen, QTextLayout
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -24,8 +24,28 @@ from editor.table.delegates import CellDelegate, finish_once
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
+class StatusBox(QComboBox):
+    """The four statuses. A letter typed on the closed box opens the list at the status it
+    starts (Qt's own box would choose that status at once, and a status records an update):
+    nothing is chosen until Enter or a click in the list."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        typed = event.text().strip().casefold()
+        if not typed or not typed.isprintable() or event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier \
+                or self.view().isVisible():
+            super().keyPressEvent(event)
+            return
+        labels = [self.itemText(n).casefold() for n in range(self.count())]
+        after = [(self.currentIndex() + step) % self.count() for step in range(1, self.count() + 1)]
+        found = next((n for n in after if labels[n].startswith(typed)), None)
+        self.showPopup()
+        if found is not None:
+            self.view().setCurrentIndex(self.model().index(found, self.modelColumn()))
+        event.accept()
+
+
 def status_box(parent: QWidget, name: str = "Status") -> QComboBox:
-    box = QComboBox(parent)
+    box = StatusBox(parent)
     box.setAccessibleName(name)
     for status in ActionStatus:
         box.addItem(status.label, status.value)
@@ -124,15 +144,21 @@ class TwoLineDelegate(TwoLines, QStyledItemDelegate):
     """The progress view's cells that are not edited there."""
 
 
+def _open_list(box: QComboBox) -> None:
+    if not box.view().isVisible():  # a letter typed to start the edit has opened it already
+        box.showPopup()
+
+
 class StatusDelegate(TwoLines, CellDelegate):
-    """A list of the four statuses; choosing one keeps it at once."""
+    """A list of the four statuses, open at once; the status chosen in it (Enter or a click) is
+    kept at once."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex) -> QWidget:
         box = status_box(parent)
         box.activated.connect(lambda _number: finish_once(self, box))
         # The list opens at once, so the arrow keys move in it and Enter chooses (on a closed
         # box, each arrow key would choose the next status).
-        QTimer.singleShot(0, box, box.showPopup)
+        QTimer.singleShot(0, box, lambda: _open_list(box))
         return box
 
     def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:

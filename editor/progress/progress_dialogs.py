@@ -1,13 +1,15 @@
 """The two small forms progress needs: adding a piece of evidence, and revising a target (a new
-date and, always, the reason for it). Each keeps its OK button off until what it needs is there,
-and says what is missing."""
+date and, always, the reason for it; a date that has passed only once confirmed). Each keeps its
+OK button off until what it needs is there, and says what is missing."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -20,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from actionplan import clock
 from actionplan.model import Action
-from actionplan.target_date import TargetDate, parse_target
+from actionplan.target_date import TargetDate, format_long_date, parse_target
 from editor.common.readable_hints import hint_label, make_placeholders_readable
 from editor.progress.evidence_links import link_to_keep
 from editor.table.target_date_editor import describe
@@ -117,10 +120,12 @@ class EvidenceDialog(QDialog):
 
 class RevisedTargetDialog(QDialog):
     """Revise a target: the new date, typed as in the target editor, and the reason (needed:
-    the progress review asks why a date moved)."""
+    the progress review asks why a date moved). A date that has already passed is warned of,
+    and kept only once the box under the warning is ticked."""
 
-    def __init__(self, action: Action, parent: QWidget | None = None) -> None:
+    def __init__(self, action: Action, parent: QWidget | None = None, today: dt.date | None = None) -> None:
         super().__init__(parent)
+        self.today = today or clock.today()
         self.setWindowTitle("Revise target")
         now = action.current_target().format() or "not set"
         published = action.target.format() or "not set"
@@ -137,11 +142,17 @@ class RevisedTargetDialog(QDialog):
         self.reason.setAccessibleName("Why the target is revised")
         self.reason.setPlaceholderText("For example: the contractor could not start until May")
         self.reason.setMaximumHeight(90)
+        self.past = QLabel(self)
+        self.past.setWordWrap(True)
+        self.past.setStyleSheet("font-weight: bold")
+        self.confirm_past = QCheckBox("&Yes, revise it to a date that has passed", self)
         self.missing = hint_label("", self)
         buttons, self.ok = _buttons(self, "&Revise target")
         self._lay_out(buttons)
+        self.typed.textChanged.connect(lambda _text: self.confirm_past.setChecked(False))  # confirm each date
         self.typed.textChanged.connect(self._check)
         self.reason.textChanged.connect(self._check)
+        self.confirm_past.toggled.connect(self._check)
         make_placeholders_readable(self)
         self._check()
 
@@ -151,6 +162,8 @@ class RevisedTargetDialog(QDialog):
         form.addRow(self.current)
         form.addRow("&New target", self.typed)
         form.addRow(self.understood)
+        form.addRow(self.past)
+        form.addRow(self.confirm_past)
         form.addRow("Re&ason (needed)", self.reason)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -164,11 +177,23 @@ class RevisedTargetDialog(QDialog):
     def _check(self) -> None:
         target, reason = parse_target(self.typed.text())
         self.understood.setText(describe(target, reason) if self.typed.text().strip() else "")
+        last_day = target.last_day()
+        passed = last_day is not None and last_day < self.today
+        self.past.setText(f"{target.format()} has already passed (today is {format_long_date(self.today)})."
+                          if passed else "")
+        self.past.setVisible(passed)
+        self.confirm_past.setVisible(passed)
         missing = []
         if not target.has_date:
             missing.append("a new target: a month and year, or a date")
-        if not self.reason.text().strip():
+        if not any(character.isalnum() for character in self.reason.text()):  # words, not a dash
             missing.append("the reason")
-        self.ok.setEnabled(not missing)
-        self.missing.setText(f"To revise the target, add {' and '.join(missing)}." if missing else "")
-        self.missing.setVisible(bool(missing))
+        if missing:
+            words = f"To revise the target, add {' and '.join(missing)}."
+        elif passed and not self.confirm_past.isChecked():
+            words = "To revise the target to a date that has passed, tick the box to confirm it."
+        else:
+            words = ""
+        self.ok.setEnabled(not words)
+        self.missing.setText(words)
+        self.missing.setVisible(bool(words))

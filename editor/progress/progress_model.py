@@ -23,7 +23,7 @@ from actionplan.changes import PlanChange
 from actionplan.model import Action, Concern
 from actionplan.progress import ActionStatus
 from actionplan.target_date import format_long_date
-from actionplan.tracking import DUE_SOON_DAYS, Position, Standing, position
+from actionplan.tracking import DUE_SOON_DAYS, Position, Standing, done_by_target, position
 from editor.edits.commands import FieldRef, SetField
 from editor.edits.document import PlanDocument
 from editor.progress.progress_words import POSITION_TINTS, latest_update_words
@@ -94,6 +94,8 @@ class Positions:
         if action.status in _DONE:
             return Position.COMPLETE
         target = action.target_revisions[-1].target if action.target_revisions else action.target
+        if target.is_completed:  # complete only while no status is recorded: not one per target
+            return position(action, self.as_of, self.due_soon_days)
         key = (target.kind, target.year, target.month, target.day)
         found = self._by_target.get(key)
         if found is None:
@@ -315,6 +317,11 @@ def position_explained(action: Action, where: Position, as_of: dt.date) -> str:
     """Why an action stands where it does, for its tooltip."""
     target = action.current_target().format()
     on = format_long_date(as_of)
+    if where is Position.COMPLETE and done_by_target(action):
+        return f"Complete: its target says {target}, and no status has been recorded yet."
+    if where is Position.NO_DATE and action.current_target().is_completed:
+        return (f"No date: its target says {target}, but its status is {action.status.label}. "
+                "Revise the target, or record the status.")
     return {
         Position.COMPLETE: f"Complete: its status is {action.status.label}.",
         Position.OVERDUE: f"Overdue: its target, {target}, had passed on {on}.",

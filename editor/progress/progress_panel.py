@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -25,11 +23,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QPushButton,
-    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -44,6 +39,7 @@ from actionplan.tracking import DUE_SOON_DAYS, standing
 from actionplan.validation.progress_checks import completed_target
 from editor.common.readable_hints import hint_label
 from editor.edits.document import PlanDocument
+from editor.progress.panel_recording import PanelRecording
 from editor.progress.progress_delegates import leads_in, status_box
 from editor.progress.progress_words import (
     NOT_RECORDED,
@@ -51,72 +47,15 @@ from editor.progress.progress_words import (
     describe_revision,
     describe_update,
 )
+from editor.progress.record_list import RecordList
 from editor.progress.recorder import ProgressRecorder
 from editor.table.text_editor import PlanTextEdit
-
-ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-"""The id of the evidence item a list row shows."""
 
 
 def _stacked_form(parent: QWidget) -> QFormLayout:
     form = QFormLayout(parent)
     form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
     return form
-
-
-class RecordList(QListWidget):
-    """Records (updates, evidence, revisions) one under another, each wrapped to the width and
-    shown whole: as tall as they need, up to ``most`` pixels, then scrolling."""
-
-    def __init__(self, parent: QWidget, name: str, most: int) -> None:
-        super().__init__(parent)
-        self.most = most
-        self.setAccessibleName(name)
-        self.setWordWrap(True)
-        self.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.setSpacing(1)
-        self.setAlternatingRowColors(True)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-
-    def fill(self, rows: list[tuple[str, str]], empty: str) -> None:
-        """Show ``rows`` (words, id); ``empty`` when there are none."""
-        if [(self.item(n).text(), self.item(n).data(ITEM_ID_ROLE)) for n in range(self.count())] == rows:
-            return
-        self.clear()
-        for words, item_id in rows:
-            item = QListWidgetItem(words, self)
-            item.setData(ITEM_ID_ROLE, item_id)
-        if not rows:
-            QListWidgetItem(empty, self).setFlags(Qt.ItemFlag.NoItemFlags)
-        self.fit()
-
-    def fit(self) -> None:
-        # Qt measures wrapped items for a width that ignores the frame and scroll bar, and cuts
-        # off their last line; each item is measured here for the room it really has.
-        width = max(40, self.viewport().width() - 2 * self.spacing() - 8)
-        metrics = self.fontMetrics()
-        total = 2 * self.frameWidth()
-        model = self.model()
-        quiet = model.blockSignals(True)  # one layout for all the items, not one each
-        try:
-            for number in range(self.count()):
-                item = self.item(number)
-                height = metrics.boundingRect(QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap),
-                                              item.text()).height() + 6
-                item.setSizeHint(QSize(width, height))
-                total += height + 2 * self.spacing()
-        finally:
-            model.blockSignals(quiet)
-        self.doItemsLayout()
-        self.setFixedHeight(min(self.most, max(total, metrics.lineSpacing() + 10)))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        old = event.oldSize().width()
-        super().resizeEvent(event)
-        if old != event.size().width():
-            self.fit()
 
 
 def _judgement_box(parent: QWidget, name: str) -> QComboBox:
@@ -128,7 +67,7 @@ def _judgement_box(parent: QWidget, name: str) -> QComboBox:
     return box
 
 
-class ProgressPanel(QWidget):
+class ProgressPanel(PanelRecording, QWidget):
     """Progress of the concern and action shown in the inspector."""
 
     expanded_changed = Signal(bool)
@@ -464,95 +403,20 @@ class ProgressPanel(QWidget):
 
     def _on_edited(self, change: object) -> None:
         if not isinstance(change, PlanChange) or change.structure or change.details \
-                or self.action_id in change.action_ids or self.concern_id in change.concern_ids:
+                or self.action_id in change.action_ids or self.concern_id in change.concern_ids \
+                or self._concern_holds(change.action_ids):
             concern, action = self._items()
             if concern is None or (action is None and self.action_id is not None):
                 self.show_item(concern.id if concern else None, None)
             else:
                 self.load()
 
+    def _concern_holds(self, action_ids: frozenset[str]) -> bool:
+        """Whether an action changed is one of the shown concern's: where its actions stand,
+        in the summary, may have moved (a form read back, an update in the progress view)."""
+        concern = self.document.plan.find_concern(self.concern_id) if self.concern_id and action_ids else None
+        return concern is not None and any(action.id in action_ids for action in concern.actions)
+
     def _on_plan_replaced(self) -> None:
         self._drafts.clear()
         self.show_item(None, None)
-
-    # Recording -------------------------------------------------------------------------------
-
-    def _set_status(self) -> None:
-        if self._loading or self.action_id is None:
-            return
-        value = self.status.currentData()
-        if value and not self.recorder.set_status(self.action_id, ActionStatus(value)):
-            self.load()  # not recorded (the name was not given): show the status as it is
-
-    def _set_field(self, field: str, value: Any) -> None:
-        if self._loading or self.action_id is None:
-            return
-        self.recorder.set_action_field(self.action_id, field, value, merge_key=("progress", field, self._session))
-
-    def _end_session(self) -> None:
-        self._session += 1
-
-    def _keep_draft(self) -> None:
-        if not self._loading and self.action_id is not None:
-            text = self.update_text.text()
-            if text.strip():
-                self._drafts[self.action_id] = text
-            else:
-                self._drafts.pop(self.action_id, None)
-
-    def _add_update(self) -> None:
-        if self.action_id is None:
-            return
-        value = self.update_status.currentData()
-        status = ActionStatus(value) if value else None
-        if not self.update_text.text().strip() and status is None:
-            self.update_text.setFocus(Qt.FocusReason.OtherFocusReason)
-            return
-        action_id = self.action_id
-        if self.recorder.add_update(action_id, self.update_text.text(), status):
-            self._drafts.pop(action_id, None)
-            if self.action_id == action_id:
-                self._loading = True
-                try:
-                    self.update_text.set_text("")
-                    self.update_status.setCurrentIndex(0)
-                finally:
-                    self._loading = False
-        self.load()
-
-    def _change_name(self) -> None:
-        self.recorder.change_user_name()
-        self.load()
-
-    def _chosen_evidence(self) -> str | None:
-        item = self.evidence.currentItem()
-        value = item.data(ITEM_ID_ROLE) if item is not None and item.isSelected() else None
-        return value if isinstance(value, str) else None
-
-    def _add_evidence(self) -> None:
-        if self.action_id is not None:
-            self.recorder.add_evidence(self.action_id)
-
-    def _open_evidence(self) -> None:
-        chosen = self._chosen_evidence()
-        if self.action_id is not None and chosen is not None:
-            self.recorder.open_evidence(self.action_id, chosen)
-
-    def _remove_evidence(self) -> None:
-        chosen = self._chosen_evidence()
-        if self.action_id is not None and chosen is not None:
-            self.recorder.remove_evidence(self.action_id, chosen)
-
-    def _revise(self) -> None:
-        if self.action_id is not None:
-            self.recorder.revise_target(self.action_id)
-
-    def _show_as_completed(self) -> None:
-        if self.action_id is not None:
-            self.recorder.show_as_completed(self.action_id)
-
-    def _set_judgement(self, field: str, box: QComboBox) -> None:
-        if self._loading or self.concern_id is None:
-            return
-        value = box.currentData()
-        self.recorder.set_concern_field(self.concern_id, field, IrpJudgement(value) if value else None)

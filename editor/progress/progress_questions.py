@@ -1,7 +1,7 @@
 """What recording progress asks the user: their name (once), the evidence to add, a revised
-target and its reason; and how it says that something could not be done. One injectable
-``ProgressQuestions``: the editor passes ``QtProgressQuestions``, tests a scripted fake, so no
-test waits on a dialog."""
+target and its reason, whether to delete an action that holds progress; and how it says that
+something could not be done. One injectable ``ProgressQuestions``: the editor passes
+``QtProgressQuestions``, tests a scripted fake, so no test waits on a dialog."""
 
 from __future__ import annotations
 
@@ -25,6 +25,9 @@ class ProgressQuestions(Protocol):
     def ask_evidence(self, plan_folder: Path | None) -> NewEvidence | None: ...
     def ask_revised_target(self, action: Action) -> NewTarget | None: ...
     def show_problem(self, title: str, message: str) -> None: ...
+    def confirm_delete(self, title: str, message: str) -> bool:
+        """Whether to delete something that holds progress records. False means keep it."""
+        ...
 
 
 class QtProgressQuestions:
@@ -69,3 +72,23 @@ class QtProgressQuestions:
         box.setText(message)
         box.exec()
         box.deleteLater()
+
+    def confirm_delete(self, title: str, message: str) -> bool:
+        box = delete_box(self._window(), title, message)
+        box.exec()
+        deleting = box.buttonRole(box.clickedButton()) is QMessageBox.ButtonRole.DestructiveRole
+        box.deleteLater()
+        return deleting
+
+
+def delete_box(parent: QWidget | None, title: str, message: str) -> QMessageBox:
+    """Delete, or Cancel (the default: Enter keeps the records)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, "", QMessageBox.StandardButton.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(message)
+    box.setInformativeText("You can undo this (Ctrl+Z).")
+    box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    return box

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from actionplan import clock
 from actionplan.progress import ActionStatus
 from actionplan.tracking import DUE_SOON_DAYS, Position
+from editor.common.flow_layout import FlowLayout
 from editor.edits.document import PlanDocument
 from editor.progress.progress_delegates import LINES, LeadDelegate, StatusDelegate, TwoLineDelegate
 from editor.progress.progress_filter import NO_LEAD, FilteredProgress, ProgressFilter
@@ -41,7 +42,13 @@ _MIN_WIDTHS = {
     ProgressColumn.TARGET: 16, ProgressColumn.STATUS: 11, ProgressColumn.POSITION: 9, ProgressColumn.LEAD: 12,
     ProgressColumn.LATEST: 16,
 }
-"""Each column's narrowest, in average character widths."""
+"""Each column's narrowest where there is room, in average character widths."""
+_FLOORS = {**_MIN_WIDTHS, ProgressColumn.REC_NO: 4, ProgressColumn.CONCERN: 9, ProgressColumn.ACTION: 13,
+           ProgressColumn.TARGET: 15, ProgressColumn.STATUS: 10, ProgressColumn.LEAD: 8, ProgressColumn.LATEST: 10}
+"""How far each column gives way when there is not (a 1024 by 700 screen with the inspector
+open): every column stays in view, the rest of its text in its tooltip."""
+_HEADING_LINES = 3
+"""A heading wraps to at most this many lines in a narrow column."""
 _SHARE = {ProgressColumn.CONCERN: 2, ProgressColumn.ACTION: 4, ProgressColumn.LATEST: 3, ProgressColumn.LEAD: 1}
 """How the width left over is shared."""
 _EDIT_KEYS = (Qt.Key.Key_F2,)
@@ -67,7 +74,9 @@ class ProgressTable(QTableView):
         header = self.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+                                   | Qt.AlignmentFlag(Qt.TextFlag.TextWordWrap.value))
+        header.setTextElideMode(Qt.TextElideMode.ElideNone)  # headings wrap: see _fit_header
         bold = QFont(header.font())
         bold.setBold(True)
         header.setFont(bold)
@@ -91,17 +100,55 @@ class ProgressTable(QTableView):
         return super().event(event)
 
     def fit_columns(self) -> None:
-        """Each column at its narrowest, and the width left shared by the long text columns."""
+        """Each column at its narrowest, and the width left shared by the long text columns; on
+        a narrow screen the long columns give way, down to their floors, before anything is
+        pushed out of view."""
         average = self.fontMetrics().averageCharWidth()
         margin = 2 * self.style().pixelMetric(self.style().PixelMetric.PM_FocusFrameHMargin) + 12
-        widths = {column: chars * average + margin for column, chars in _MIN_WIDTHS.items()}
+        words = self._heading_words()
+        floors = {column: max(chars * average + margin, words[column]) for column, chars in _FLOORS.items()}
+        widths = {column: max(chars * average + margin, floors[column]) for column, chars in _MIN_WIDTHS.items()}
         spare = self.viewport().width() - sum(widths.values())
         if spare > 0:
             total = sum(_SHARE.values())
             for column, share in _SHARE.items():
                 widths[column] += spare * share // total
+        elif spare < 0:
+            give = {column: width - floors[column] for column, width in widths.items()}
+            can_give = sum(give.values())
+            for column, most in give.items():
+                widths[column] -= min(most, -spare * most // can_give + 1) if can_give else 0
         for column, width in widths.items():
             self.setColumnWidth(column, width)
+        self._fit_header()
+
+    def _heading_words(self) -> dict[ProgressColumn, int]:
+        """For each column, the width of the longest word of its heading, which cannot wrap."""
+        header = self.horizontalHeader()
+        metrics = header.fontMetrics()
+        margin = self.style().pixelMetric(self.style().PixelMetric.PM_HeaderMargin, None, header)
+        model = self.model()
+        found = {}
+        for column in ProgressColumn:
+            heading = str(model.headerData(column, Qt.Orientation.Horizontal) or "") if model is not None else ""
+            pieces = heading.replace("/", "/ ").split()
+            found[column] = max((metrics.horizontalAdvance(piece) for piece in pieces), default=0) + 2 * margin + 4
+        return found
+
+    def _fit_header(self) -> None:
+        """Tall enough for the longest heading wrapped to its column (a published heading such
+        as "Response action taken/planned" in a narrow column)."""
+        header = self.horizontalHeader()
+        metrics = header.fontMetrics()
+        margin = self.style().pixelMetric(self.style().PixelMetric.PM_HeaderMargin, None, header)
+        model = self.model()
+        lines = 1
+        for column in range(model.columnCount() if model is not None else 0):
+            words = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            room = QRect(0, 0, max(10, self.columnWidth(column) - 2 * margin - 4), 10_000)
+            height = metrics.boundingRect(room, int(Qt.TextFlag.TextWordWrap), words).height()
+            lines = max(lines, min(_HEADING_LINES, -(-height // metrics.lineSpacing())))
+        header.setFixedHeight(lines * metrics.lineSpacing() + 2 * margin + 6)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -128,20 +175,22 @@ class FilterBar(QWidget):
         self.status.addItem("Any status", None)
         for status in ActionStatus:
             self.status.addItem(status.label, status.value)
+        _list_fits(self.status)
         self.clear = QPushButton("Show all", self)
         self.clear.setAccessibleName("Clear the filter")
         self.clear.setToolTip("Clear the filter and show every action")
         self.clear.clicked.connect(self.clear_filter)
-        layout = QHBoxLayout(self)
+        # Side by side, carrying on on a second line when the view is narrow (a 1024 by 700
+        # screen with the inspector open): each label stays with its list.
+        layout = FlowLayout(self)
         layout.setContentsMargins(4, 4, 4, 0)
+        layout.addWidget(_group(self, [self.overdue, self.due_soon]))
         for box in (self.overdue, self.due_soon):
-            layout.addWidget(box)
             box.toggled.connect(lambda _on: self.changed.emit())
         for label, combo in (("Lead", self.lead), ("O&wner", self.owner), ("Status", self.status)):
             words = QLabel(label, self)
             words.setBuddy(combo)
-            layout.addWidget(words)
-            layout.addWidget(combo, 1)
+            layout.addWidget(_group(self, [words, combo]))
             combo.currentIndexChanged.connect(lambda _number: self.changed.emit())
         layout.addWidget(self.clear)
 
@@ -149,7 +198,7 @@ class FilterBar(QWidget):
         combo = QComboBox(self)
         combo.setAccessibleName(f"Filter by {name.lower()}")
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(4)  # room for the table on a 1024 by 700 screen
+        combo.setMinimumContentsLength(12)  # "Any status", "In progress"; a long name shows whole in the list
         return combo
 
     def choice(self) -> ProgressFilter:
@@ -176,6 +225,24 @@ class FilterBar(QWidget):
         _fill(self.owner, [("Any owner", None), *((owner, owner) for owner in owners)])
 
 
+def _group(parent: QWidget, widgets: list[QWidget]) -> QWidget:
+    """``widgets`` side by side, kept together on one line of the filter bar."""
+    group = QWidget(parent)
+    row = QHBoxLayout(group)
+    row.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        widget.setParent(group)
+        row.addWidget(widget)
+    return group
+
+
+def _list_fits(combo: QComboBox) -> None:
+    """The open list as wide as its longest name (the box itself stays narrow)."""
+    view = combo.view()
+    view.setTextElideMode(Qt.TextElideMode.ElideNone)
+    view.setMinimumWidth(view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width() + 8)
+
+
 def _fill(combo: QComboBox, items: list[tuple[str, str | None]]) -> None:
     if [(combo.itemText(n), combo.itemData(n)) for n in range(combo.count())] == items:
         return
@@ -188,6 +255,7 @@ def _fill(combo: QComboBox, items: list[tuple[str, str | None]]) -> None:
         combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen is not None else 0)
     finally:
         combo.blockSignals(blocked)
+    _list_fits(combo)
     if combo.currentData() != chosen:
         combo.currentIndexChanged.emit(combo.currentIndex())  # what was chosen has gone
 

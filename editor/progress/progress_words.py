@@ -4,6 +4,8 @@ shown in words (GOV.UK forbids meaning carried by colour alone)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtGui import QColor
 
 from actionplan.model import Action
@@ -70,3 +72,21 @@ def describe_revision(revision: TargetRevision) -> str:
 
 def judgement_words(judgement: IrpJudgement | None) -> str:
     return judgement.label if judgement is not None else NOT_RECORDED
+
+
+def _counted(count: int, one: str, many: str) -> str:
+    return f"{count:,} {one if count == 1 else many}"
+
+
+def progress_held_words(actions: Iterable[Action]) -> str:
+    """"2 updates, 1 piece of evidence and 1 revised target" held on ``actions``; "" for none."""
+    updates = evidence = revisions = 0
+    for action in actions:
+        updates += len(action.updates)
+        evidence += len(action.evidence)
+        revisions += len(action.target_revisions)
+    parts = [words for count, words in (
+        (updates, _counted(updates, "update", "updates")),
+        (evidence, _counted(evidence, "piece of evidence", "pieces of evidence")),
+        (revisions, _counted(revisions, "revised target", "revised targets"))) if count]
+    return " and ".join([", ".join(parts[:-1]), parts[-1]]) if len(parts) > 1 else "".join(parts)

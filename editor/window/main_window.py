@@ -93,7 +93,8 @@ class MainWindow(QMainWindow):
         self.progress_report = install_progress_report(self, self.document, after=self.exporting.action)
         self.panes = self._build_pane_navigation()
         self.views = install_plan_views(self, self.table, self.inspector, self.menus["view"], self.panes,
-                                        [a for a in self.structure.all() if a is not None])
+                                        self.structure.acted)
+        self.structure.may_delete = self.views.may_delete
         fit_to_screen(self, PREFERRED_SIZE)
 
     # Building ----------------------------------------------------------------------------
@@ -277,7 +278,9 @@ class MainWindow(QMainWindow):
         self.find_replace.open_for()
 
     def _edit_current(self) -> None:
-        self.views.show_drafting()
+        if self.views.showing_progress():
+            self.views.edit_progress_cell()  # the progress view's own cell: never the action text
+            return
         index = self.table.currentIndex()
         if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable:
             self.table.edit(index)

@@ -4,15 +4,16 @@ view (Ctrl+2) switch between them; the inspector's progress section opens with t
 
 Both views follow one selection: the row chosen in the progress view is the drafting table's
 current action too, so a menu command (delete, move, duplicate) acts on what the user sees.
-Commands that work in the drafting table (those, Edit cell, Find, a problem with a concern)
-bring the drafting view to the front; a problem with an action shows its row where it is.
+Commands that work in the drafting table (those, Find, a problem with a concern) bring the
+drafting view to the front; a problem with an action shows its row where it is. Edit cell (F2)
+in the progress view edits its current status or lead, never the drafting table.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QObject, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStackedWidget, QWidget
 
@@ -25,6 +26,7 @@ from editor.progress.progress_filter import ProgressFilter
 from editor.progress.progress_panel import ProgressPanel
 from editor.progress.progress_questions import ProgressQuestions, QtProgressQuestions
 from editor.progress.progress_view import ProgressView
+from editor.progress.progress_words import progress_held_words
 from editor.progress.recorder import ProgressRecorder
 from editor.table.open_edits import keep_open_cell
 from editor.table.plan_table_view import PlanTableView
@@ -41,7 +43,7 @@ class PlanViews(QObject):
     """True when the progress view came to the front, False for the drafting view."""
 
     def __init__(self, window: QMainWindow, table: PlanTableView, inspector: Inspector, view_menu: QMenu,
-                 panes: PaneNavigation, drafting_commands: list[QAction], settings: AppSettings | None = None,
+                 panes: PaneNavigation, drafting_done: SignalInstance, settings: AppSettings | None = None,
                  questions: ProgressQuestions | None = None, opener: Opener = open_with_desktop) -> None:
         super().__init__(window)
         self.window = window
@@ -74,9 +76,8 @@ class PlanViews(QObject):
             # F6 to the inspector from the progress view: its progress section, not the action text.
             inspector_pane.choose = lambda: self._inspector_field(drafting_choice)
         self.drafting_action, self.progress_action = self._actions(view_menu)
-        for command in drafting_commands:
-            # After the command has changed the plan and chosen its cell in the drafting table.
-            command.triggered.connect(lambda _checked=False: self.show_drafting())
+        # After a command has changed the plan and chosen its cell in the drafting table.
+        drafting_done.connect(self.show_drafting)
         self._connect()
 
     def _actions(self, menu: QMenu) -> tuple[QAction, QAction]:
@@ -237,6 +238,41 @@ class PlanViews(QObject):
         self.progress.table.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
 
+    def edit_progress_cell(self) -> None:
+        """Edit cell (F2) with the progress view at the front, from wherever the keyboard is
+        (the inspector's progress section, the filter bar): the current row's status or lead,
+        if that is the current cell; any other cell is edited in the drafting view, so nothing."""
+        table = self.progress.table
+        index = table.currentIndex()
+        if not index.isValid() or not index.flags() & Qt.ItemFlag.ItemIsEditable:
+            return
+        table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if table.state() != table.State.EditingState:
+            table.edit(index)
+
+    # Deleting --------------------------------------------------------------------------------
+
+    def may_delete(self, concern_ids: Sequence[str], action_ids: Sequence[str]) -> bool:
+        """Asks first when the concerns or actions to be deleted hold progress records, which
+        the drafting table does not show; True when nothing is held or the user says go on."""
+        plan = self.document.plan
+        concerns = [c for c in (plan.find_concern(i) for i in concern_ids) if c is not None]
+        found = [plan.find_action(i) for i in action_ids]
+        actions = [a for c in concerns for a in c.actions] + [f[1] for f in found if f is not None]
+        held = progress_held_words(actions)
+        if not held:
+            return True
+        many = len(concerns) > 1 if concerns else len(actions) > 1
+        noun = plan.details.era.item_noun(plural=many) if concerns else ("actions" if many else "action")
+        whose, them = ("their", "them") if many else ("its", "it")
+        title = f"Delete {noun} and {whose} progress?"
+        if concerns:
+            holder = f"These {noun}' actions have" if many else f"This {noun}'s actions have"
+        else:
+            holder = "These actions have" if many else "This action has"
+        message = f"{holder} {held}. They will be deleted with {them}."
+        return bool(self.recorder.questions.confirm_delete(title, message))
+
     # Recording from the view -----------------------------------------------------------------
 
     def _known_user_name(self) -> str:
@@ -251,5 +287,5 @@ class PlanViews(QObject):
 
 
 def install_plan_views(window: QMainWindow, table: PlanTableView, inspector: Inspector, view_menu: QMenu,
-                       panes: PaneNavigation, drafting_commands: list[QAction]) -> PlanViews:
-    return PlanViews(window, table, inspector, view_menu, panes, drafting_commands)
+                       panes: PaneNavigation, drafting_done: SignalInstance) -> PlanViews:
+    return PlanViews(window, table, inspector, view_menu, panes, drafting_done)

@@ -24,7 +24,7 @@ SHORTCUT_GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("Enter on a section heading", "Add a concern to that section"),
         ("Ctrl+Shift+A", "Add an action to the current concern"),
         ("Ctrl+D", "Duplicate the current concern or action"),
-        ("Ctrl+Delete", "Delete the current concern or action (undo brings it back)"),
+        ("Ctrl+Delete", "Delete the current concern or action (asks first when it holds progress; undo brings it back)"),
         ("Ctrl+Shift+Up / Down", "Move the current concern or action up or down"),
         ("Ctrl+Shift+M", "Make a priority concern a key concern, or the other way round"),
         ("Ctrl+Shift+V", "Paste concerns from the inspection report"),

@@ -13,9 +13,9 @@ key in the Plan menu (Alt+P, then the underlined letter), different from every o
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
 from actionplan.changes import PlanChange
@@ -25,14 +25,22 @@ from editor.table.columns import Column
 from editor.table.open_edits import commit_open_edits, keep_open_cell
 from editor.table.plan_table_view import PlanTableView
 
+DeleteCheck = Callable[[Sequence[str], Sequence[str]], bool]
+"""Whether to go on and delete these concerns or actions (by id); False keeps them."""
+
 
 class StructureActions(QObject):
     """The structural actions for one table view."""
+
+    acted = Signal()
+    """A command ran (not one the user called off at a question)."""
 
     def __init__(self, view: PlanTableView, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.view = view
         self.document = view.document
+        self.may_delete: DeleteCheck = lambda _concern_ids, _action_ids: True
+        """Asks first when what is deleted holds progress records (the window sets it)."""
         self.add_priority = self._action("Add &priority concern", "Ctrl+Shift+P", lambda: self._add_concern(Category.PRIORITY))
         self.add_key = self._action("Add &key concern", "Ctrl+Shift+K", lambda: self._add_concern(Category.KEY))
         self.add_action = self._action("Add &action", "Ctrl+Shift+A", self._add_action)
@@ -65,7 +73,8 @@ class StructureActions(QObject):
         # before the rows change (a target typed in the inspector may still be waiting).
         commit_open_edits(self.view.window())
         keep_open_cell(self.view)
-        slot()
+        if slot() is not False:
+            self.acted.emit()
 
     def all(self) -> list[QAction | None]:
         """In menu order; None marks a separator."""
@@ -150,22 +159,23 @@ class StructureActions(QObject):
         else:
             self._reveal(concern_id, structure.duplicate_action(self.document, action_id), Column.ACTION)
 
-    def _delete(self) -> None:
+    def _delete(self) -> bool:
         concern_ids, action_ids = self._selected_items()
         row = self.view.currentIndex().row()
         column = self.view.currentIndex().column()
+        if not (concern_ids or action_ids) or not self.may_delete(concern_ids, [] if concern_ids else action_ids):
+            return False
         if concern_ids:
             structure.delete_concerns(self.document, concern_ids)
-        elif action_ids:
-            structure.delete_actions(self.document, action_ids)
         else:
-            return
+            structure.delete_actions(self.document, action_ids)
         model = self.view.plan_model
         row = min(row, model.rowCount() - 1)
         if row >= 0:
             self.view.select_cell(model.index(row, column))
         self._focus_table()
         self.update_enabled()
+        return True
 
     def _selected_items(self) -> tuple[list[str], list[str]]:
         indexes = self.view.selectedIndexes() or [self.view.currentIndex()]

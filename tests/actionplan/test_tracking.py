@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from actionplan.model import Action, Category, Concern, Plan
-from actionplan.progress import ActionStatus, IrpJudgement, TargetRevision
+from actionplan.progress import ActionStatus, IrpJudgement, ProgressUpdate, TargetRevision
 from actionplan.target_date import TargetDate
 from actionplan.tracking import (
     Position,
@@ -42,9 +42,23 @@ def action(target: str, status: ActionStatus = ActionStatus.NOT_STARTED) -> Acti
     ("Ongoing", ActionStatus.IN_PROGRESS, Position.NO_DATE),
     ("", ActionStatus.NOT_STARTED, Position.NO_DATE),
     ("Q2 2027", ActionStatus.NOT_STARTED, Position.NO_DATE),
+    # No status recorded, and the published plan says it is done: complete, not "no date".
+    ("Completed", ActionStatus.NOT_STARTED, Position.COMPLETE),
+    ("Completed and ongoing", ActionStatus.NOT_STARTED, Position.COMPLETE),
+    ("Completed", ActionStatus.IN_PROGRESS, Position.NO_DATE),  # someone said it is not done
 ])
 def test_position_on_a_day(target: str, status: ActionStatus, where: Position) -> None:
     assert position(action(target, status), DAY) is where
+
+
+def test_a_status_recorded_as_not_started_outweighs_a_completed_target() -> None:
+    reopened = action("Completed")
+    assert position(reopened, DAY) is Position.COMPLETE
+    reopened.updates.append(ProgressUpdate(on=DAY, text="Not begun after all.", status=ActionStatus.NOT_STARTED))
+    assert position(reopened, DAY) is Position.NO_DATE
+    noted = action("Completed")
+    noted.updates.append(ProgressUpdate(on=DAY, text="A note that sets no status."))
+    assert position(noted, DAY) is Position.COMPLETE
 
 
 def test_the_latest_revised_target_counts_and_the_published_one_stays() -> None:

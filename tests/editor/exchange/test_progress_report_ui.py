@@ -122,8 +122,9 @@ def test_each_format_and_the_due_soon_window_reach_the_file(qtbot: QtBot, window
     assert outcome.path == tmp_path / "progress.xlsx"  # the suffix is added
     sheet = openpyxl.load_workbook(outcome.path)["Actions"]
     positions = [row[11].value for row in sheet.iter_rows(min_row=2)]
-    # December is within 100 days of 1 October; "Completed" is a target, not a status, and says no date.
-    assert positions == ["Due soon", "No date", "On track"]
+    # December is within 100 days of 1 October; a target of "Completed", with no status recorded,
+    # stands as complete (actionplan.tracking), not as having no date.
+    assert positions == ["Due soon", "Complete", "On track"]
 
 
 def test_the_suggested_name_says_the_day_and_the_folder_is_remembered(

@@ -33,6 +33,9 @@ class ScriptedQuestions(ScriptedPrompter):
     def show_problem(self, title: str, message: str) -> None:
         self._answer("show_problem", title, message)
 
+    def confirm_delete(self, title: str, message: str) -> Any:
+        return self._answer("confirm_delete", title, message)
+
 
 class FakeOpener:
     """Opens nothing; remembers each link, and answers as told."""

@@ -59,3 +59,42 @@ def test_a_revision_needs_a_date_and_a_reason(qtbot: QtBot) -> None:
     assert dialog.result() == dialog.DialogCode.Accepted
     assert dialog.new_target().target == TargetDate.of_month(2027, 9)
     assert dialog.new_target().reason == "The contractor went into administration."
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_a_revision_to_a_date_that_has_passed_is_warned_of_and_needs_confirming(qtbot: QtBot) -> None:
+    action = Action(text="Repair windows.", target="March 2026")
+    dialog = RevisedTargetDialog(action)  # the tests' day: 1 July 2026
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert not dialog.confirm_past.isVisible()
+    qtbot.keyClicks(dialog.typed, "June 2026")  # ended yesterday
+    qtbot.keyClicks(dialog.reason, "Agreed at the May board, recorded late.")
+    assert dialog.confirm_past.isVisible()
+    assert dialog.past.text() == "June 2026 has already passed (today is 1 July 2026)."
+    assert not dialog.ok.isEnabled()
+    assert dialog.missing.text() == "To revise the target to a date that has passed, tick the box to confirm it."
+    qtbot.keyClick(dialog.typed, Qt.Key.Key_Return)
+    assert dialog.result() != dialog.DialogCode.Accepted
+    dialog.confirm_past.click()
+    assert dialog.ok.isEnabled()
+    qtbot.keyClick(dialog.typed, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.new_target().target == TargetDate.of_month(2026, 6)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_a_revision_this_month_or_later_is_not_warned_of_and_a_reason_needs_words(qtbot: QtBot) -> None:
+    dialog = RevisedTargetDialog(Action(text="Repair windows.", target="March 2026"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.typed, "July 2026")  # this month: not passed
+    qtbot.keyClicks(dialog.reason, " - ")
+    assert not dialog.confirm_past.isVisible()
+    assert not dialog.ok.isEnabled()  # a dash is not a reason
+    assert dialog.missing.text() == "To revise the target, add the reason."
+    qtbot.keyClicks(dialog.reason, "Parts late")
+    assert dialog.ok.isEnabled()
+    assert not dialog.missing.isVisible()

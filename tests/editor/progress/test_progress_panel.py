@@ -16,7 +16,7 @@ from actionplan.progress import ActionStatus, IrpJudgement
 from actionplan.storage import save_plan
 from actionplan.target_date import TargetDate
 from editor.progress.progress_dialogs import NewEvidence, NewTarget
-from editor.progress.progress_panel import ITEM_ID_ROLE
+from editor.progress.record_list import ITEM_ID_ROLE
 from editor.window.main_window import MainWindow
 from tests.editor.progress.progress_fakes import (
     TODAY,

@@ -81,7 +81,8 @@ def test_both_views_and_the_inspector_follow_one_selection(tracking: MainWindow,
 
 
 def test_a_menu_command_in_the_progress_view_acts_on_its_row_and_shows_the_drafting_view(
-        tracking: MainWindow, qtbot: QtBot) -> None:
+        tracking: MainWindow, qtbot: QtBot, questions: ScriptedQuestions) -> None:
+    questions.script("confirm_delete", True)  # the action has an update
     to_progress(tracking, qtbot)
     first = tracking.document.plan.concerns[0]
     chosen = first.actions[1]
