@@ -97,9 +97,9 @@ class PlanBuilder:
     # The texts rows are still being joined onto: the current concern's and its last action's.
     # They go into the plan when the concern or action is done with, or at ``finish``, so a
     # text cut into thousands of rows is put together and checked once, not once a row.
-    _concern_text: GrowingText | None = None
-    _action: Action | None = None
-    _action_text: GrowingText | None = None
+    _concern_text: GrowingText | None = field(default=None, init=False, repr=False)
+    _action: Action | None = field(default=None, init=False, repr=False)
+    _action_text: GrowingText | None = field(default=None, init=False, repr=False)
 
     def finish(self) -> Plan:
         """Put the texts still being joined into the plan; call once every row is added."""
