@@ -166,6 +166,7 @@ class _DocumentReader:
                             "table, so it was not imported.", shorten(text))
 
     def finish(self) -> Plan:
+        self.builder.finish()
         era = self.plan.details.era
         details = self.details.finish("The introduction")
         if era is Era.RECOMMENDATIONS:

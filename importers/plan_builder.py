@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from actionplan.model import Action, Agreement, Category, Concern, Plan
 from actionplan.target_date import parse_target
+from actionplan.text import clean_text
+from importers.growing_text import GrowingText
 from importers.plan_table import PlanRow
 from importers.report import ImportReport, NoteKind, shorten
 
@@ -39,19 +41,30 @@ def clean_rec(text: str) -> str:
 
 def continue_text(before: str, after: str) -> str:
     """Join text cut by a page break: mid-sentence with a space, otherwise as a new paragraph."""
+    growing = GrowingText(before)
+    _continue_growing(growing, after)
+    return str(growing)
+
+
+def _continue_growing(before: GrowingText, after: str) -> None:
+    # The rule of continue_text, reading only the end of the text before: each row cut by a
+    # page break is joined onto the same text, so reading all of it made import quadratic.
     if not before:
-        return after
-    if before.rstrip().endswith(_SENTENCE_END) or after.startswith("- ") or before.split("\n")[-1].startswith("- "):
-        return f"{before}\n{after}"
-    return f"{before} {after}"
+        before.append(after)
+    elif (_ends_a_sentence_growing(before) or after.startswith("- ")
+          or before.last_line_starts_with("- ")):
+        before.append(f"\n{after}")
+    else:
+        before.append(f" {after}")
+
+
+def _ends_a_sentence_growing(text: GrowingText) -> bool:
+    """As ``str(text).rstrip().endswith(_SENTENCE_END)``: every ending is one character."""
+    return text.last_visible_character() in _SENTENCE_END
 
 
 def _starts_mid_sentence(text: str) -> bool:
     return text[:1].islower() or text[:1] in "(,;"
-
-
-def _ends_a_sentence(text: str) -> bool:
-    return text.rstrip().endswith(_SENTENCE_END)
 
 
 # "1. ", "2) ": how people number the actions they stack in one row.
@@ -81,6 +94,46 @@ class PlanBuilder:
     numbers: dict[str, int] = field(default_factory=dict)
     dates_noted: set[str] = field(default_factory=set)
     """Actions whose target date not understood is in the report already, by id."""
+    # The texts rows are still being joined onto: the current concern's and its last action's.
+    # They go into the plan when the concern or action is done with, or at ``finish``, so a
+    # text cut into thousands of rows is put together and checked once, not once a row.
+    _concern_text: GrowingText | None = field(default=None, init=False, repr=False)
+    _action: Action | None = field(default=None, init=False, repr=False)
+    _action_text: GrowingText | None = field(default=None, init=False, repr=False)
+
+    def finish(self) -> Plan:
+        """Put the texts still being joined into the plan; call once every row is added."""
+        self._settle_concern()
+        self._settle_action()
+        return self.plan
+
+    def _settle_concern(self) -> None:
+        if self._concern_text is not None:
+            assert self.concern is not None
+            self.concern.text = str(self._concern_text)
+            self._concern_text = None
+
+    def _settle_action(self) -> None:
+        if self._action is not None and self._action_text is not None:
+            self._action.text = str(self._action_text)
+        self._action = self._action_text = None
+
+    def _growing_concern_text(self) -> GrowingText:
+        assert self.concern is not None
+        if self._concern_text is None:
+            self._concern_text = GrowingText(self.concern.text)
+        return self._concern_text
+
+    def _concern_text_is(self, text: str) -> bool:
+        return self._growing_concern_text().equals(text)
+
+    def _growing_last_text(self) -> GrowingText:
+        """The last action's text, to join rows onto."""
+        last = self._actions[-1]
+        if self._action is not last or self._action_text is None:
+            self._settle_action()
+            self._action, self._action_text = last, GrowingText(last.text)
+        return self._action_text
 
     def set_section(self, section: str, where: str) -> None:
         self.category = Category.KEY if section == "key" else Category.PRIORITY
@@ -114,6 +167,7 @@ class PlanBuilder:
     # Concerns --------------------------------------------------------------------------------
 
     def _start_concern(self, rec: str, row: PlanRow) -> None:
+        self._settle_concern()
         number = len(self.plan.concerns) + 1
         reference = "" if rec == str(number) else rec
         text = "\n".join(line for line in row.concern if line)
@@ -128,15 +182,19 @@ class PlanBuilder:
         if self.concern is None or rec != self._number():
             return False
         text = "\n".join(line for line in row.concern if line)
-        return not text or text == self.concern.text or is_continued_for(text, rec)
+        return not text or self._concern_text_is(text) or is_continued_for(text, rec)
 
     def _concern_without_rec(self, row: PlanRow) -> None:
         text = "\n".join(line for line in row.concern if line)
         current = self.concern
-        if current is not None and (text == current.text or is_continued_for(text, self._number())):
+        if current is not None and (self._concern_text_is(text) or is_continued_for(text, self._number())):
             return  # the concern repeated on each of its rows, or said to go on
-        if current is not None and (_starts_mid_sentence(text) or not current.text.rstrip().endswith(_SENTENCE_END)):
-            current.text = continue_text(current.text, text)
+        growing = self._growing_concern_text() if current is not None else None
+        if growing is not None and (_starts_mid_sentence(text) or not _ends_a_sentence_growing(growing)):
+            # Cleaned as the plan would clean it, so the next row is joined onto the same text.
+            mark = growing.mark()
+            _continue_growing(growing, text)
+            growing.rewrite_since(mark, clean_text)
             self.report.add(NoteKind.GUESSED, row.where, f"Read as the rest of concern {self._number()}, "
                             "cut by a page break.", text)
             return
@@ -190,9 +248,12 @@ class PlanBuilder:
     def _drop_stacked_numbers(self, actions: list[Action], where: str) -> None:
         """Actions stacked in one row and numbered "1. ", "2. " to tell them apart are actions
         of their own once imported, so the numbers go, and the report says so."""
+        if len(actions) < 2:
+            return
+        self._settle_action()  # its text may have been joined onto in this row
         found = [_NUMBERED.match(action.text) for action in actions]
         numbers = [int(match.group(1)) for match in found if match]
-        if len(actions) < 2 or len(numbers) != len(actions) or numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+        if len(numbers) != len(actions) or numbers != list(range(numbers[0], numbers[0] + len(numbers))):
             return
         for action, match in zip(actions, found, strict=True):
             assert match is not None
@@ -233,10 +294,12 @@ class PlanBuilder:
         # A row with an owner and date of its own is a whole row, whatever its first word. Only
         # where a page break cut a row of stacked actions mid-sentence does the next row start
         # with the rest of that sentence, beside the owners of the actions after it.
-        while (len(paragraphs) > expected and stacked_before and _starts_mid_sentence(paragraphs[0])
-               and self._actions and not _ends_a_sentence(self._actions[-1].text)):
-            self._continue_last([paragraphs.pop(0)], row.where)
-        self._match(paragraphs, owners, targets, row.where)
+        first = 0  # the paragraphs before it went to the action above; popping each copied the rest
+        while (len(paragraphs) - first > expected and stacked_before and _starts_mid_sentence(paragraphs[first])
+               and self._actions and not _ends_a_sentence_growing(self._growing_last_text())):
+            self._continue_last([paragraphs[first]], row.where)
+            first += 1
+        self._match(paragraphs[first:], owners, targets, row.where)
 
     def _add_aligned(self, row: PlanRow) -> bool:
         """Stacked actions lined up paragraph by paragraph, blank lines included."""
@@ -290,12 +353,16 @@ class PlanBuilder:
                             "as an action without them.", paragraphs[0])
             self._append(Action(text="\n".join(paragraphs)))
             return
-        last = self._actions[-1]
-        text = last.text
+        text = self._growing_last_text()
+        mark = text.mark()
         for paragraph in paragraphs:
             # Lined up beside a blank owner, a paragraph is the same action's next paragraph.
-            text = continue_text(text, paragraph) if cut_by_page_break else f"{text}\n{paragraph}"
-        last.text = text
+            if cut_by_page_break:
+                _continue_growing(text, paragraph)
+            else:
+                text.append(f"\n{paragraph}")
+        # Cleaned as the plan cleans a text it is given, a row at a time, as before.
+        text.rewrite_since(mark, clean_text)
         if cut_by_page_break:
                 self.report.add(NoteKind.GUESSED, where, f"No owner or date of its own, so it was read as the rest "
                             f"of action {len(self._actions)} of concern {self._number()}, cut by a page break.",
@@ -311,6 +378,8 @@ class PlanBuilder:
             self.report.add(NoteKind.GUESSED, row.where, "Repeats the owner and date of the action above; read "
                             "as part of that action.", f"{owner} {target}")
             return
+        if last is not None and self.spare_paragraphs:
+            self._settle_action()  # the last action's text is read whole below
         if last is not None and self.spare_paragraphs and "\n" in last.text:
             rest, _, text = last.text.rpartition("\n")
             last.text = rest

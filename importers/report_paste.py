@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from actionplan.model import Category
 from actionplan.text import clean_text
+from importers.growing_text import GrowingText
 
 _HEADING = re.compile(r"^(?:the\s+)?(priority|key)\s+concerns?(?:\s+and\s+recommendations)?\s*:?$", re.IGNORECASE)
 # A reference people keep: a report paragraph number (1.12) or a lettered one (S45).
@@ -86,7 +87,7 @@ def split_concerns(
         if not line:
             open_draft = open_draft and numbered  # a blank line ends an unnumbered concern
             continue
-        if open_draft and _runs_on_around(drafts[-1].lines, line, lines[number + 1:]):
+        if open_draft and _runs_on_around(drafts[-1].lines, line, lines, number + 1):
             drafts[-1].lines.append(line)
             result.kept_numbers.append(line)
             continue
@@ -110,13 +111,15 @@ def split_concerns(
     return result
 
 
-def _runs_on_around(before: list[str], line: str, after: list[str]) -> bool:
+def _runs_on_around(before: list[str], line: str, lines: list[str], after: int) -> bool:
     """A bare number (not "Page 3" or "3 of 40") between two parts of one sentence: the line
-    before ends mid-sentence and the next line carries on in lower case. Kept rather than
-    dropped: a figure left out changes what the concern says; a stray page number shows."""
+    before ends mid-sentence and the next line (from ``lines[after]`` on) carries on in lower
+    case. Kept rather than dropped: a figure left out changes what the concern says; a stray
+    page number shows."""
     if not (line.isdigit() and before) or before[-1].rstrip().endswith(_SENTENCE_END):
         return False
-    following = next((text for text in after if text), "")
+    # Indexes, not a slice of the lines after: a slice copies the rest of the paste every line.
+    following = next((lines[index] for index in range(after, len(lines)) if lines[index]), "")
     return following[:1].islower()
 
 
@@ -136,19 +139,65 @@ def _start(line: str) -> tuple[str, str] | None:
 
 
 def _finish(draft: _Draft, numbered: bool, is_word: WordCheck | None) -> list[PastedConcern]:
-    pieces: list[str] = []
+    # Each concern grows line by line; joined once at the end, so a concern wrapped over
+    # thousands of lines is not copied once for every line.
+    pieces: list[GrowingText] = []
     for line in draft.lines:
         # Without numbering, a line that ends a sentence before a capital starts a new concern:
         # a web page puts each concern on its own line.
         if pieces and (numbered or not _ends_concern(pieces[-1], line)):
-            pieces[-1] = join_wrapped(pieces[-1], line, is_word)
+            _join_onto(pieces[-1], line, is_word)
         else:
-            pieces.append(line)
-    return [PastedConcern(text, draft.category, draft.reference) for text in pieces if text]
+            pieces.append(GrowingText(line))
+    texts = (str(piece) for piece in pieces)
+    return [PastedConcern(text, draft.category, draft.reference) for text in texts if text]
 
 
-def _ends_concern(text: str, next_line: str) -> bool:
+def _ends_concern(text: GrowingText, next_line: str) -> bool:
     return text.endswith(_SENTENCE_END) and next_line[:1].isupper()
+
+
+_HYPHEN_AT_END = re.compile(r"(\w+)-$")
+
+
+def _word_before_hyphen(tail: Callable[[int], str], length: int) -> str | None:
+    """The word a line-end hyphen follows, as ``_HYPHEN_AT_END.search(text)`` finds it, looking
+    only at the end of the text (``tail(n)``: its last n characters). Searched over the whole
+    text, the pattern is tried from every character, which made pasting one long concern take
+    minutes; the window widens only while the word fills it."""
+    size = 64
+    while True:
+        match = _HYPHEN_AT_END.search(tail(size))
+        if match is None:
+            return None  # the window holds the end of any match, so there is none
+        if match.start() > 0 or size >= length:
+            return match.group(1)
+        size *= 2
+
+
+def _joining(head: str | None, after: str, is_word: WordCheck | None) -> tuple[bool, str]:
+    """How a line joins the text before it: whether the text's last character (a hyphen)
+    goes, and what goes between."""
+    if head is not None and after[:1].isalpha():
+        tail = re.match(r"\w+", after)
+        joined = head + (tail.group(0) if tail else "")
+        if is_word is not None and is_word(joined) and not is_word(f"{head}-{tail.group(0) if tail else ''}"):
+            return True, ""
+        return False, ""
+    return False, " "
+
+
+def _join_onto(before: GrowingText, after: str, is_word: WordCheck | None) -> None:
+    """``join_wrapped`` onto growing text: the same join, without copying what came before."""
+    if not before:
+        before.append(after)
+        return
+    if not after:
+        return
+    drop, between = _joining(_word_before_hyphen(before.tail, len(before)), after, is_word)
+    if drop:
+        before.drop_last_character()
+    before.append(between + after)
 
 
 def join_wrapped(before: str, after: str, is_word: WordCheck | None = None) -> str:
@@ -157,15 +206,8 @@ def join_wrapped(before: str, after: str, is_word: WordCheck | None = None) -> s
         return after
     if not after:
         return before
-    match = re.search(r"(\w+)-$", before)
-    if match and after[:1].isalpha():
-        head = match.group(1)
-        tail = re.match(r"\w+", after)
-        joined = head + (tail.group(0) if tail else "")
-        if is_word is not None and is_word(joined) and not is_word(f"{head}-{tail.group(0) if tail else ''}"):
-            return before[:-1] + after
-        return before + after
-    return f"{before} {after}"
+    drop, between = _joining(_word_before_hyphen(lambda size: before[-size:], len(before)), after, is_word)
+    return (before[:-1] if drop else before) + between + after
 
 
 def english_word_check() -> WordCheck | None:

@@ -115,16 +115,25 @@ Block = Paragraph | Table
 
 
 def _join_deleted_marks(paragraphs: list[Paragraph]) -> list[str]:
-    merged: list[Paragraph] = []
+    """Paragraphs whose marks were deleted run on into the next: each run is gathered and
+    joined once, where adding each paragraph's text to the run so far copied the run again
+    for every paragraph in it."""
+    runs: list[list[Paragraph]] = []
     runs_on = False
     for paragraph in paragraphs:
-        if runs_on and merged:
-            last = merged[-1]
-            merged[-1] = Paragraph(last.text + paragraph.text, last.style, last.is_list_item)
+        if runs_on and runs:
+            runs[-1].append(paragraph)
         else:
-            merged.append(paragraph)
+            runs.append([paragraph])
         runs_on = paragraph.mark_deleted
-    return [paragraph.line for paragraph in merged]
+    return [_joined(run).line for run in runs]
+
+
+def _joined(run: list[Paragraph]) -> Paragraph:
+    if len(run) == 1:
+        return run[0]
+    first = run[0]
+    return Paragraph("".join(paragraph.text for paragraph in run), first.style, first.is_list_item)
 
 
 def has_tracked_changes(root: etree._Element) -> bool:
