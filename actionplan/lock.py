@@ -83,13 +83,16 @@ class LockInfo:
                 return None
             user, host, pid = document["user"], document["host"], document["pid"]
             since = datetime.fromisoformat(document["since"])
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, RecursionError):
             return None
-        if not (isinstance(user, str) and isinstance(host, str) and isinstance(pid, int)):
-            return None
+        if not (isinstance(user, str) and isinstance(host, str) and type(pid) is int):
+            return None  # True and False are ints to Python, but not process ids
         if since.tzinfo is None:
             return None
-        return cls(user=user, host=host, pid=pid, since=since.astimezone(UTC))
+        try:
+            return cls(user=user, host=host, pid=pid, since=since.astimezone(UTC))
+        except OverflowError:  # a moment at the very edge of the calendar
+            return None
 
 
 class PlanLocked(Exception):
@@ -166,7 +169,10 @@ class PlanLock:
             elif not take_over and (not existing.known or not cls.is_stale(existing, heartbeat)):
                 # A lock we cannot read may be anyone's, live or not: only taking over clears it.
                 raise PlanLocked(plan_path, existing)
-            _remove_if_unchanged(lock_path, existing, heartbeat)
+            try:
+                _remove_if_unchanged(lock_path, existing, heartbeat)
+            except OSError as error:  # a folder with files in it, say, by the lock's name
+                return cls(plan_path, info, written=False, problem=_why(error))
         return cls(plan_path, info, written=False, problem=_KEPT_CHANGING)
 
     def refresh(self) -> None:
@@ -268,7 +274,10 @@ def _remove_if_unchanged(lock_path: Path, seen: LockInfo | None, heartbeat: date
     current, current_heartbeat = _read_with_heartbeat(lock_path)
     if current == seen and current_heartbeat == heartbeat:
         with contextlib.suppress(FileNotFoundError):
-            lock_path.unlink()
+            if lock_path.is_dir() and not lock_path.is_symlink():
+                lock_path.rmdir()  # a folder by the lock's name: only an empty one is cleared
+            else:
+                lock_path.unlink()
 
 
 def _login_name() -> str:
