@@ -56,6 +56,8 @@ def build_parser(prog: str = "main.py") -> argparse.ArgumentParser:
     imported = commands.add_parser("import", help="import a Word action plan (.docx)")
     imported.add_argument("docx", metavar="IN.docx")
     imported.add_argument("-o", "--output", required=True, metavar="OUT.actionplan")
+    imported.add_argument("--replace", action="store_true",
+                          help="replace OUT.actionplan if it exists (the plan there now is kept as a .bak copy)")
     imported.set_defaults(handler=_run_import)
 
     report = commands.add_parser("report", help="report where each action stands (Word, Excel or CSV)")
