@@ -82,8 +82,11 @@ def run(argv: Sequence[str], prog: str = "main.py") -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_OK
+    from commandline.showable import showable_output
+
     try:
-        code: int = args.handler(args)
+        with showable_output():  # text from a plan may hold terminal escape codes
+            code: int = args.handler(args)
         sys.stdout.flush()  # output sent to a pipe waits in a buffer: a closed pipe shows here
     except BrokenPipeError:
         # The reader stopped early (``check PLAN | head``): that is no fault, so stop quietly.
