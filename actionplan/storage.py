@@ -73,7 +73,8 @@ def plan_from_bytes(data: bytes, path: Path | str = "plan") -> Plan:
 
 def read_plan_bytes(data: bytes, path: Path | str = "plan") -> LoadedPlan:
     plan = _validated_plan(data, path)
-    repairs = [_give_copies_their_own_ids(plan, Path(path).name)]
+    name = Path(path).name
+    repairs = [_give_copies_their_own_ids(plan, name), _give_copied_records_their_own_ids(plan, name)]
     return LoadedPlan(plan, tuple(repair for repair in repairs if repair))
 
 
@@ -139,6 +140,32 @@ def _give_copies_their_own_ids(plan: Plan, name: str) -> str:
     return (f"{what} in “{name}” shared a hidden identifier with another (this happens when plans are "
             "merged or copied by hand), so editing one could have changed the other. Each now has its own. "
             "Nothing you wrote has changed; saving the plan keeps the repair.")
+
+
+def _give_copied_records_their_own_ids(plan: Plan, name: str) -> str:
+    """Progress updates, evidence items and target revisions are found by their id too (removing
+    an evidence item removes the one with that id), so copies that share one would be changed or
+    removed together. As for concerns and actions, every copy after the first gets a new id."""
+    kinds = (("progress update", "updates"), ("evidence item", "evidence"), ("target revision", "target_revisions"))
+    records = [(noun, record) for concern in plan.concerns for action in concern.actions
+               for noun, field in kinds for record in getattr(action, field)]
+    if len({record.id for _noun, record in records}) == len(records):
+        return ""
+    seen: set[str] = set()
+    counts = dict.fromkeys((noun for noun, _field in kinds), 0)
+    for noun, record in records:
+        if record.id in seen:
+            record.id = _unused_id(seen)
+            counts[noun] += 1
+        seen.add(record.id)
+    what = _and_list([_count(number, noun) for noun, number in counts.items() if number])
+    return (f"{what} in “{name}” shared a hidden identifier with another (this happens when plans are "
+            "merged or copied by hand), so changing or removing one could have changed the other. Each now "
+            "has its own. Nothing you wrote has changed; saving the plan keeps the repair.")
+
+
+def _and_list(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def _unused_id(seen: set[str]) -> str:
