@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from actionplan.storage import load_plan, save_plan
-from editor.files.outside_changes import SETTLE_MS
+from actionplan.storage import MAX_FILE_BYTES, load_plan, save_plan
+from editor.files.outside_changes import SETTLE_MS, FileState, OutsideChangeWatcher
 from editor.files.questions import OutsideChange
 from tests.editor.file_host import Host, close_quietly, make_host, sample_plan, write_plan
 
@@ -112,3 +112,34 @@ def test_a_file_written_in_place_is_noticed(qtbot: QtBot, host: Host, plan_file:
     with plan_file.open("wb") as stream:
         stream.write(plan_to_bytes(plan))
     qtbot.waitUntil(lambda: host.document.plan.details.establishment == "HMP Rewritten in place", timeout=5000)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no pipes here")
+def test_a_pipe_in_place_of_the_plan_is_noticed_without_being_read(qtbot: QtBot, plan_file: Path) -> None:
+    watcher = OutsideChangeWatcher()
+    watcher.watch(plan_file)
+    said: list[bool] = []
+    watcher.changed.connect(said.append)
+    plan_file.unlink()
+    os.mkfifo(plan_file)  # reading a pipe nobody writes to would wait for ever
+    watcher.check()
+    assert said == [True]
+    state = FileState.of(plan_file)
+    assert state is not None
+    assert state.digest == b""
+
+
+def test_a_huge_file_in_place_of_the_plan_is_not_read(qtbot: QtBot, plan_file: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    watcher = OutsideChangeWatcher()
+    watcher.watch(plan_file)
+    said: list[bool] = []
+    watcher.changed.connect(said.append)
+    with plan_file.open("r+b") as stream:
+        stream.truncate(MAX_FILE_BYTES + 1)  # sparse: costs no disk
+    read: list[int] = []
+    real_read = os.read
+    monkeypatch.setattr(os, "read", lambda fd, n: read.append(n) or real_read(fd, n))
+    watcher.check()
+    assert said == [True]
+    assert read == []
