@@ -308,6 +308,10 @@ class FileController(QObject):
         return True
 
     def _write(self, path: Path) -> bool:
+        # Someone else may have saved it since it was opened, and the watcher not said so yet.
+        if (path == self.watcher.path and self.watcher.changed_since_known()
+                and not self.prompter.confirm_save_over_outside_change(path.name)):
+            return self.save_as()
         self.watcher.pause()
         try:
             save_plan(self.document.plan, path)

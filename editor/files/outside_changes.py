@@ -139,6 +139,25 @@ class OutsideChangeWatcher(QObject):
         self._known = current
         self.changed.emit(True)
 
+    def changed_since_known(self) -> bool:
+        """True when the watched file now holds something other than the version the editor
+        has: checked before saving over it, since a change may not have been noticed yet (made a
+        moment ago, or on a network drive that sends no notice of changes)."""
+        path = self._path
+        if path is None:
+            return False
+        try:
+            status = path.stat()
+        except OSError:
+            return False  # gone: saving writes it again
+        known = self._known
+        if known is not None and known.same_stat(status):
+            return False
+        current = FileState.of(path)
+        if current is None:
+            return False
+        return known is None or not current.digest or current.digest != known.digest
+
     def _on_event(self, _path: str) -> None:
         if self._path is not None and not self._paused:
             self._settle.start()

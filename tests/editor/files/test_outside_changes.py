@@ -143,3 +143,27 @@ def test_a_huge_file_in_place_of_the_plan_is_not_read(qtbot: QtBot, plan_file: P
     watcher.check()
     assert said == [True]
     assert read == []
+
+
+def test_saving_over_a_change_not_yet_noticed_asks_first(qtbot: QtBot, host: Host, plan_file: Path) -> None:
+    host.files.open_plan(plan_file)
+    host.type_action_text("Mine")
+    colleague_saves(plan_file, "Theirs")  # saved a moment ago: no notice has arrived yet
+    host.prompter.script("confirm_save_over_outside_change", False)
+    host.prompter.script("choose_save_path", None)
+    assert not host.files.save()
+    assert load_plan(plan_file).concerns[0].actions[0].text == "Theirs"
+    assert host.prompter.questions("confirm_save_over_outside_change") == [("plan.actionplan",)]
+    host.prompter.script("confirm_save_over_outside_change", True)
+    assert host.files.save()
+    assert load_plan(plan_file).concerns[0].actions[0].text == "Mine"
+    qtbot.wait(QUIET_MS)
+    assert host.prompter.questions("ask_outside_change") == []
+
+
+def test_saving_a_file_nobody_else_changed_asks_nothing(qtbot: QtBot, host: Host, plan_file: Path) -> None:
+    host.files.open_plan(plan_file)
+    os.utime(plan_file)  # touched, same contents (a sync tool)
+    host.type_action_text("Mine")
+    assert host.files.save()
+    assert host.prompter.questions("confirm_save_over_outside_change") == []
