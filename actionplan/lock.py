@@ -21,7 +21,6 @@ import contextlib
 import getpass
 import json
 import os
-import stat
 import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -29,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from actionplan.processes import owner_is_running, same_host, this_host
-from actionplan.safe_writing import name_beside, usual_mode
+from actionplan.safe_writing import name_beside, read_small_file, usual_mode
 from actionplan.target_date import format_long_date
 
 STALE_AFTER = timedelta(minutes=10)
@@ -244,28 +243,12 @@ def _read_with_heartbeat(lock_path: Path) -> tuple[LockInfo | None, datetime | N
     except (OSError, ValueError, OverflowError):
         return None, None
     try:
-        data = _read_small_file(lock_path)
+        data = read_small_file(lock_path, MAX_LOCK_BYTES)
     except FileNotFoundError:
         return None, None
     except OSError:
         return LockInfo.unknown(modified), modified
     return (LockInfo.from_json(data) if data is not None else None), modified
-
-
-def _read_small_file(path: Path) -> bytes | None:
-    """The file's bytes, or None when it is not an ordinary file or is too big to be a lock.
-    Opened without waiting, so a pipe given the lock's name cannot hang the editor."""
-    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    try:
-        status = os.fstat(descriptor)
-        if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_LOCK_BYTES:
-            return None
-        data = b""
-        while len(data) <= MAX_LOCK_BYTES and (chunk := os.read(descriptor, MAX_LOCK_BYTES + 1 - len(data))):
-            data += chunk
-    finally:
-        os.close(descriptor)
-    return data if len(data) <= MAX_LOCK_BYTES else None
 
 
 def _remove_if_unchanged(lock_path: Path, seen: LockInfo | None, heartbeat: datetime) -> None:

@@ -105,6 +105,24 @@ def is_read_only(path: Path) -> bool:
     return stat.S_ISREG(mode) and not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
 
 
+def read_small_file(path: Path, limit: int) -> bytes | None:
+    """The bytes of a small file that should be there (a lock, a recovery copy's details), or
+    None when it is not an ordinary file or holds more than ``limit`` bytes: it is then not what
+    it should be, and is not read whole. Opened without waiting, so a pipe given the file's name
+    cannot hang the application. Raises OSError when it cannot be opened."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode) or status.st_size > limit:
+            return None
+        data = b""
+        while len(data) <= limit and (chunk := os.read(descriptor, limit + 1 - len(data))):
+            data += chunk
+    finally:
+        os.close(descriptor)
+    return data if len(data) <= limit else None
+
+
 def is_same_file(one: Path | str, other: Path | str) -> bool:
     """``one`` and ``other`` name the same file: the same path, or two names for one file (a
     hard link, a different case on Windows). A file that does not exist yet is no other file."""
