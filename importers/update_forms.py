@@ -75,9 +75,11 @@ def read_returned_form(path: Path) -> ReturnedForm:
         return ReturnedForm.unreadable(name, error.message)
     except MemoryError:
         return ReturnedForm.unreadable(name, f"“{name}” is too large to read.")
-    except Exception as error:  # noqa: BLE001 - openpyxl can raise anything on a damaged or hostile workbook
+    except Exception:  # noqa: BLE001 - openpyxl can raise anything on a damaged or hostile workbook
+        # No error names here: "XMLSyntaxError" tells a person nothing they can act on.
         return ReturnedForm.unreadable(name, f"“{name}” could not be read: it looks like an Excel workbook but is "
-                                             f"damaged or made in a way Excel does not ({type(error).__name__}).")
+                                             "damaged, or was made by a program other than Excel. Ask for it to be "
+                                             "saved in Excel and sent again.")
 
 
 def _read(path: Path) -> ReturnedForm:
