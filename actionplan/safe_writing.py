@@ -55,6 +55,20 @@ def name_beside(name: str, prefix: str = "", suffix: str = "", *, room: int = 0)
     return prefix + short + tag + suffix
 
 
+def suggested_name(stem: str, rest: str = "") -> str:
+    """``stem + rest`` as a file name to suggest (``rest`` is a fixed ending such as
+    `` - progress 4 December 2026.docx``): characters Windows refuses in names become spaces, and
+    ``stem`` is shortened so the whole stays a legal length, however long a plan's name or an
+    establishment's is. Always a name: "plan" stands in for a stem with nothing left in it."""
+    safe = " ".join(_NOT_IN_NAMES.sub(" ", stem).split()).strip(" .") or "plan"
+    while len(safe) > 1 and _name_length(safe + rest) > NAME_LIMIT:
+        safe = safe[:-1].rstrip(" .")
+    return safe + rest
+
+
+_NOT_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
+
+
 def _name_length(name: str) -> int:
     if os.name == "nt":
         return len(name.encode("utf-16-le", "surrogatepass")) // 2

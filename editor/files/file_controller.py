@@ -18,6 +18,7 @@ from actionplan.file_errors import PlanFileError, PlanFileMissing, PlanSaveError
 from actionplan.lock import LockInfo
 from actionplan.model import Plan
 from actionplan.recovery import RecoveryEntry, RecoveryStore
+from actionplan.safe_writing import suggested_name
 from actionplan.storage import FILE_SUFFIX, LoadedPlan, read_plan, save_plan
 from editor.common.settings import AppSettings
 from editor.edits.document import PlanDocument
@@ -344,7 +345,7 @@ class FileController(QObject):
         folder = self.settings.last_folder("open") or Path.home()
         establishment = self.document.plan.details.establishment.strip()
         name = f"{establishment} action plan" if establishment else "Untitled plan"
-        return folder / (name.replace("/", "-").replace("\\", "-") + FILE_SUFFIX)
+        return folder / suggested_name(name.replace("/", "-").replace("\\", "-"), FILE_SUFFIX)
 
     def change_user_name(self) -> bool:
         name = self.prompter.ask_user_name(self.settings.user_name())
