@@ -74,7 +74,8 @@ def plan_from_bytes(data: bytes, path: Path | str = "plan") -> Plan:
 def read_plan_bytes(data: bytes, path: Path | str = "plan") -> LoadedPlan:
     plan = _validated_plan(data, path)
     name = Path(path).name
-    repairs = [_give_copies_their_own_ids(plan, name), _give_copied_records_their_own_ids(plan, name)]
+    repairs = [_replace_damaged_ids(plan, name), _give_copies_their_own_ids(plan, name),
+               _give_copied_records_their_own_ids(plan, name)]
     return LoadedPlan(plan, tuple(repair for repair in repairs if repair))
 
 
@@ -112,6 +113,41 @@ def _validated_plan(data: bytes, path: Path | str) -> Plan:
 
 DETAILS_ID = "details"
 """What dismissals and findings call the plan details: never a concern's or an action's id."""
+
+
+MAX_ID_CHARACTERS = 64
+"""Ids the application makes are 16 characters. One far longer does not fit in a spreadsheet cell
+of an update form whole, so the answers to it could never find their action."""
+
+
+def _is_usable_id(value: str) -> bool:
+    return len(value) <= MAX_ID_CHARACTERS and value.isprintable() and value == value.strip()
+
+
+def _replace_damaged_ids(plan: Plan, name: str) -> str:
+    """A concern's or action's id holding control characters or spaces at its ends, or far too
+    long (a hand-edited file), is written to update forms without them, so the answers that come
+    back could not find their action. Each gets a new id; dismissals of it follow."""
+    items: list[Concern | Action] = [*plan.concerns, *(action for concern in plan.concerns
+                                                        for action in concern.actions)]
+    damaged = [item for item in items if not _is_usable_id(item.id)]
+    if not damaged:
+        return ""
+    seen = {item.id for item in items} | {DETAILS_ID}
+    renamed: dict[str, str] = {}
+    for item in damaged:
+        new = _unused_id(seen)
+        seen.add(new)
+        renamed.setdefault(item.id, new)  # copies keep sharing it: the next repair parts them
+        item.id = renamed[item.id]
+    for dismissal in plan.dismissals:
+        if dismissal.item_id in renamed:
+            dismissal.item_id = renamed[dismissal.item_id]
+    count = len(damaged)
+    were = "was" if count == 1 else "were"
+    return (f"{_count(count, 'hidden identifier')} in “{name}” {were} damaged (this happens when a plan is "
+            "edited by hand), so answers returned on update forms could not have found their action. Each now "
+            "has a new one. Nothing you wrote has changed; saving the plan keeps the repair.")
 
 
 def _give_copies_their_own_ids(plan: Plan, name: str) -> str:

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
 
-from actionplan.model import Action, Category, Concern, Plan
+from actionplan.model import Action, Category, Concern, Dismissal, Plan
 from actionplan.progress import EvidenceItem, ProgressUpdate, TargetRevision
 from actionplan.recording import remove_evidence
 from actionplan.storage import plan_to_bytes, read_plan, read_plan_bytes
@@ -133,3 +134,21 @@ def test_progress_records_that_share_an_id_are_repaired_once() -> None:
     assert [e.description for e in repaired.evidence] == ["Minutes", "Audit"]
     # Saved and opened again, nothing more needs repair.
     assert read_plan_bytes(plan_to_bytes(loaded.plan), "merged.actionplan").repairs == ()
+
+
+@pytest.mark.parametrize("damaged", ["bad\u0001id", " a1", "a1\n", "x" * 65, "c\u0000x"])
+def test_a_damaged_id_gets_a_new_one_and_its_dismissals_follow(damaged: str) -> None:
+    plan = Plan(concerns=[Concern(id="c1", text="Visits started late.", actions=[
+        Action(id=damaged, text="Start visits on time.", owner="Governor", target="June 2026"),
+        Action(id="a2", text="Check the rota.", owner="Governor", target="June 2026")])])
+    plan.dismissals = [Dismissal(rule="style-long-sentence", item_id=damaged, reason="Agreed")]
+    loaded = read_plan_bytes(plan_to_bytes(plan), "edited.actionplan")
+    first, second = loaded.plan.concerns[0].actions
+    assert first.id != damaged
+    assert re.fullmatch("[0-9a-f]{16}", first.id)
+    assert second.id == "a2"
+    assert loaded.plan.dismissals[0].item_id == first.id
+    assert first.text == "Start visits on time."
+    (message,) = loaded.repairs
+    assert message.startswith("1 hidden identifier in “edited.actionplan” was damaged")
+    assert read_plan_bytes(plan_to_bytes(loaded.plan), "edited.actionplan").repairs == ()
