@@ -17,3 +17,24 @@ def today() -> dt.date:
         except ValueError:
             pass  # not a date: the real day, rather than a wrong one
     return dt.date.today()
+
+
+_EARLIEST = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
+_LATEST = dt.datetime(9000, 1, 1, tzinfo=dt.UTC)
+
+
+def moment_from_file(value: object) -> dt.datetime | None:
+    """A moment written in a lock or a recovery copy's details (ISO 8601 with its offset), in
+    UTC; None when it is not one, or is so far from now that it cannot be real: a moment near
+    the calendar's ends cannot be shown in every time zone (9999-12-31 is year 10000 in Tokyo),
+    and showing it would stop the application."""
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(value)
+        if moment.tzinfo is None:
+            return None
+        moment = moment.astimezone(dt.UTC)
+    except (ValueError, OverflowError):
+        return None
+    return moment if _EARLIEST <= moment < _LATEST else None

@@ -27,6 +27,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from actionplan.clock import moment_from_file
 from actionplan.processes import owner_is_running, same_host, this_host
 from actionplan.safe_writing import name_beside, read_small_file, usual_mode
 from actionplan.target_date import format_long_date
@@ -81,17 +82,14 @@ class LockInfo:
             if not isinstance(document, dict) or document.get("format") != LOCK_FORMAT:
                 return None
             user, host, pid = document["user"], document["host"], document["pid"]
-            since = datetime.fromisoformat(document["since"])
+            since = moment_from_file(document["since"])
         except (ValueError, KeyError, TypeError, RecursionError):
             return None
         if not (isinstance(user, str) and isinstance(host, str) and type(pid) is int):
             return None  # True and False are ints to Python, but not process ids
-        if since.tzinfo is None:
+        if since is None:  # not a moment, or one at the edge of the calendar
             return None
-        try:
-            return cls(user=user, host=host, pid=pid, since=since.astimezone(UTC))
-        except OverflowError:  # a moment at the very edge of the calendar
-            return None
+        return cls(user=user, host=host, pid=pid, since=since)
 
 
 class PlanLocked(Exception):

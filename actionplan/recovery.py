@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from actionplan import paths
+from actionplan.clock import moment_from_file
 from actionplan.file_errors import PlanSaveError
 from actionplan.model import Plan
 from actionplan.processes import owner_is_running, same_host, this_host
@@ -170,11 +171,11 @@ def _read_metadata(meta_path: Path, folder: Path) -> tuple[RecoveryEntry, str, i
             return None
         key = document["key"]
         source = document["source_path"]
-        saved_at = datetime.fromisoformat(document["saved_at"])
+        saved_at = moment_from_file(document["saved_at"])
         if (
             not isinstance(key, str) or not _KEY.match(key) or meta_path.stem != key
             or not isinstance(source, str | None) or not isinstance(document["display_name"], str)
-            or saved_at.tzinfo is None
+            or saved_at is None
         ):
             return None
         plan_path = folder / (key + PLAN_SUFFIX)
@@ -184,7 +185,7 @@ def _read_metadata(meta_path: Path, folder: Path) -> tuple[RecoveryEntry, str, i
             key=key,
             source_path=Path(source) if source is not None else None,
             display_name=document["display_name"],
-            saved_at=saved_at.astimezone(UTC),
+            saved_at=saved_at,
             path=plan_path,
         )
         host, pid = document.get("host"), document.get("pid")

@@ -7,6 +7,8 @@ import os
 import signal
 import subprocess
 import sys
+import time
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -98,3 +100,25 @@ def test_own_lock_left_by_an_editor_killed_with_kill_9_is_cleared(plan_path: Pat
     finally:
         editor.kill()
         editor.wait()
+
+
+@pytest.fixture
+def tokyo_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    if not hasattr(time, "tzset"):
+        pytest.skip("needs time.tzset")
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.parametrize("since", ["9999-12-31T23:59:59+00:00", "0001-01-01T00:00:00+00:00"])
+def test_a_lock_from_the_ends_of_the_calendar_is_not_shown_in_local_time(plan_path: Path, tokyo_time: None,
+                                                                         since: str) -> None:
+    # 31 December 9999 in UTC is already the year 10000 in Tokyo: saying who had it open crashed.
+    PlanLock.path_for(plan_path).write_bytes(_lock_document(host="ANOTHER-PC", since=since))
+    assert PlanLock.read(plan_path) is None  # damaged: no holder
+    with pytest.raises(PlanLocked) as raised:  # written a moment ago, so left alone a little while
+        PlanLock.acquire(plan_path, "Alex Jones")
+    assert "could not be read" in raised.value.message
