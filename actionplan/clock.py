@@ -34,7 +34,18 @@ def moment_from_file(value: object) -> dt.datetime | None:
         moment = dt.datetime.fromisoformat(value)
         if moment.tzinfo is None:
             return None
-        moment = moment.astimezone(dt.UTC)
+    except ValueError:
+        return None
+    return plausible_moment(moment)
+
+
+def plausible_moment(moment: dt.datetime) -> dt.datetime | None:
+    """``moment`` in UTC (a moment without an offset is taken as UTC, as workbooks record them),
+    or None when it is too far from now to be real, and too near the calendar's ends to be shown
+    in every time zone."""
+    try:
+        aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+        aware = aware.astimezone(dt.UTC)
     except (ValueError, OverflowError):
         return None
-    return moment if _EARLIEST <= moment < _LATEST else None
+    return aware if _EARLIEST <= aware < _LATEST else None

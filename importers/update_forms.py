@@ -30,6 +30,7 @@ from typing import Any
 from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 
+from actionplan.clock import plausible_moment
 from actionplan.returned_forms import AnsweredRow, CellAnswer, ReturnedForm, TypedDate
 from actionplan.update_forms import ACTIONS_SHEET, DETAILS_SHEET, ID_HEADING, Answer, FormIdentity, Shown
 from importers import sheet_rows
@@ -95,7 +96,9 @@ def _read(path: Path) -> ReturnedForm:
 
 def _read_workbook(name: str, workbook: Workbook, archive: zipfile.ZipFile) -> ReturnedForm:
     identity = _identity(workbook)
-    saved_at = workbook.properties.modified if isinstance(workbook.properties.modified, dt.datetime) else None
+    modified = workbook.properties.modified
+    # A time the workbook could not really have been saved at is no time at all.
+    saved_at = modified if isinstance(modified, dt.datetime) and plausible_moment(modified) is not None else None
     found = _find_headings(workbook)
     if found is None:
         return ReturnedForm(name, identity, saved_at=saved_at, problem=(
