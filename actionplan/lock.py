@@ -21,15 +21,15 @@ import contextlib
 import getpass
 import json
 import os
-import stat
 import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from actionplan.clock import moment_from_file
 from actionplan.processes import owner_is_running, same_host, this_host
-from actionplan.safe_writing import name_beside, usual_mode
+from actionplan.safe_writing import name_beside, read_small_file, usual_mode
 from actionplan.target_date import format_long_date
 
 STALE_AFTER = timedelta(minutes=10)
@@ -82,14 +82,14 @@ class LockInfo:
             if not isinstance(document, dict) or document.get("format") != LOCK_FORMAT:
                 return None
             user, host, pid = document["user"], document["host"], document["pid"]
-            since = datetime.fromisoformat(document["since"])
-        except (ValueError, KeyError, TypeError):
+            since = moment_from_file(document["since"])
+        except (ValueError, KeyError, TypeError, RecursionError):
             return None
-        if not (isinstance(user, str) and isinstance(host, str) and isinstance(pid, int)):
+        if not (isinstance(user, str) and isinstance(host, str) and type(pid) is int):
+            return None  # True and False are ints to Python, but not process ids
+        if since is None:  # not a moment, or one at the edge of the calendar
             return None
-        if since.tzinfo is None:
-            return None
-        return cls(user=user, host=host, pid=pid, since=since.astimezone(UTC))
+        return cls(user=user, host=host, pid=pid, since=since)
 
 
 class PlanLocked(Exception):
@@ -166,7 +166,10 @@ class PlanLock:
             elif not take_over and (not existing.known or not cls.is_stale(existing, heartbeat)):
                 # A lock we cannot read may be anyone's, live or not: only taking over clears it.
                 raise PlanLocked(plan_path, existing)
-            _remove_if_unchanged(lock_path, existing, heartbeat)
+            try:
+                _remove_if_unchanged(lock_path, existing, heartbeat)
+            except OSError as error:  # a folder with files in it, say, by the lock's name
+                return cls(plan_path, info, written=False, problem=_why(error))
         return cls(plan_path, info, written=False, problem=_KEPT_CHANGING)
 
     def refresh(self) -> None:
@@ -238,28 +241,12 @@ def _read_with_heartbeat(lock_path: Path) -> tuple[LockInfo | None, datetime | N
     except (OSError, ValueError, OverflowError):
         return None, None
     try:
-        data = _read_small_file(lock_path)
+        data = read_small_file(lock_path, MAX_LOCK_BYTES)
     except FileNotFoundError:
         return None, None
     except OSError:
         return LockInfo.unknown(modified), modified
     return (LockInfo.from_json(data) if data is not None else None), modified
-
-
-def _read_small_file(path: Path) -> bytes | None:
-    """The file's bytes, or None when it is not an ordinary file or is too big to be a lock.
-    Opened without waiting, so a pipe given the lock's name cannot hang the editor."""
-    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    try:
-        status = os.fstat(descriptor)
-        if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_LOCK_BYTES:
-            return None
-        data = b""
-        while len(data) <= MAX_LOCK_BYTES and (chunk := os.read(descriptor, MAX_LOCK_BYTES + 1 - len(data))):
-            data += chunk
-    finally:
-        os.close(descriptor)
-    return data if len(data) <= MAX_LOCK_BYTES else None
 
 
 def _remove_if_unchanged(lock_path: Path, seen: LockInfo | None, heartbeat: datetime) -> None:
@@ -268,7 +255,10 @@ def _remove_if_unchanged(lock_path: Path, seen: LockInfo | None, heartbeat: date
     current, current_heartbeat = _read_with_heartbeat(lock_path)
     if current == seen and current_heartbeat == heartbeat:
         with contextlib.suppress(FileNotFoundError):
-            lock_path.unlink()
+            if lock_path.is_dir() and not lock_path.is_symlink():
+                lock_path.rmdir()  # a folder by the lock's name: only an empty one is cleared
+            else:
+                lock_path.unlink()
 
 
 def _login_name() -> str:

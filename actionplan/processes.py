@@ -19,9 +19,14 @@ def same_host(host: str) -> bool:
     return host.casefold() == this_host().casefold()
 
 
+MAX_PID = 2**31 - 1
+"""No system gives out a process id above this: a bigger one (from a damaged file) is nobody."""
+
+
 def pid_is_running(pid: int) -> bool:
-    """True when a process with this id is running on this computer."""
-    if pid <= 0:
+    """True when a process with this id is running on this computer. A process that has ended
+    but not yet been collected by its parent (a zombie, after ``kill -9``) is not running."""
+    if pid <= 0 or pid > MAX_PID:
         return False
     if pid == os.getpid():
         return True
@@ -33,9 +38,21 @@ def pid_is_running(pid: int) -> bool:
         return False
     except PermissionError:
         return True  # it exists but belongs to another user
-    except OSError:
+    except (OSError, OverflowError):
         return False
-    return True
+    return not _is_zombie(pid)
+
+
+def _is_zombie(pid: int) -> bool:
+    """True when ``pid`` has ended and only waits for its parent to collect it (Linux only)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        state = stat.rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError, ValueError):
+        return False
+    return state in ("Z", "X")
 
 
 def owner_is_running(pid: int, since: datetime) -> bool:

@@ -22,16 +22,19 @@ from pathlib import Path
 from typing import Any
 
 from actionplan import paths
+from actionplan.clock import moment_from_file
 from actionplan.file_errors import PlanSaveError
 from actionplan.model import Plan
 from actionplan.processes import owner_is_running, same_host, this_host
-from actionplan.safe_writing import write_atomically
+from actionplan.safe_writing import read_small_file, write_atomically
 from actionplan.storage import load_plan, plan_to_bytes
 
 PLAN_SUFFIX = ".actionplan"
 META_SUFFIX = ".json"
 META_FORMAT = "hmpps-action-plan-recovery"
 _KEY = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+MAX_META_BYTES = 64 * 1024
+"""A copy's details are a few hundred bytes: a bigger file is not one, and is not read."""
 
 
 @dataclass(frozen=True)
@@ -160,16 +163,19 @@ def _metadata(entry: RecoveryEntry) -> bytes:
 
 def _read_metadata(meta_path: Path, folder: Path) -> tuple[RecoveryEntry, str, int] | None:
     try:
-        document: Any = json.loads(meta_path.read_bytes().decode("utf-8"))
+        data = read_small_file(meta_path, MAX_META_BYTES)
+        if data is None:
+            return None
+        document: Any = json.loads(data.decode("utf-8"))
         if not isinstance(document, dict) or document.get("format") != META_FORMAT:
             return None
         key = document["key"]
         source = document["source_path"]
-        saved_at = datetime.fromisoformat(document["saved_at"])
+        saved_at = moment_from_file(document["saved_at"])
         if (
             not isinstance(key, str) or not _KEY.match(key) or meta_path.stem != key
             or not isinstance(source, str | None) or not isinstance(document["display_name"], str)
-            or saved_at.tzinfo is None
+            or saved_at is None
         ):
             return None
         plan_path = folder / (key + PLAN_SUFFIX)
@@ -179,12 +185,13 @@ def _read_metadata(meta_path: Path, folder: Path) -> tuple[RecoveryEntry, str, i
             key=key,
             source_path=Path(source) if source is not None else None,
             display_name=document["display_name"],
-            saved_at=saved_at.astimezone(UTC),
+            saved_at=saved_at,
             path=plan_path,
         )
         host, pid = document.get("host"), document.get("pid")
         return entry, host if isinstance(host, str) else "", pid if isinstance(pid, int) else 0
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, OverflowError, RecursionError):
+        # OverflowError: a moment at the very edge of the calendar, which has no UTC time.
         return None
 
 

@@ -55,6 +55,20 @@ def name_beside(name: str, prefix: str = "", suffix: str = "", *, room: int = 0)
     return prefix + short + tag + suffix
 
 
+def suggested_name(stem: str, rest: str = "") -> str:
+    """``stem + rest`` as a file name to suggest (``rest`` is a fixed ending such as
+    `` - progress 4 December 2026.docx``): characters Windows refuses in names become spaces, and
+    ``stem`` is shortened so the whole stays a legal length, however long a plan's name or an
+    establishment's is. Always a name: "plan" stands in for a stem with nothing left in it."""
+    safe = " ".join(_NOT_IN_NAMES.sub(" ", stem).split()).strip(" .") or "plan"
+    while len(safe) > 1 and _name_length(safe + rest) > NAME_LIMIT:
+        safe = safe[:-1].rstrip(" .")
+    return safe + rest
+
+
+_NOT_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
+
+
 def _name_length(name: str) -> int:
     if os.name == "nt":
         return len(name.encode("utf-16-le", "surrogatepass")) // 2
@@ -103,6 +117,24 @@ def is_read_only(path: Path) -> bool:
     except (OSError, ValueError):
         return False
     return stat.S_ISREG(mode) and not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+
+
+def read_small_file(path: Path, limit: int) -> bytes | None:
+    """The bytes of a small file that should be there (a lock, a recovery copy's details), or
+    None when it is not an ordinary file or holds more than ``limit`` bytes: it is then not what
+    it should be, and is not read whole. Opened without waiting, so a pipe given the file's name
+    cannot hang the application. Raises OSError when it cannot be opened."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode) or status.st_size > limit:
+            return None
+        data = b""
+        while len(data) <= limit and (chunk := os.read(descriptor, limit + 1 - len(data))):
+            data += chunk
+    finally:
+        os.close(descriptor)
+    return data if len(data) <= limit else None
 
 
 def is_same_file(one: Path | str, other: Path | str) -> bool:

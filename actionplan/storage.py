@@ -73,7 +73,9 @@ def plan_from_bytes(data: bytes, path: Path | str = "plan") -> Plan:
 
 def read_plan_bytes(data: bytes, path: Path | str = "plan") -> LoadedPlan:
     plan = _validated_plan(data, path)
-    repairs = [_give_copies_their_own_ids(plan, Path(path).name)]
+    name = Path(path).name
+    repairs = [_replace_damaged_ids(plan, name), _give_copies_their_own_ids(plan, name),
+               _give_copied_records_their_own_ids(plan, name)]
     return LoadedPlan(plan, tuple(repair for repair in repairs if repair))
 
 
@@ -113,6 +115,41 @@ DETAILS_ID = "details"
 """What dismissals and findings call the plan details: never a concern's or an action's id."""
 
 
+MAX_ID_CHARACTERS = 64
+"""Ids the application makes are 16 characters. One far longer does not fit in a spreadsheet cell
+of an update form whole, so the answers to it could never find their action."""
+
+
+def _is_usable_id(value: str) -> bool:
+    return len(value) <= MAX_ID_CHARACTERS and value.isprintable() and value == value.strip()
+
+
+def _replace_damaged_ids(plan: Plan, name: str) -> str:
+    """A concern's or action's id holding control characters or spaces at its ends, or far too
+    long (a hand-edited file), is written to update forms without them, so the answers that come
+    back could not find their action. Each gets a new id; dismissals of it follow."""
+    items: list[Concern | Action] = [*plan.concerns, *(action for concern in plan.concerns
+                                                        for action in concern.actions)]
+    damaged = [item for item in items if not _is_usable_id(item.id)]
+    if not damaged:
+        return ""
+    seen = {item.id for item in items} | {DETAILS_ID}
+    renamed: dict[str, str] = {}
+    for item in damaged:
+        new = _unused_id(seen)
+        seen.add(new)
+        renamed.setdefault(item.id, new)  # copies keep sharing it: the next repair parts them
+        item.id = renamed[item.id]
+    for dismissal in plan.dismissals:
+        if dismissal.item_id in renamed:
+            dismissal.item_id = renamed[dismissal.item_id]
+    count = len(damaged)
+    were = "was" if count == 1 else "were"
+    return (f"{_count(count, 'hidden identifier')} in “{name}” {were} damaged (this happens when a plan is "
+            "edited by hand), so answers returned on update forms could not have found their action. Each now "
+            "has a new one. Nothing you wrote has changed; saving the plan keeps the repair.")
+
+
 def _give_copies_their_own_ids(plan: Plan, name: str) -> str:
     """Edits, findings and dismissals find a concern or action by its id, so two that share one
     (a hand merge, a concern copied between files) would send an edit of the second to the
@@ -139,6 +176,32 @@ def _give_copies_their_own_ids(plan: Plan, name: str) -> str:
     return (f"{what} in “{name}” shared a hidden identifier with another (this happens when plans are "
             "merged or copied by hand), so editing one could have changed the other. Each now has its own. "
             "Nothing you wrote has changed; saving the plan keeps the repair.")
+
+
+def _give_copied_records_their_own_ids(plan: Plan, name: str) -> str:
+    """Progress updates, evidence items and target revisions are found by their id too (removing
+    an evidence item removes the one with that id), so copies that share one would be changed or
+    removed together. As for concerns and actions, every copy after the first gets a new id."""
+    kinds = (("progress update", "updates"), ("evidence item", "evidence"), ("target revision", "target_revisions"))
+    records = [(noun, record) for concern in plan.concerns for action in concern.actions
+               for noun, field in kinds for record in getattr(action, field)]
+    if len({record.id for _noun, record in records}) == len(records):
+        return ""
+    seen: set[str] = set()
+    counts = dict.fromkeys((noun for noun, _field in kinds), 0)
+    for noun, record in records:
+        if record.id in seen:
+            record.id = _unused_id(seen)
+            counts[noun] += 1
+        seen.add(record.id)
+    what = _and_list([_count(number, noun) for noun, number in counts.items() if number])
+    return (f"{what} in “{name}” shared a hidden identifier with another (this happens when plans are "
+            "merged or copied by hand), so changing or removing one could have changed the other. Each now "
+            "has its own. Nothing you wrote has changed; saving the plan keeps the repair.")
+
+
+def _and_list(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def _unused_id(seen: set[str]) -> str:

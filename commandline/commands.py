@@ -56,6 +56,8 @@ def build_parser(prog: str = "main.py") -> argparse.ArgumentParser:
     imported = commands.add_parser("import", help="import a Word action plan (.docx)")
     imported.add_argument("docx", metavar="IN.docx")
     imported.add_argument("-o", "--output", required=True, metavar="OUT.actionplan")
+    imported.add_argument("--replace", action="store_true",
+                          help="replace OUT.actionplan if it exists (the plan there now is kept as a .bak copy)")
     imported.set_defaults(handler=_run_import)
 
     report = commands.add_parser("report", help="report where each action stands (Word, Excel or CSV)")
@@ -80,8 +82,11 @@ def run(argv: Sequence[str], prog: str = "main.py") -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_OK
+    from commandline.showable import showable_output
+
     try:
-        code: int = args.handler(args)
+        with showable_output():  # text from a plan may hold terminal escape codes
+            code: int = args.handler(args)
         sys.stdout.flush()  # output sent to a pipe waits in a buffer: a closed pipe shows here
     except BrokenPipeError:
         # The reader stopped early (``check PLAN | head``): that is no fault, so stop quietly.

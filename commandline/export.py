@@ -17,6 +17,7 @@ from exporters.docx_export import errors_in
 from exporters.errors import ExportError, PlanHasErrors
 from exporters.export import export_plan
 from exporters.options import ExportOptions, Layout
+from exporters.outside_links import outside_links_note
 from exporters.selfcheck import check_docx
 
 EXIT_OK = 0
@@ -62,6 +63,9 @@ def _export(args: argparse.Namespace, work: Work) -> int:
         return EXIT_CANNOT_READ_OR_WRITE
     draft = " as a DRAFT" if options.draft else ""
     print(f"Exported {output}{draft}.")
+    note = outside_links_note(options.template)
+    if note:
+        print(f"Note: {note}")
     if output.suffix.lower() == ".docx":
         work.step(0.95, "Checking the document for accessibility")
         report = check_docx(output, options.layout)

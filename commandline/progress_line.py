@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from typing import TextIO
 
 from actionplan.work import Work
+from commandline.showable import showable, unwrapped
 
 SHOW_AFTER_SECONDS = 1.0
 """Quicker tasks show nothing. ``ACTIONPLAN_PROGRESS_AFTER`` (seconds) changes it, for tests."""
@@ -23,7 +24,7 @@ EVERY_SECONDS = 0.25
 @contextmanager
 def progress_line(stream: TextIO | None = None, *, force: bool = False) -> Iterator[Work]:
     """A ``Work`` for the task; while it runs past a second, ``Checking the plan… 3 s``."""
-    out = stream if stream is not None else sys.stderr
+    out = unwrapped(stream if stream is not None else sys.stderr)  # the line writes its own codes
     work = Work()
     if not (force or _is_terminal(out)):
         yield work
@@ -36,7 +37,7 @@ def progress_line(stream: TextIO | None = None, *, force: bool = False) -> Itera
     def say() -> None:
         elapsed = int(time.monotonic() - started)
         percent = f" {round(work.fraction * 100)}%" if work.fraction > 0 else ""
-        _write(out, f"\r\x1b[2K{work.doing}…{percent} {elapsed} s")
+        _write(out, f"\r\x1b[2K{showable(work.doing)}…{percent} {elapsed} s")
         shown.set()
 
     def show() -> None:

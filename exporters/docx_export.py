@@ -28,6 +28,7 @@ from exporters import template_styles, wordml
 from exporters.errors import PlanHasErrors, TemplateError
 from exporters.files import write_output
 from exporters.options import ExportOptions
+from exporters.outside_links import drop_outside_links
 from exporters.plan_layout import Page, body_xml
 from exporters.row_height import metrics_from_styles
 
@@ -101,9 +102,11 @@ def open_template(template: Path | None) -> Document:
     except WordFileError as error:
         raise TemplateError(error.message) from None
     try:
-        return docx.Document(io.BytesIO(package.data))
+        document = docx.Document(io.BytesIO(package.data))
     except Exception:  # python-docx can fail on an odd document in many ways
         raise TemplateError(_UNUSABLE_TEMPLATE.format(name=name)) from None
+    drop_outside_links(document)  # see outside_links_note: the export says so
+    return document
 
 
 def our_template() -> bytes:

@@ -15,6 +15,8 @@ from exporters.docx_export import docx_bytes, errors_in
 from exporters.errors import ExportError, PlanHasErrors
 from exporters.files import write_output
 from exporters.options import ExportOptions
+from exporters.outside_links import outside_links_note
+from exporters.selfcheck import Finding as CheckFinding
 from exporters.selfcheck import Report, check_docx
 
 FORMATS = {".docx": "Word document", ".pdf": "PDF", ".odt": "OpenDocument text"}
@@ -39,7 +41,11 @@ def export_and_check(plan: Plan, path: Path | str, options: ExportOptions | None
     options = options or ExportOptions()
     document = _export(plan, path, options, errors, work)
     work.step(0.95, "Checking the document for accessibility")
-    return path, check_docx(io.BytesIO(document), options.layout)
+    report = check_docx(io.BytesIO(document), options.layout)
+    note = outside_links_note(options.template)
+    if note:
+        report.findings.append(CheckFinding("Template", ok=True, message=note))
+    return path, report
 
 
 def table_rows(plan: Plan) -> int:

@@ -180,26 +180,50 @@ def _run(command: list[str], timeout: float, work: Work, suffix: str) -> None:
         options["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP  # type: ignore[attr-defined]
     else:
         options["start_new_session"] = True
-    try:
-        with _windows_dll_search_as_usual():
-            process = subprocess.Popen(  # noqa: S603 - the command is built here, not typed by a user
-                command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **options  # type: ignore[call-overload]
-            )
-    except OSError as error:
-        raise LibreOfficeError(f"LibreOffice could not be started: {error.strerror or error}. " + WORD_PDF_HELP) from None
-    deadline = time.monotonic() + timeout
-    try:
-        _wait(process, deadline, timeout, work, suffix)
-    except KeyboardInterrupt:  # Ctrl+C on the command line: LibreOffice runs apart, so stop it too
-        _stop(process)
-        raise
+    # What LibreOffice says goes to a temporary file, not a pipe held in memory: it can say a great
+    # deal, and only the start of it is ever shown.
+    with tempfile.TemporaryFile() as said:
+        try:
+            with _windows_dll_search_as_usual():
+                process = subprocess.Popen(  # noqa: S603 - the command is built here, not typed by a user
+                    command, stdin=subprocess.DEVNULL, stdout=said, stderr=said, **options  # type: ignore[call-overload]
+                )
+        except OSError as error:
+            raise LibreOfficeError(f"LibreOffice could not be started: {error.strerror or error}. "
+                                   + WORD_PDF_HELP) from None
+        deadline = time.monotonic() + timeout
+        try:
+            _wait(process, deadline, timeout, work, suffix)
+        except KeyboardInterrupt:  # Ctrl+C on the command line: LibreOffice runs apart, so stop it too
+            _stop(process)
+            raise
+        if process.returncode != 0:
+            said.seek(0)
+            raise LibreOfficeError(failure_message(said.read(MAX_DETAIL_BYTES), suffix))
+
+
+MAX_DETAIL_BYTES = 4096
+"""How much of what LibreOffice said is read back after a failure."""
+MAX_DETAIL_CHARACTERS = 200
+"""How much of it a message quotes."""
+
+
+def failure_message(output: bytes, suffix: str) -> str:
+    """What to tell the user when LibreOffice fails: what to do first, then a short, one-line,
+    printable quote of what LibreOffice said."""
+    words = " ".join("".join(c if c.isprintable() else " " for c in output.decode("utf-8", "replace")).split())
+    if len(words) > MAX_DETAIL_CHARACTERS:
+        words = words[:MAX_DETAIL_CHARACTERS - 1].rstrip() + "…"
+    quoted = f" LibreOffice said: “{words}”" if words else ""
+    return (f"LibreOffice could not make the {suffix[1:].upper()}, so nothing was written. The Word document, which "
+            "is the one HMPPS publishes, can still be exported: choose Word (.docx). " + WORD_PDF_HELP + quoted)
 
 
 def _wait(process: subprocess.Popen[bytes], deadline: float, timeout: float, work: Work, suffix: str) -> None:
     while True:
         try:
-            _, errors = process.communicate(timeout=_POLL_SECONDS)
-            break
+            process.wait(timeout=_POLL_SECONDS)
+            return
         except subprocess.TimeoutExpired:
             if work.cancelled:
                 _stop(process)
@@ -211,9 +235,6 @@ def _wait(process: subprocess.Popen[bytes], deadline: float, timeout: float, wor
                     "and was stopped. Nothing was written. The Word document, which is the one HMPPS "
                     "publishes, can still be exported: choose Word (.docx). " + WORD_PDF_HELP
                 ) from None
-    if process.returncode != 0:
-        detail = " ".join(errors.decode("utf-8", "replace").split())[:200]
-        raise LibreOfficeError(f"LibreOffice could not convert the document ({detail or 'no reason given'}).")
 
 
 _POLL_SECONDS = 0.2
@@ -228,4 +249,4 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
         else:
             os.killpg(process.pid, signal.SIGKILL)
     with contextlib.suppress(subprocess.TimeoutExpired):
-        process.communicate(timeout=10)
+        process.wait(timeout=10)

@@ -130,10 +130,17 @@ def columns(era: Era) -> list[Column]:
     return found
 
 
+_MOST_DIGITS = 15
+"""A spreadsheet keeps 15 significant digits: a longer number would lose some (and Python refuses
+to read one of thousands of digits at all)."""
+
+
 def _number_or_text(reference: str) -> Value:
     """An automatic Rec No as a number, which a spreadsheet sorts as one; a manual one as written."""
-    return int(reference) if reference.isascii() and reference.isdigit() and str(int(reference)) == reference \
-        else reference
+    if (len(reference) <= _MOST_DIGITS and reference.isascii() and reference.isdigit()
+            and str(int(reference)) == reference):
+        return int(reference)
+    return reference
 
 
 def rows(plan: Plan, options: ProgressOptions) -> tuple[list[Column], list[list[Value]]]:

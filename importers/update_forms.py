@@ -30,6 +30,7 @@ from typing import Any
 from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 
+from actionplan.clock import plausible_moment
 from actionplan.form_answers import AnsweredRow, CellAnswer, ReturnedForm, TypedDate
 from actionplan.update_forms import ACTIONS_SHEET, DETAILS_SHEET, ID_HEADING, Answer, FormIdentity, Shown
 from importers import sheet_rows
@@ -78,9 +79,11 @@ def read_returned_form(path: Path) -> ReturnedForm:
         return ReturnedForm.unreadable(name, error.message)
     except MemoryError:
         return ReturnedForm.unreadable(name, f"“{name}” is too large to read.")
-    except Exception as error:  # noqa: BLE001 - openpyxl can raise anything on a damaged or hostile workbook
+    except Exception:  # noqa: BLE001 - openpyxl can raise anything on a damaged or hostile workbook
+        # No error names here: "XMLSyntaxError" tells a person nothing they can act on.
         return ReturnedForm.unreadable(name, f"“{name}” could not be read: it looks like an Excel workbook but is "
-                                             f"damaged or made in a way Excel does not ({type(error).__name__}).")
+                                             "damaged, or was made by a program other than Excel. Ask for it to be "
+                                             "saved in Excel and sent again.")
 
 
 def _read(path: Path) -> ReturnedForm:
@@ -96,7 +99,9 @@ def _read(path: Path) -> ReturnedForm:
 
 def _read_workbook(name: str, workbook: Workbook, archive: zipfile.ZipFile) -> ReturnedForm:
     identity = _identity(workbook)
-    saved_at = workbook.properties.modified if isinstance(workbook.properties.modified, dt.datetime) else None
+    modified = workbook.properties.modified
+    # A time the workbook could not really have been saved at is no time at all.
+    saved_at = modified if isinstance(modified, dt.datetime) and plausible_moment(modified) is not None else None
     found = _find_headings(workbook)
     if found is None:
         return ReturnedForm(name, identity, saved_at=saved_at, problem=(

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
 from actionplan.model import Plan
+from actionplan.safe_writing import suggested_name
 from actionplan.validation import Finding
 from actionplan.work import Cancelled, Work
 from editor.common.settings import AppSettings
@@ -134,7 +135,7 @@ class ExportController(QObject):
         if folder is None:
             folder = plan_path.parent if plan_path is not None else Path.home()
         name = plan_path.stem if plan_path is not None else _file_name(self.document.plan)
-        return folder / f"{name}{suffix}"
+        return folder / suggested_name(name, suffix)
 
     # Running --------------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMessageBox, QPushButton, QWidget
 
 from actionplan.model import Plan
+from actionplan.safe_writing import suggested_name
 from actionplan.target_date import format_long_date
 from actionplan.tracking import DUE_SOON_DAYS
 from actionplan.work import Cancelled, Work
@@ -113,7 +114,7 @@ class ProgressReportController(QObject):
         if folder is None:
             folder = plan_path.parent if plan_path is not None else Path.home()
         name = plan_path.stem if plan_path is not None else _plan_name(self.document.plan)
-        return folder / f"{name} - progress {format_long_date(as_of)}{suffix}"
+        return folder / suggested_name(name, f" - progress {format_long_date(as_of)}{suffix}")
 
     # Running --------------------------------------------------------------------------------
 

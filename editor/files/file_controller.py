@@ -18,6 +18,7 @@ from actionplan.file_errors import PlanFileError, PlanFileMissing, PlanSaveError
 from actionplan.lock import LockInfo
 from actionplan.model import Plan
 from actionplan.recovery import RecoveryEntry, RecoveryStore
+from actionplan.safe_writing import suggested_name
 from actionplan.storage import FILE_SUFFIX, LoadedPlan, read_plan, save_plan
 from editor.common.settings import AppSettings
 from editor.edits.document import PlanDocument
@@ -308,6 +309,10 @@ class FileController(QObject):
         return True
 
     def _write(self, path: Path) -> bool:
+        # Someone else may have saved it since it was opened, and the watcher not said so yet.
+        if (path == self.watcher.path and self.watcher.changed_since_known()
+                and not self.prompter.confirm_save_over_outside_change(path.name)):
+            return self.save_as()
         self.watcher.pause()
         try:
             save_plan(self.document.plan, path)
@@ -340,7 +345,7 @@ class FileController(QObject):
         folder = self.settings.last_folder("open") or Path.home()
         establishment = self.document.plan.details.establishment.strip()
         name = f"{establishment} action plan" if establishment else "Untitled plan"
-        return folder / (name.replace("/", "-").replace("\\", "-") + FILE_SUFFIX)
+        return folder / suggested_name(name.replace("/", "-").replace("\\", "-"), FILE_SUFFIX)
 
     def change_user_name(self) -> bool:
         name = self.prompter.ask_user_name(self.settings.user_name())

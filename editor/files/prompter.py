@@ -93,6 +93,21 @@ def outside_change_box(parent: QWidget | None, name: str, modified: bool) -> QMe
     return box
 
 
+def save_over_outside_change_box(parent: QWidget | None, name: str) -> QMessageBox:
+    box = _box(parent, "Plan changed by someone else", f"“{name}” has been changed outside this editor since you "
+               "opened it.")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setInformativeText(
+        "Someone else may have saved it, or a sync tool may have replaced it. If you save over it, "
+        "their changes will be lost. To keep both, save yours as a new file."
+    )
+    box.addButton("Save over it", QMessageBox.ButtonRole.DestructiveRole)
+    save_as = box.addButton("Save as a new file…", QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(save_as)
+    box.setEscapeButton(save_as)
+    return box
+
+
 def save_failed_box(parent: QWidget | None, message: str) -> QMessageBox:
     box = _box(parent, "Could not save", message)
     box.setIcon(QMessageBox.Icon.Warning)
@@ -208,6 +223,11 @@ class QtPrompter:
 
     def confirm_replace_locked(self, name: str, info: LockInfo) -> bool:
         box = replace_locked_box(self._parent, name, info)
+        box.exec()
+        return box.buttonRole(box.clickedButton()) is QMessageBox.ButtonRole.DestructiveRole
+
+    def confirm_save_over_outside_change(self, name: str) -> bool:
+        box = save_over_outside_change_box(self._parent, name)
         box.exec()
         return box.buttonRole(box.clickedButton()) is QMessageBox.ButtonRole.DestructiveRole
 

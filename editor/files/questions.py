@@ -71,6 +71,10 @@ class Prompter(Protocol):
     def confirm_replace_locked(self, name: str, info: LockInfo) -> bool:
         """Save As chose a plan someone else has open. True means save over it anyway."""
         ...
+    def confirm_save_over_outside_change(self, name: str) -> bool:
+        """The plan's file was changed by someone else since it was opened. True means save over
+        it anyway; False means save as a new file."""
+        ...
 
 
 # Words shared by the dialogs and the read-only banner ---------------------------------------

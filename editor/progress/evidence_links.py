@@ -3,6 +3,10 @@ sits inside it (so the folder can be moved or shared as a whole), and opening it
 
 A file that is no longer there is said plainly, and the evidence item is kept: nothing is lost
 because a shared drive was reorganised.
+
+A program or script is never opened from a plan. Opening a file asks the computer to open it
+with whatever it uses for that kind of file, and for a program that means running it: a plan
+file shared on a drive could have been changed to name one.
 """
 
 from __future__ import annotations
@@ -21,6 +25,15 @@ _WEB_SCHEMES = ("http://", "https://", "mailto:")
 _AROUND = " \t\r\n\""
 """Taken off the ends of a typed link: spaces, and the quotes "Copy as path" puts round it (not
 every Unicode space: a file's name may end in one)."""
+
+
+PROGRAM_SUFFIXES = frozenset((
+    ".exe", ".com", ".bat", ".cmd", ".scr", ".pif", ".cpl", ".msi", ".msp", ".mst", ".msc", ".dll",
+    ".ps1", ".psm1", ".psd1", ".vbs", ".vbe", ".js", ".jse", ".wsf", ".wsh", ".ws", ".hta", ".jar",
+    ".lnk", ".url", ".scf", ".reg", ".inf", ".chm", ".gadget", ".application", ".appref-ms",
+    ".sh", ".bash", ".command", ".app", ".desktop", ".py", ".pyw", ".pl", ".rb", ".run", ".bin",
+))
+"""Kinds of file that the computer runs, rather than shows, when asked to open them."""
 
 
 def open_with_desktop(url: QUrl) -> bool:
@@ -84,6 +97,10 @@ def open_evidence(link: str, plan_folder: Path | None, opener: Opener) -> Opened
         return Opened(f"“{link}” is a file named relative to the plan's folder, but this plan has not "
                       "been saved yet. Save the plan in the folder that holds the file, then open it.",
                       "Could not find the file")
+    if path.suffix.lower() in PROGRAM_SUFFIXES:
+        return Opened(f"“{path.name}” is a program or script, not a document, so it is not opened from a plan: "
+                      "opening it would run it. If you know what it is and trust it, open it from its folder "
+                      f"({path.parent}).", "Not opened")
     if not path.exists():
         return Opened(f"“{link}” cannot be found at {path}. It may have been moved, renamed or deleted. "
                       "The evidence item is kept: add the file again, or remove the item if it is no "

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
 
-from actionplan.model import Action, Category, Concern, Plan
+from actionplan.model import Action, Category, Concern, Dismissal, Plan
+from actionplan.progress import EvidenceItem, ProgressUpdate, TargetRevision
+from actionplan.recording import remove_evidence
 from actionplan.storage import plan_to_bytes, read_plan, read_plan_bytes
 from actionplan.validation import PlanValidator
 from commandline.commands import run
@@ -107,3 +110,45 @@ def test_check_says_once_that_the_plan_was_repaired(tmp_path: Path, capsys: pyte
     if as_json:
         findings = json.loads(captured.out)
         assert len(findings) < 2000  # 160,000 before: every finding of the shared id, once per copy
+
+
+def test_progress_records_that_share_an_id_are_repaired_once() -> None:
+    day = dt.date(2026, 6, 1)
+    action = Action(id="a1", text="Start visits on time by June 2026.", owner="Governor", target="June 2026",
+                    updates=[ProgressUpdate(id="u", on=day, text="First."), ProgressUpdate(id="u", on=day, text="Second.")],
+                    evidence=[EvidenceItem(id="e", description="Rota"), EvidenceItem(id="e", description="Minutes"),
+                              EvidenceItem(id="e", description="Audit")],
+                    target_revisions=[TargetRevision(id="u", target="July 2026", made_on=day)])
+    loaded = read_plan_bytes(plan_to_bytes(Plan(concerns=[Concern(id="c1", actions=[action])])), "merged.actionplan")
+    repaired = loaded.plan.concerns[0].actions[0]
+    ids = [r.id for r in repaired.updates] + [r.id for r in repaired.evidence] + [r.id for r in repaired.target_revisions]
+    assert len(set(ids)) == len(ids) == 6
+    assert repaired.updates[0].id == "u"
+    assert repaired.evidence[0].id == "e"
+    assert [e.description for e in repaired.evidence] == ["Rota", "Minutes", "Audit"]
+    (message,) = loaded.repairs
+    assert message.startswith("1 progress update, 2 evidence items and 1 target revision in “merged.actionplan” "
+                              "shared a hidden identifier")
+    # Removing one evidence item no longer takes its copies with it.
+    remove_evidence(repaired, "e")
+    assert [e.description for e in repaired.evidence] == ["Minutes", "Audit"]
+    # Saved and opened again, nothing more needs repair.
+    assert read_plan_bytes(plan_to_bytes(loaded.plan), "merged.actionplan").repairs == ()
+
+
+@pytest.mark.parametrize("damaged", ["bad\u0001id", " a1", "a1\n", "x" * 65, "c\u0000x"])
+def test_a_damaged_id_gets_a_new_one_and_its_dismissals_follow(damaged: str) -> None:
+    plan = Plan(concerns=[Concern(id="c1", text="Visits started late.", actions=[
+        Action(id=damaged, text="Start visits on time.", owner="Governor", target="June 2026"),
+        Action(id="a2", text="Check the rota.", owner="Governor", target="June 2026")])])
+    plan.dismissals = [Dismissal(rule="style-long-sentence", item_id=damaged, reason="Agreed")]
+    loaded = read_plan_bytes(plan_to_bytes(plan), "edited.actionplan")
+    first, second = loaded.plan.concerns[0].actions
+    assert first.id != damaged
+    assert re.fullmatch("[0-9a-f]{16}", first.id)
+    assert second.id == "a2"
+    assert loaded.plan.dismissals[0].item_id == first.id
+    assert first.text == "Start visits on time."
+    (message,) = loaded.repairs
+    assert message.startswith("1 hidden identifier in “edited.actionplan” was damaged")
+    assert read_plan_bytes(plan_to_bytes(loaded.plan), "edited.actionplan").repairs == ()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -232,3 +233,44 @@ def test_entry_is_frozen() -> None:
     entry = RecoveryEntry("k", None, "Plan", datetime.now(UTC), Path("k.actionplan"))
     with pytest.raises(AttributeError):
         entry.key = "other"  # type: ignore[misc]
+
+
+def _copy_with_details(store: RecoveryStore, change: dict[str, object]) -> Path:
+    copy = store.save(RecoveryStore.key_for(None), a_plan(), None, "Odd")
+    meta = copy.path.with_suffix(".json")
+    document = json.loads(meta.read_text())
+    document.update(change)
+    meta.write_text(json.dumps(document))
+    return meta
+
+
+@pytest.mark.parametrize("change", [
+    {"saved_at": "0001-01-01T00:00:00+14:00"},  # before the first moment UTC can hold
+    {"saved_at": "9999-12-31T23:59:59-14:00"},  # after the last
+    {"saved_at": "9999-12-31T23:59:59+00:00"},  # the year 10000 in Tokyo: the restore dialog could not say it
+    {"pid": 10**30},
+])
+def test_details_at_the_edge_of_the_calendar_or_of_numbers_do_not_stop_the_start(
+        store: RecoveryStore, change: dict[str, object]) -> None:
+    good = store.save(RecoveryStore.key_for(None), a_plan(), None, "Good")
+    _copy_with_details(store, change)
+    listed = store.entries()
+    assert good in listed
+    if "saved_at" in change:  # a moment that cannot be real: the copy's details are damaged
+        assert listed == [good]
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("kind", ["pipe", "huge"])
+def test_details_that_are_a_pipe_or_huge_are_skipped_without_reading(store: RecoveryStore, kind: str) -> None:
+    good = store.save(RecoveryStore.key_for(None), a_plan(), None, "Good")
+    meta = _copy_with_details(store, {})
+    meta.unlink()
+    if kind == "pipe":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no pipes here")
+        os.mkfifo(meta)  # reading it would wait for ever
+    else:
+        with meta.open("wb") as stream:
+            stream.truncate(2**31)  # sparse: costs no disk
+    assert store.entries() == [good]

@@ -205,7 +205,7 @@ def test_command_line_import_gives_the_same_words_when_the_plan_is_open_in_word(
     save_plan(small_plan("Deputy Governor"), output)
     before = output.read_bytes()
     monkeypatch.setattr(safe_writing, "_replace", fail_replacing(windows_error(32, str(output))))
-    assert cli.run(["import", str(source), "-o", str(output)]) == 2
+    assert cli.run(["import", str(source), "--replace", "-o", str(output)]) == 2
     # The editor's words, with command-line advice instead of Save As.
     said = LOCKED.replace("Close it there and save again, or use Save As to save a copy.",
                           "Close it there and try again, or choose another output file with -o.")

@@ -17,7 +17,7 @@ import pytest
 from actionplan.file_errors import PlanSaveError
 from actionplan.model import Action, Concern, Plan
 from actionplan.recovery import RecoveryStore
-from actionplan.safe_writing import STALE_TEMPORARY_SECONDS, remove_stale_temporary_files
+from actionplan.safe_writing import STALE_TEMPORARY_SECONDS, remove_stale_temporary_files, suggested_name
 from actionplan.storage import load_plan, save_plan
 
 AN_HOUR_AGO = time.time() - 3600
@@ -164,3 +164,15 @@ def test_recovery_copies_ignore_leftover_temporary_files(tmp_path: Path, monkeyp
     store.save(key, small_plan("Deputy Governor"), tmp_path / "plan.actionplan", "plan.actionplan")
     assert not (store.folder / f".{key}.json.k2j_8xq0.tmp").exists()
     assert (store.folder / f".{key}.actionplan.k2j_8xq0.tmp").exists()
+
+
+@pytest.mark.parametrize(("stem", "rest", "expected"), [
+    ("HMP: Ashvale / YOI?", ".docx", "HMP Ashvale YOI.docx"),
+    ("  ... ", ".actionplan", "plan.actionplan"),
+    ("a" * 300, ".docx", "a" * 250 + ".docx"),
+    ("é" * 200, " - progress 4 December 2026.docx", "é" * 111 + " - progress 4 December 2026.docx"),
+])
+def test_suggested_names_are_legal(stem: str, rest: str, expected: str) -> None:
+    name = suggested_name(stem, rest)
+    assert name == expected
+    assert len(os.fsencode(name)) <= 255

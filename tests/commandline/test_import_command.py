@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from actionplan.lock import LockInfo, PlanLock
+from actionplan.processes import this_host
 from actionplan.storage import load_plan
 from tests.fixtures import build_docx_fixtures as fixtures
 from tests.importers.conftest import plan_content
@@ -68,3 +72,61 @@ def test_unwritable_output_exits_2(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert done.stderr.strip() == ("Error: “plan.actionplan” could not be saved because the folder “missing” "
                                    "could not be found. Choose another output file with -o.")
+
+
+def _existing_plan(tmp_path: Path, fixture_documents: dict) -> tuple[Path, Path, bytes]:
+    source, _ = fixture_documents["stoke-heath-2026-stacked"]
+    output = tmp_path / "existing.actionplan"
+    output.write_bytes(b'{"not": "replaced"}')
+    return source, output, output.read_bytes()
+
+
+def test_an_existing_plan_is_not_replaced_without_replace(tmp_path: Path, fixture_documents: dict) -> None:
+    source, output, before = _existing_plan(tmp_path, fixture_documents)
+    done = run_main("import", str(source), "-o", str(output))
+    assert done.returncode == 2
+    assert done.stderr.strip() == (
+        "Error: “existing.actionplan” already exists. Nothing was imported. To replace it, run again with "
+        "--replace: the plan there now is kept as existing.actionplan.bak."
+    )
+    assert output.read_bytes() == before
+
+
+def test_replace_keeps_the_plan_there_before(tmp_path: Path, fixture_documents: dict) -> None:
+    source, output, before = _existing_plan(tmp_path, fixture_documents)
+    done = run_main("import", str(source), "--replace", "-o", str(output))
+    assert done.returncode == 0, done.stderr
+    assert "kept as existing.actionplan.bak" in done.stderr
+    assert (tmp_path / "existing.actionplan.bak").read_bytes() == before
+    assert load_plan(output).concerns
+
+
+def test_replace_respects_the_plans_lock(tmp_path: Path, fixture_documents: dict) -> None:
+    source, output, before = _existing_plan(tmp_path, fixture_documents)
+    holder = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE)
+    try:
+        info = LockInfo("Sam Patel", this_host(), holder.pid, dt.datetime.now(dt.UTC))
+        PlanLock.path_for(output).write_bytes(info.to_json())
+        done = run_main("import", str(source), "--replace", "-o", str(output))
+    finally:
+        holder.kill()
+        holder.wait()
+    assert done.returncode == 2
+    assert "is open by Sam Patel" in done.stderr
+    assert output.read_bytes() == before
+
+
+@pytest.mark.parametrize("kind", ["folder", "pipe"])
+def test_a_folder_or_pipe_is_never_the_output(tmp_path: Path, fixture_documents: dict, kind: str) -> None:
+    source, _ = fixture_documents["stoke-heath-2026-stacked"]
+    output = tmp_path / "odd.actionplan"
+    if kind == "folder":
+        output.mkdir()
+    else:
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no pipes here")
+        os.mkfifo(output)
+    done = run_main("import", str(source), "--replace", "-o", str(output))
+    assert done.returncode == 2
+    assert "is not a file that a plan can be saved over" in done.stderr
+    assert output.is_dir() if kind == "folder" else output.is_fifo()

@@ -34,7 +34,7 @@ def test_import_leaves_a_read_only_plan_as_it_was(
 ) -> None:
     source, _fixture = fixture_documents["stoke-heath-2026-stacked"]
     out = read_only_file(tmp_path / "out.actionplan")
-    assert run(["import", str(source), "-o", str(out)]) == 2
+    assert run(["import", str(source), "--replace", "-o", str(out)]) == 2
     assert capsys.readouterr().err.endswith(
         "Error: “out.actionplan” could not be saved because the file is read-only. Choose another output file "
         "with -o.\n")

@@ -141,3 +141,19 @@ def test_read_with_apply_refuses_a_plan_open_elsewhere(plan_file: Path, tmp_path
         assert plan_file.read_bytes() == before
     finally:
         lock.release()
+
+
+def test_read_prints_control_characters_from_a_form_as_codes(plan_file: Path, tmp_path: Path) -> None:
+    run_main("updates", "send", str(plan_file), "-o", str(tmp_path / "forms"))
+    first = [action for _c, action in load_plan(plan_file).all_actions() if action.lead.startswith("Priya")][0]
+    path = tmp_path / "forms" / "Progress update - Priya Shah, Head of Safety.xlsx"
+
+    def fill(_workbook: Workbook, form: FormSheet) -> None:
+        # 0x9b starts an escape sequence on some terminals; U+202E turns the rest of the line round.
+        form.answer(first.id, "Revised target date", "soon\x9b2J\u202eretfa")
+
+    edit_form(path, fill)
+    done = run_main("updates", "read", str(plan_file), str(path))
+    assert "Not used: Revised target date “soon\\u009b2J\\u202eretfa” was not understood" in done.stdout
+    assert "\x9b" not in done.stdout
+    assert "\u202e" not in done.stdout

@@ -70,5 +70,8 @@ class ScriptedPrompter:
     def confirm_replace_locked(self, name: str, info: Any) -> Any:
         return self._answer("confirm_replace_locked", name, info)
 
+    def confirm_save_over_outside_change(self, name: str) -> Any:
+        return self._answer("confirm_save_over_outside_change", name)
+
     def ask_user_name(self, current: str) -> Any:
         return self._answer("ask_user_name", current)

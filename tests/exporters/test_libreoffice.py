@@ -153,3 +153,22 @@ def test_cancelling_stops_libreoffice_at_once_and_writes_nothing(tmp_path: Path,
         libreoffice.convert(docx, ".pdf", tmp_path / "out", timeout=60, work=work)
     assert time.monotonic() - started < 5
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_a_libreoffice_that_says_a_great_deal_is_quoted_briefly_with_what_to_do(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = tmp_path / "soffice"
+    # Twenty megabytes of output, with terminal escape codes in it, then failure.
+    fake.write_text("#!/bin/sh\nprintf 'javaldx: \\033[31mfailed\\033]0;x\\007 ' >&2\n"
+                    "head -c 20000000 /dev/zero | tr '\\0' 'x'\nexit 1\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("ACTIONPLAN_SOFFICE", str(fake))
+    with pytest.raises(LibreOfficeError) as raised:
+        export_plan(plan_with_both_sections(), tmp_path / "plan.pdf")
+    message = raised.value.message
+    assert message.startswith("LibreOffice could not make the PDF, so nothing was written. The Word document, "
+                              "which is the one HMPPS publishes, can still be exported: choose Word (.docx).")
+    assert "LibreOffice said: “javaldx: [31mfailed ]0;x xxx" in message
+    assert len(message) < len(libreoffice.WORD_PDF_HELP) + 500
+    assert message.isprintable()
+    assert not (tmp_path / "plan.pdf").exists()

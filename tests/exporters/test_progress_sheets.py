@@ -249,3 +249,15 @@ def test_nothing_in_the_workbook_says_when_it_was_made(tmp_path: Path) -> None:
     assert workbook.properties.created == workbook.properties.modified == dt.datetime(2027, 1, 31)
     about = [[cell.value for cell in row] for row in workbook["About this report"].iter_rows()]
     assert ["Positions on", "31 January 2027"] in about
+
+
+@pytest.mark.parametrize(("reference", "shown"), [
+    ("9" * 5000, "9" * 5000),  # thousands of digits: Python refused to read it as a number
+    ("1234567890123456", "1234567890123456"),  # 16 digits: a spreadsheet would lose the last
+    ("123456789012345", 123456789012345),
+])
+def test_a_long_numeric_rec_no_is_kept_as_written(tmp_path: Path, reference: str, shown: object) -> None:
+    plan = plan_with_progress()
+    plan.concerns[0].reference = reference
+    rows = sheet_rows(write(plan, tmp_path / "progress.xlsx"))
+    assert rows[0]["Rec No"] == shown

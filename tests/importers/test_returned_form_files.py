@@ -192,3 +192,12 @@ def test_a_file_that_cannot_be_opened(good_form: Path) -> None:
         path.chmod(0)
         message = as_nobody(lambda: problem_of(path))[1] if can_switch_users() else problem_of(path)
     assert "permission" in message
+
+
+def test_a_workbook_damaged_inside_says_what_to_do_in_plain_words(tmp_path: Path, good_form: Path) -> None:
+    with zipfile.ZipFile(good_form) as archive:
+        custom = archive.read("docProps/custom.xml")
+    damaged = rewritten(good_form, tmp_path / "damaged.xlsx", {"docProps/custom.xml": custom[:200] + b"\x00\xff"})
+    assert problem_of(damaged) == ("“damaged.xlsx” could not be read: it looks like an Excel workbook but is damaged, "
+                                   "or was made by a program other than Excel. Ask for it to be saved in Excel and "
+                                   "sent again.")

@@ -4,6 +4,7 @@ slightly renamed, cells read as what was typed, and anything typed read without 
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
 
 import pytest
@@ -13,11 +14,12 @@ from openpyxl import Workbook
 from openpyxl.worksheet.formula import ArrayFormula
 
 from actionplan.form_answers import TypedDate
+from actionplan.returned_forms import answered_on
 from actionplan.update_forms import ACTIONS_SHEET, Answer
 from exporters.update_forms import HEADINGS, send_update_forms
 from importers import update_forms as reading
 from importers.update_forms import _shows_day, match_headings, read_returned_form
-from tests.update_form_helpers import SENT_ON, Formatted, FormSheet, edit_form, realistic_plan
+from tests.update_form_helpers import SENT_ON, Formatted, FormSheet, edit_form, realistic_plan, stamp_saved
 
 KEYS = ["id", "REC_NO", "CONCERN", "ACTION", "OWNER", "CURRENT_TARGET", "STATUS", "LATEST_UPDATE", "EVIDENCE_NEEDED",
         *(answer.name for answer in Answer)]
@@ -260,3 +262,23 @@ def test_a_sheet_the_quick_reader_cannot_find_is_read_by_openpyxl(sent_form: Pat
     assert slow.rows == quick.rows
     assert slow.rows[1].answers == {Answer.PROGRESS_UPDATE: "=A1",
                                     Answer.REVISED_TARGET: TypedDate(dt.date(2027, 5, 1), month_only=True)}
+
+
+@pytest.mark.parametrize("when", [dt.datetime(9999, 12, 31, 23, 59, 59), dt.datetime(1, 1, 1)])
+def test_a_saved_time_that_cannot_be_real_is_no_time(sent_form: Path, tmp_path: Path, when: dt.datetime,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    # 31 December 9999 in UTC is the year 10000 in Tokyo: dating the answers by it crashed there.
+    form = copy_of(sent_form, tmp_path)
+    stamp_saved(form, when)
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    if hasattr(time, "tzset"):
+        time.tzset()
+    try:
+        returned = read_returned_form(form)
+        assert returned.saved_at is None
+        later = SENT_ON + dt.timedelta(days=30)
+        assert answered_on(returned, later) == later  # dated the day it is read
+    finally:
+        monkeypatch.undo()
+        if hasattr(time, "tzset"):
+            time.tzset()

@@ -251,3 +251,16 @@ def test_the_done_box_names_the_file_and_offers_to_open_it(qtbot: QtBot, tmp_pat
     assert box.text() == f"The progress report for 4 December 2026 was saved as “progress.docx” in the folder {tmp_path}."
     assert open_button.text() == "Open the report"
     assert box.defaultButton() is box.button(QMessageBox.StandardButton.Close)
+
+
+def test_a_plan_with_a_long_file_name_gets_a_legal_suggested_name(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path,
+) -> None:
+    long_name = "é" * 120 + ".actionplan"  # 251 bytes: legal, but a report named after it would not be
+    window.document.mark_saved(tmp_path / long_name)
+    prompter = ScriptedReportPrompter(path=None)
+    window.progress_report.prompter = prompter
+    assert not window.progress_report.report()
+    suggested = prompter.suggested[0]
+    assert suggested.name.endswith("é - progress 4 December 2026.docx")
+    assert len(os.fsencode(suggested.name)) <= 255

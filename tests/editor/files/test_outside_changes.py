@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from actionplan.storage import load_plan, save_plan
-from editor.files.outside_changes import SETTLE_MS
+from actionplan.storage import MAX_FILE_BYTES, load_plan, save_plan
+from editor.files.outside_changes import SETTLE_MS, FileState, OutsideChangeWatcher
 from editor.files.questions import OutsideChange
 from tests.editor.file_host import Host, close_quietly, make_host, sample_plan, write_plan
 
@@ -112,3 +112,58 @@ def test_a_file_written_in_place_is_noticed(qtbot: QtBot, host: Host, plan_file:
     with plan_file.open("wb") as stream:
         stream.write(plan_to_bytes(plan))
     qtbot.waitUntil(lambda: host.document.plan.details.establishment == "HMP Rewritten in place", timeout=5000)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no pipes here")
+def test_a_pipe_in_place_of_the_plan_is_noticed_without_being_read(qtbot: QtBot, plan_file: Path) -> None:
+    watcher = OutsideChangeWatcher()
+    watcher.watch(plan_file)
+    said: list[bool] = []
+    watcher.changed.connect(said.append)
+    plan_file.unlink()
+    os.mkfifo(plan_file)  # reading a pipe nobody writes to would wait for ever
+    watcher.check()
+    assert said == [True]
+    state = FileState.of(plan_file)
+    assert state is not None
+    assert state.digest == b""
+
+
+def test_a_huge_file_in_place_of_the_plan_is_not_read(qtbot: QtBot, plan_file: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    watcher = OutsideChangeWatcher()
+    watcher.watch(plan_file)
+    said: list[bool] = []
+    watcher.changed.connect(said.append)
+    with plan_file.open("r+b") as stream:
+        stream.truncate(MAX_FILE_BYTES + 1)  # sparse: costs no disk
+    read: list[int] = []
+    real_read = os.read
+    monkeypatch.setattr(os, "read", lambda fd, n: read.append(n) or real_read(fd, n))
+    watcher.check()
+    assert said == [True]
+    assert read == []
+
+
+def test_saving_over_a_change_not_yet_noticed_asks_first(qtbot: QtBot, host: Host, plan_file: Path) -> None:
+    host.files.open_plan(plan_file)
+    host.type_action_text("Mine")
+    colleague_saves(plan_file, "Theirs")  # saved a moment ago: no notice has arrived yet
+    host.prompter.script("confirm_save_over_outside_change", False)
+    host.prompter.script("choose_save_path", None)
+    assert not host.files.save()
+    assert load_plan(plan_file).concerns[0].actions[0].text == "Theirs"
+    assert host.prompter.questions("confirm_save_over_outside_change") == [("plan.actionplan",)]
+    host.prompter.script("confirm_save_over_outside_change", True)
+    assert host.files.save()
+    assert load_plan(plan_file).concerns[0].actions[0].text == "Mine"
+    qtbot.wait(QUIET_MS)
+    assert host.prompter.questions("ask_outside_change") == []
+
+
+def test_saving_a_file_nobody_else_changed_asks_nothing(qtbot: QtBot, host: Host, plan_file: Path) -> None:
+    host.files.open_plan(plan_file)
+    os.utime(plan_file)  # touched, same contents (a sync tool)
+    host.type_action_text("Mine")
+    assert host.files.save()
+    assert host.prompter.questions("confirm_save_over_outside_change") == []

@@ -121,6 +121,8 @@ def click_when_shown(text: str) -> None:
         ("confirm_revert", ("plan.actionplan",), "Revert", True),
         ("confirm_replace_locked", ("plan.actionplan", LockInfo("Sam", "PC", 1, JUNE_AFTERNOON)), "Save over it", True),
         ("confirm_replace_locked", ("plan.actionplan", LockInfo("Sam", "PC", 1, JUNE_AFTERNOON)), "Choose another name", False),
+        ("confirm_save_over_outside_change", ("plan.actionplan",), "Save over it", True),
+        ("confirm_save_over_outside_change", ("plan.actionplan",), "Save as a new file…", False),
     ],
 )
 def test_each_button_gives_its_answer(qtbot: QtBot, method: str, arguments: tuple[object, ...], button: str, expected: object) -> None:

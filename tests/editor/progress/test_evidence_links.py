@@ -80,3 +80,18 @@ def test_a_file_in_the_plans_folder_comes_back_to_the_same_file(tmp_path_factory
     kept = link_to_keep(str(chosen), folder)
     assert not Path(kept).is_absolute()
     assert file_of(kept, folder) == chosen
+
+
+@pytest.mark.parametrize("name", ["run.exe", "tidy.BAT", "setup.msi", "script.ps1", "open.lnk", "x.vbs",
+                                  "page.hta", "start.sh", "app.desktop"])
+def test_a_program_named_as_evidence_is_never_run(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).write_bytes(b"MZ")
+    opener = FakeOpener()
+    refused = open_evidence(name, tmp_path, opener)
+    assert opener.opened == []
+    assert refused.title == "Not opened"
+    assert (refused.problem or "").startswith(f"“{name}” is a program or script, not a document, so it is not "
+                                              "opened from a plan: opening it would run it.")
+    far = open_evidence(str(tmp_path / name), None, opener)  # a whole path, outside the plan's folder
+    assert opener.opened == []
+    assert far.title == "Not opened"
