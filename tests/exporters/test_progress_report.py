@@ -21,22 +21,12 @@ from exporters.progress_export import export_progress_report
 from exporters.progress_rows import ProgressOptions
 from exporters.selfcheck import check_docx
 from tests.exporters.progress_plans import AS_OF, plan_with_progress, recommendations_plan_with_progress
+from tests.exporters.readback import SCHEMA_CHECK
 
 ROOT = Path(__file__).resolve().parents[2]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def schema_checker() -> Path | None:
-    """``check-docx-schema`` in the shared tools beside the project (``shared/tools`` in a folder
-    above it), if this machine has it."""
-    for folder in ROOT.parents:
-        found = folder / "shared" / "tools" / "check-docx-schema"
-        if found.exists():
-            return found
-    return None
-
-
-SCHEMA_CHECK = schema_checker()
 
 Body = list[list[list[list[str]]]]
 
@@ -106,7 +96,6 @@ def test_the_self_check_finds_nothing_wrong(tmp_path: Path) -> None:
     assert result.passed
 
 
-@pytest.mark.skipif(SCHEMA_CHECK is None, reason="the OOXML schema checker is not on this machine")
 @pytest.mark.parametrize("make", [plan_with_progress, recommendations_plan_with_progress, Plan])
 def test_the_report_is_valid_against_the_ooxml_schemas(tmp_path: Path, make: type[Plan]) -> None:
     path = report(make(), tmp_path)
